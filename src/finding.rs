@@ -1,0 +1,242 @@
+//! Findings: what the analysis says, as data. A finding is a stable code, a severity, the
+//! certificate it is about and named parameters; the words are the renderer's
+//! (see [`crate::render`]). Codes are a public contract: never renamed, only added.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+/// How bad a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Breaks a connection or the mutual-authentication check.
+    Error,
+    /// Works today but fails on some clients, or soon.
+    Warning,
+    /// A fact worth knowing.
+    Info,
+}
+
+macro_rules! codes {
+    ($($(#[doc = $doc:literal])* $variant:ident $name:literal => $reference:expr,)*) => {
+        /// A finding's stable code. Its `SCREAMING_SNAKE_CASE` name appears in JSON, in the page's
+        /// `data-code` attributes and in `docs/findings.md`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+        #[non_exhaustive]
+        pub enum Code {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in documentation order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The code as it appears in JSON, e.g. `MSSTD_MATCH`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name,)*
+                }
+            }
+
+            /// Where the rule behind this code comes from.
+            pub fn reference(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $reference,)*
+                }
+            }
+        }
+    };
+}
+
+const KB_2710606: &str = "Microsoft KB 2710606; Connectivity Analyzer help \"Mutual Authentication Established by Subject Alternative Name\"";
+const PRINCIPAL_NAMES: &str = "Win32 \"Principal Names\"; Exchange docs \"CertPrincipalName (POX)\"";
+
+codes! {
+    /// The principal name equals the certificate's subject Common Name: works on every Windows.
+    MsstdMatch "MSSTD_MATCH" => "Microsoft KB 2710606",
+    /// Only a SubjectAltName matches: fails on Windows before Vista SP1.
+    MsstdSanOnly "MSSTD_SAN_ONLY" => "Connectivity Analyzer help \"Mutual Authentication Established by Subject Alternative Name\"",
+    /// Neither the Common Name nor any SubjectAltName matches.
+    MsstdMismatch "MSSTD_MISMATCH" => "Microsoft KB 2710606",
+    /// The certificate name is a wildcard covering the principal's host; Windows compares literally.
+    MsstdWildcard "MSSTD_WILDCARD" => "Exchange 2007 docs on wildcard certificates; Microsoft blog \"Outlook 2007, Exchange with wildcard certificate\"",
+    /// The principal value is malformed.
+    MsstdSyntax "MSSTD_SYNTAX" => PRINCIPAL_NAMES,
+    /// The value `none`: mutual authentication is switched off.
+    MsstdDisabled "MSSTD_DISABLED" => "Exchange docs \"CertPrincipalName (POX)\"",
+    /// No value is set; Outlook uses `msstd:<Server>`.
+    MsstdDerived "MSSTD_DERIVED" => "Exchange docs \"CertPrincipalName (POX)\"; Exchange Team blog \"When, if and how do you modify Outlook Providers?\"",
+    /// The subject carries an e-mail address; Windows then builds the principal from it.
+    MsstdEmailSubject "MSSTD_EMAIL_SUBJECT" => "Win32 \"Principal Names\"",
+    /// The subject has no Common Name: Windows before Vista SP1 always fails.
+    MsstdNoCn "MSSTD_NO_CN" => KB_2710606,
+    /// The subject has several Common Names; which one Windows takes is undocumented.
+    MsstdMultipleCn "MSSTD_MULTIPLE_CN" => "Win32 \"Principal Names\" (undocumented case)",
+    /// A `fullsic:` principal: the other documented form, not an `msstd:` name.
+    MsstdFullsic "MSSTD_FULLSIC" => "Win32 \"Principal Names\"",
+    /// The Outlook Anywhere host name does not match the certificate.
+    HostMismatch "HOST_MISMATCH" => "RFC 6125 section 6.4",
+    /// The host matches only the Common Name of a certificate without DNS SubjectAltNames.
+    HostCnOnly "HOST_CN_ONLY" => "RFC 6125 section 6.4.4; CA/Browser Forum Baseline Requirements 7.1.4.3",
+    /// `autodiscover.<domain>` is not on the certificate.
+    AutodiscoverMissing "AUTODISCOVER_MISSING" => "Microsoft Remote Connectivity Analyzer; Exchange Autodiscover docs",
+    /// A name public CAs no longer issue: `.local`, single label, private address.
+    NameInternal "NAME_INTERNAL" => "CA/Browser Forum Baseline Requirements 4.2.2 (internal names, since November 2015)",
+    /// The certificate has expired.
+    CertExpired "CERT_EXPIRED" => "RFC 5280 section 4.1.2.5",
+    /// The certificate is not valid yet.
+    CertNotYetValid "CERT_NOT_YET_VALID" => "RFC 5280 section 4.1.2.5",
+    /// The certificate expires within 30 days.
+    CertExpiresSoon "CERT_EXPIRES_SOON" => "RFC 5280 section 4.1.2.5",
+    /// A weak signature hash (MD5 error, SHA-1 warning).
+    SigWeak "SIG_WEAK" => "CA/Browser Forum Baseline Requirements 7.1.3; RFC 6151",
+    /// A weak key (RSA under 2048 bits).
+    KeyWeak "KEY_WEAK" => "CA/Browser Forum Baseline Requirements 6.1.5; NIST SP 800-131A",
+    /// A signature in the chain does not verify.
+    SigInvalid "SIG_INVALID" => "RFC 5280 section 6.1.3",
+    /// A signature whose algorithm this tool cannot verify.
+    SigUnsupported "SIG_UNSUPPORTED" => "RFC 5280 section 4.1.1.2",
+    /// The leaf has an Extended Key Usage without serverAuth.
+    EkuNoServerAuth "EKU_NO_SERVER_AUTH" => "RFC 5280 section 4.2.1.12",
+    /// The leaf is a CA certificate.
+    LeafIsCa "LEAF_IS_CA" => "RFC 5280 section 4.2.1.9",
+    /// The certificates were presented out of order.
+    ChainOrder "CHAIN_ORDER" => "RFC 8446 section 4.4.2; RFC 5246 section 7.4.2",
+    /// An issuer is missing from the chain.
+    ChainIncomplete "CHAIN_INCOMPLETE" => "RFC 5280 section 4.2.2.1 (caIssuers); Remote Connectivity Analyzer \"missing intermediate certificates\"",
+    /// A certificate that belongs to no path from the leaf.
+    ChainUnrelated "CHAIN_UNRELATED" => "RFC 8446 section 4.4.2",
+    /// The same certificate was given more than once.
+    ChainDuplicate "CHAIN_DUPLICATE" => "RFC 8446 section 4.4.2",
+    /// The root certificate is sent with the chain.
+    ChainRootSent "CHAIN_ROOT_SENT" => "RFC 8446 section 4.4.2",
+    /// The path ends at a trusted root.
+    ChainTrusted "CHAIN_TRUSTED" => "Mozilla CA Certificate Program (via webpki-roots)",
+    /// The leaf is self-signed.
+    SelfSigned "SELF_SIGNED" => "Microsoft KB 2710606 (Outlook Anywhere needs a publicly trusted certificate)",
+    /// The path ends at a root that is not trusted.
+    UntrustedRoot "UNTRUSTED_ROOT" => "Mozilla CA Certificate Program (via webpki-roots)",
+    /// The private key given belongs to the leaf.
+    KeyPairMatch "KEY_PAIR_MATCH" => "RFC 7292 (PKCS #12)",
+    /// The private key given does not belong to the leaf.
+    KeyPairMismatch "KEY_PAIR_MISMATCH" => "RFC 7292 (PKCS #12)",
+}
+
+/// A parameter value of a finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Param {
+    /// Text, such as a name or a date.
+    Text(String),
+    /// A whole number, such as days or bits.
+    Number(i64),
+    /// Several names.
+    List(Vec<String>),
+}
+
+impl From<&str> for Param {
+    fn from(value: &str) -> Self {
+        Self::Text(value.to_owned())
+    }
+}
+
+impl From<String> for Param {
+    fn from(value: String) -> Self {
+        Self::Text(value)
+    }
+}
+
+impl From<i64> for Param {
+    fn from(value: i64) -> Self {
+        Self::Number(value)
+    }
+}
+
+impl From<Vec<String>> for Param {
+    fn from(value: Vec<String>) -> Self {
+        Self::List(value)
+    }
+}
+
+/// One thing the analysis found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The stable code.
+    pub code: Code,
+    /// How bad it is.
+    pub severity: Severity,
+    /// Index into [`crate::Report::certificates`] of the certificate it is about, if any.
+    pub certificate: Option<usize>,
+    /// Named values the renderer words the finding with.
+    pub params: BTreeMap<&'static str, Param>,
+    /// Where the rule comes from.
+    pub reference: &'static str,
+}
+
+impl Finding {
+    /// A finding with no parameters.
+    pub fn new(code: Code, severity: Severity) -> Self {
+        Self {
+            code,
+            severity,
+            certificate: None,
+            params: BTreeMap::new(),
+            reference: code.reference(),
+        }
+    }
+
+    /// The same finding, about certificate `index`.
+    #[must_use]
+    pub fn about(mut self, index: usize) -> Self {
+        self.certificate = Some(index);
+        self
+    }
+
+    /// The same finding with one more parameter.
+    #[must_use]
+    pub fn with(mut self, name: &'static str, value: impl Into<Param>) -> Self {
+        self.params.insert(name, value.into());
+        self
+    }
+
+    /// A text parameter, or `""`.
+    pub fn text(&self, name: &str) -> &str {
+        match self.params.get(name) {
+            Some(Param::Text(text)) => text,
+            _ => "",
+        }
+    }
+
+    /// A list parameter (a text parameter counts as a list of one), or an empty list.
+    pub fn list(&self, name: &str) -> Vec<&str> {
+        match self.params.get(name) {
+            Some(Param::List(items)) => items.iter().map(String::as_str).collect(),
+            Some(Param::Text(text)) => vec![text.as_str()],
+            _ => Vec::new(),
+        }
+    }
+
+    /// A number parameter, or 0.
+    pub fn number(&self, name: &str) -> i64 {
+        match self.params.get(name) {
+            Some(Param::Number(n)) => *n,
+            _ => 0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_matching_serde_and_str_names() {
+        for &code in Code::ALL {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+            assert!(!code.reference().is_empty());
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Recognising binary DER: a certificate, a PKCS#7 bag, a PKCS#12 file, or one of the things
+//! people export by mistake (a CSR, a key, a CRL).
+
+use x509_parser::prelude::{FromDer, X509Certificate};
+
+use super::{private_key, Format, Item};
+use crate::asn1::{self, oid, Asn1Error, TAG_BIT_STRING, TAG_INTEGER, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE};
+use crate::Error;
+
+/// Decodes a binary input.
+pub(super) fn decode(bytes: &[u8], password: Option<&str>) -> Result<(Format, Vec<Item>), Error> {
+    match classify(bytes)? {
+        Kind::Pkcs7 => Ok((Format::Pkcs7, super::pkcs7::certificates(bytes)?)),
+        Kind::Pkcs12 => Ok((Format::Pkcs12, pkcs12(bytes, password)?)),
+        Kind::Other => Ok((Format::Der, vec![item(bytes)?])),
+    }
+}
+
+enum Kind {
+    Pkcs7,
+    Pkcs12,
+    Other,
+}
+
+fn classify(bytes: &[u8]) -> Result<Kind, Error> {
+    let (outer, _) = asn1::read(bytes).map_err(asn1_error)?;
+    if outer.tag != TAG_SEQUENCE {
+        return Err(Error::UnrecognisedBinary);
+    }
+    let mut fields = asn1::children(outer.content);
+    let first = fields.next().and_then(Result::ok);
+    let second = fields.next().and_then(Result::ok);
+    Ok(match (first, second) {
+        (Some(f), _) if f.tag == TAG_OID && f.content == oid::PKCS7_SIGNED_DATA => Kind::Pkcs7,
+        (Some(f), Some(s))
+            if f.tag == TAG_INTEGER && f.content == [3] && s.tag == TAG_SEQUENCE && starts_with_data_oid(s.content) =>
+        {
+            Kind::Pkcs12
+        }
+        _ => Kind::Other,
+    })
+}
+
+fn starts_with_data_oid(content: &[u8]) -> bool {
+    matches!(asn1::read(content), Ok((oid_tlv, _)) if oid_tlv.tag == TAG_OID && oid_tlv.content == oid::PKCS7_DATA)
+}
+
+#[cfg(feature = "pkcs12")]
+fn pkcs12(bytes: &[u8], password: Option<&str>) -> Result<Vec<Item>, Error> {
+    super::pkcs12::decode(bytes, password)
+}
+
+#[cfg(not(feature = "pkcs12"))]
+fn pkcs12(_: &[u8], _: Option<&str>) -> Result<Vec<Item>, Error> {
+    Err(Error::Pkcs12Unsupported)
+}
+
+pub(super) fn asn1_error(error: Asn1Error) -> Error {
+    match error {
+        Asn1Error::Truncated { declared, available } => Error::Truncated { declared, available },
+        Asn1Error::Malformed => Error::UnrecognisedBinary,
+    }
+}
+
+/// Recognises one DER element that is not a container: a certificate, or what it was instead.
+pub(crate) fn item(der: &[u8]) -> Result<Item, Error> {
+    let (outer, _) = asn1::read(der).map_err(asn1_error)?;
+    let der = outer.whole;
+    if outer.tag != TAG_SEQUENCE {
+        return Err(Error::UnrecognisedBinary);
+    }
+    let tags: Vec<u8> = asn1::children(outer.content)
+        .map_while(Result::ok)
+        .map(|t| t.tag)
+        .collect();
+    match tags.as_slice() {
+        [TAG_SEQUENCE, TAG_SEQUENCE, TAG_BIT_STRING] => signed_structure(der),
+        [TAG_SEQUENCE, TAG_BIT_STRING] => Ok(Item::NotACertificate(Error::PublicKeyOnly)),
+        [TAG_SEQUENCE, TAG_OCTET_STRING] => Ok(Item::NotACertificate(Error::PrivateKeyOnly)),
+        [TAG_INTEGER, TAG_SEQUENCE, TAG_OCTET_STRING, ..] | [TAG_INTEGER, TAG_OCTET_STRING, ..] => {
+            Ok(private_key::from_pkcs8_or_sec1(der)
+                .map_or(Item::NotACertificate(Error::PrivateKeyOnly), Item::PrivateKey))
+        }
+        [TAG_INTEGER, TAG_INTEGER, TAG_INTEGER, ..] => {
+            Ok(private_key::from_pkcs1(der).map_or(Item::NotACertificate(Error::PrivateKeyOnly), Item::PrivateKey))
+        }
+        _ => Err(Error::UnrecognisedBinary),
+    }
+}
+
+/// A SEQUENCE { to-be-signed, algorithm, signature }: a certificate, a CSR or a CRL.
+fn signed_structure(der: &[u8]) -> Result<Item, Error> {
+    let certificate_error = match X509Certificate::from_der(der) {
+        Ok(_) => return Ok(Item::Certificate(der.to_vec())),
+        Err(e) => e.to_string(),
+    };
+    if x509_parser::certification_request::X509CertificationRequest::from_der(der).is_ok() {
+        return Ok(Item::NotACertificate(Error::CertificateRequest));
+    }
+    if x509_parser::revocation_list::CertificateRevocationList::from_der(der).is_ok() {
+        return Ok(Item::NotACertificate(Error::RevocationList));
+    }
+    Err(Error::MalformedCertificate {
+        reason: certificate_error,
+    })
+}

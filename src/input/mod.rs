@@ -1,0 +1,136 @@
+//! Turning whatever the admin has (a paste, a `.cer`, a `.p7b`, a `.pfx`) into certificates.
+//!
+//! The format is recognised from the content, never from the file name: people rename files.
+
+mod der;
+#[cfg(feature = "pkcs12")]
+mod pkcs12;
+mod pkcs7;
+pub(crate) mod private_key;
+mod text;
+
+use serde::Serialize;
+
+use crate::limits::MAX_INPUT_BYTES;
+use crate::Error;
+pub use private_key::KeyPublicPart;
+
+/// One thing the admin supplied: a file, or the text of the paste box.
+#[derive(Clone, Copy, Debug)]
+pub struct Input<'a> {
+    /// A name to quote in errors and in the report (a file name, or "pasted text").
+    pub name: &'a str,
+    /// The raw content: file bytes or UTF-8 text.
+    pub bytes: &'a [u8],
+    /// The password for a PKCS#12 file, if the admin gave one.
+    pub password: Option<&'a str>,
+    /// Certificates from this input are trust anchors (an internal enterprise root CA), not
+    /// part of the chain the server presents.
+    pub trusted: bool,
+}
+
+impl<'a> Input<'a> {
+    /// An untrusted input with no password.
+    pub fn new(name: &'a str, bytes: &'a [u8]) -> Self {
+        Self {
+            name,
+            bytes,
+            password: None,
+            trusted: false,
+        }
+    }
+
+    /// The same input with a PKCS#12 password.
+    pub fn with_password(mut self, password: &'a str) -> Self {
+        self.password = Some(password);
+        self
+    }
+
+    /// The same input, marked as trusted roots.
+    pub fn trusted(mut self) -> Self {
+        self.trusted = true;
+        self
+    }
+}
+
+/// The container format an input was recognised as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// PEM text with one or more `-----BEGIN …-----` blocks.
+    Pem,
+    /// Base64 text without PEM armour.
+    Base64,
+    /// Binary DER (`.cer`, `.crt`, `.der`).
+    Der,
+    /// PKCS#7 / CMS certificate bag (`.p7b`, `.p7c`), DER or PEM.
+    Pkcs7,
+    /// PKCS#12 (`.pfx`, `.p12`).
+    Pkcs12,
+}
+
+/// What one input held.
+#[derive(Clone, Debug)]
+pub struct Decoded {
+    /// The format recognised.
+    pub format: Format,
+    /// DER of each certificate, in the order found.
+    pub certificates: Vec<Vec<u8>>,
+    /// The public half of each private key found beside the certificates. The private
+    /// half is never kept.
+    pub keys: Vec<KeyPublicPart>,
+}
+
+/// One recognised element of an input.
+pub(crate) enum Item {
+    Certificate(Vec<u8>),
+    PrivateKey(KeyPublicPart),
+    /// Something that is not a certificate; it becomes the error if nothing else is found.
+    NotACertificate(Error),
+}
+
+/// Recognises `input` and extracts its certificates.
+///
+/// # Errors
+/// A specific [`Error`] naming what was found when the input holds no certificate or cannot
+/// be read. The input's name is not added here; [`crate::analyze`] does that.
+pub fn decode(input: &Input<'_>) -> Result<Decoded, Error> {
+    if input.bytes.len() > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            bytes: input.bytes.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    let (format, items) = match text::as_text(input.bytes) {
+        Some(text) => text::decode(&text, input.password)?,
+        None => der::decode(input.bytes, input.password)?,
+    };
+    collect(format, items)
+}
+
+fn collect(format: Format, items: Vec<Item>) -> Result<Decoded, Error> {
+    let mut certificates = Vec::new();
+    let mut keys = Vec::new();
+    let mut first_other = None;
+    for item in items {
+        match item {
+            Item::Certificate(der) => certificates.push(der),
+            Item::PrivateKey(key) => keys.push(key),
+            Item::NotACertificate(error) => {
+                first_other.get_or_insert(error);
+            }
+        }
+    }
+    if certificates.is_empty() {
+        return Err(match (first_other, keys.is_empty()) {
+            (Some(error), _) => error,
+            (None, false) => Error::PrivateKeyOnly,
+            (None, true) => Error::NoCertificateInText,
+        });
+    }
+    Ok(Decoded {
+        format,
+        certificates,
+        keys,
+    })
+}

@@ -1,0 +1,153 @@
+//! The public half of a private key found beside the certificates (in a `.pfx`, or a PEM
+//! bundle), so the report can say whether the key belongs to the leaf. The private half is
+//! read only to derive the public half and is dropped at once; it never reaches the report.
+
+use x509_parser::x509::SubjectPublicKeyInfo;
+
+use crate::asn1::{self, oid, TAG_BIT_STRING, TAG_INTEGER, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE};
+use crate::public_key::{rsa_public_key, strip_zeros};
+
+/// What a private key's public half is, enough to compare it with a certificate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KeyPublicPart {
+    /// RSA modulus and exponent, big-endian without leading zeros.
+    Rsa {
+        /// The modulus `n`.
+        modulus: Vec<u8>,
+        /// The public exponent `e`.
+        exponent: Vec<u8>,
+    },
+    /// An uncompressed SEC1 point on P-256 or P-384.
+    Ec {
+        /// The point, `04 || x || y`.
+        point: Vec<u8>,
+    },
+    /// An Ed25519 public key.
+    Ed25519([u8; 32]),
+    /// A key of a type this tool does not compare (DSA, P-521, …).
+    Unsupported,
+}
+
+impl KeyPublicPart {
+    /// Whether this key belongs to the certificate with this public key; `None` when the key
+    /// type cannot be compared.
+    pub fn matches(&self, spki: &SubjectPublicKeyInfo<'_>) -> Option<bool> {
+        let algorithm = spki.algorithm.algorithm.as_bytes();
+        let key = &*spki.subject_public_key.data;
+        match self {
+            Self::Rsa { modulus, exponent } => {
+                let (n, e) = rsa_public_key(key)?;
+                Some(algorithm == oid::RSA_ENCRYPTION && n == modulus.as_slice() && e == exponent.as_slice())
+            }
+            Self::Ec { point } => {
+                let curve = spki.algorithm.parameters.as_ref()?.data;
+                Some(algorithm == oid::EC_PUBLIC_KEY && uncompressed_point(curve, key)? == *point)
+            }
+            Self::Ed25519(public) => Some(algorithm == oid::ED25519 && key == public),
+            Self::Unsupported => None,
+        }
+    }
+}
+
+/// A PKCS#8 PrivateKeyInfo, or a SEC1 ECPrivateKey.
+pub(crate) fn from_pkcs8_or_sec1(der: &[u8]) -> Option<KeyPublicPart> {
+    let (outer, _) = asn1::expect(der, TAG_SEQUENCE).ok()?;
+    let mut fields = asn1::children(outer.content).map_while(Result::ok);
+    let version = fields.next().filter(|f| f.tag == TAG_INTEGER)?;
+    let second = fields.next()?;
+    if second.tag == TAG_OCTET_STRING && version.content == [1] {
+        return from_sec1(der, None);
+    }
+    if second.tag != TAG_SEQUENCE {
+        return None;
+    }
+    let mut algorithm = asn1::children(second.content).map_while(Result::ok);
+    let algorithm_oid = algorithm.next().filter(|f| f.tag == TAG_OID)?.content;
+    let parameters = algorithm.next();
+    let private_key = fields.next().filter(|f| f.tag == TAG_OCTET_STRING)?.content;
+    Some(match algorithm_oid {
+        oid::RSA_ENCRYPTION => from_pkcs1(private_key)?,
+        oid::EC_PUBLIC_KEY => from_sec1(private_key, parameters.filter(|p| p.tag == TAG_OID).map(|p| p.content))?,
+        oid::ED25519 => {
+            let (seed, _) = asn1::expect(private_key, TAG_OCTET_STRING).ok()?;
+            let seed: [u8; 32] = seed.content.try_into().ok()?;
+            KeyPublicPart::Ed25519(ed25519_dalek::SigningKey::from_bytes(&seed).verifying_key().to_bytes())
+        }
+        _ => KeyPublicPart::Unsupported,
+    })
+}
+
+/// A PKCS#1 RSAPrivateKey: `SEQUENCE { version, n, e, d, … }`.
+pub(crate) fn from_pkcs1(der: &[u8]) -> Option<KeyPublicPart> {
+    let (outer, _) = asn1::expect(der, TAG_SEQUENCE).ok()?;
+    let mut ints = asn1::children(outer.content)
+        .map_while(Result::ok)
+        .filter(|f| f.tag == TAG_INTEGER);
+    let _version = ints.next()?;
+    let modulus = strip_zeros(ints.next()?.content).to_vec();
+    let exponent = strip_zeros(ints.next()?.content).to_vec();
+    Some(KeyPublicPart::Rsa { modulus, exponent })
+}
+
+/// A SEC1 ECPrivateKey; the curve comes from the PKCS#8 wrapper or the key's own `[0]` field.
+fn from_sec1(der: &[u8], curve: Option<&[u8]>) -> Option<KeyPublicPart> {
+    let (outer, _) = asn1::expect(der, TAG_SEQUENCE).ok()?;
+    let mut fields = asn1::children(outer.content).map_while(Result::ok);
+    let _version = fields.next()?;
+    let secret = fields.next().filter(|f| f.tag == TAG_OCTET_STRING)?.content;
+    let mut curve = curve.map(<[u8]>::to_vec);
+    let mut public = None;
+    for field in fields {
+        match field.tag {
+            0xa0 => {
+                curve = asn1::expect(field.content, TAG_OID)
+                    .ok()
+                    .map(|(o, _)| o.content.to_vec())
+            }
+            0xa1 => public = asn1::expect(field.content, TAG_BIT_STRING).ok().map(|(b, _)| b.content),
+            _ => {}
+        }
+    }
+    let curve = curve?;
+    let point = match public.and_then(|bits| bits.split_first()) {
+        Some((_unused_bits, point)) => uncompressed_point(&curve, point)?,
+        None => match curve.as_slice() {
+            oid::P256 => p256::ecdsa::SigningKey::from_slice(secret)
+                .ok()?
+                .verifying_key()
+                .to_sec1_point(false)
+                .as_bytes()
+                .to_vec(),
+            oid::P384 => p384::ecdsa::SigningKey::from_slice(secret)
+                .ok()?
+                .verifying_key()
+                .to_sec1_point(false)
+                .as_bytes()
+                .to_vec(),
+            _ => return Some(KeyPublicPart::Unsupported),
+        },
+    };
+    Some(KeyPublicPart::Ec { point })
+}
+
+/// A SEC1 point (compressed or not) in uncompressed form, on a supported curve.
+fn uncompressed_point(curve: &[u8], point: &[u8]) -> Option<Vec<u8>> {
+    match curve {
+        oid::P256 => Some(
+            p256::ecdsa::VerifyingKey::from_sec1_bytes(point)
+                .ok()?
+                .to_sec1_point(false)
+                .as_bytes()
+                .to_vec(),
+        ),
+        oid::P384 => Some(
+            p384::ecdsa::VerifyingKey::from_sec1_bytes(point)
+                .ok()?
+                .to_sec1_point(false)
+                .as_bytes()
+                .to_vec(),
+        ),
+        _ => None,
+    }
+}

@@ -1,0 +1,234 @@
+//! Text inputs: PEM pasted from anywhere, and bare base64.
+//!
+//! Pastes arrive from mail, chat and PowerShell: with CRLF, indentation, `>` quoting, text around
+//! the blocks, a UTF-8 BOM, or as UTF-16LE (what Windows PowerShell 5.1 `Out-File` writes). Each
+//! block is normalised, then decoded by the `pem` crate.
+
+use std::borrow::Cow;
+
+use super::{Format, Item};
+use crate::Error;
+
+/// The input as text, or `None` when it is binary.
+pub(super) fn as_text(bytes: &[u8]) -> Option<Cow<'_, str>> {
+    let text: Cow<'_, str> = if let Some(rest) = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]) {
+        Cow::Borrowed(std::str::from_utf8(rest).ok()?)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xff, 0xfe]) {
+        Cow::Owned(utf16(rest, u16::from_le_bytes)?)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xfe, 0xff]) {
+        Cow::Owned(utf16(rest, u16::from_be_bytes)?)
+    } else if looks_like_utf16le(bytes) {
+        Cow::Owned(utf16(bytes, u16::from_le_bytes)?)
+    } else {
+        Cow::Borrowed(std::str::from_utf8(bytes).ok()?)
+    };
+    // DER always holds control bytes (tags, lengths); text does not.
+    let binary = text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+    (!binary).then_some(text)
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Option<String> {
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    char::decode_utf16(units).collect::<Result<String, _>>().ok()
+}
+
+/// UTF-16LE without a BOM: ASCII text with a zero after every byte.
+fn looks_like_utf16le(bytes: &[u8]) -> bool {
+    bytes.len() >= 8
+        && bytes.len() % 2 == 0
+        && bytes.iter().take(64).skip(1).step_by(2).all(|&b| b == 0)
+        && bytes.iter().take(64).step_by(2).all(|&b| b != 0)
+}
+
+/// Decodes text: PEM blocks if there are any, else bare base64.
+pub(super) fn decode(text: &str, password: Option<&str>) -> Result<(Format, Vec<Item>), Error> {
+    if text.trim().is_empty() {
+        return Err(Error::Empty);
+    }
+    if text.contains("-----BEGIN") {
+        return pem_blocks(text, password);
+    }
+    let der = bare_base64(text).ok_or(Error::NoCertificateInText)?;
+    let (format, items) = super::der::decode(&der, password).map_err(|e| match e {
+        Error::UnrecognisedBinary => Error::NoCertificateInText,
+        other => other,
+    })?;
+    Ok((if format == Format::Der { Format::Base64 } else { format }, items))
+}
+
+fn pem_blocks(text: &str, password: Option<&str>) -> Result<(Format, Vec<Item>), Error> {
+    let mut items = Vec::new();
+    let mut format = Format::Pem;
+    let mut rest = text;
+    while let Some(start) = rest.find("-----BEGIN ") {
+        let after_begin = &rest[start + "-----BEGIN ".len()..];
+        let Some(label_end) = after_begin.find("-----") else {
+            break;
+        };
+        let label = after_begin[..label_end].trim().to_owned();
+        let body_and_rest = &after_begin[label_end + 5..];
+        let (body, next) = match body_and_rest.find("-----END") {
+            Some(end) => {
+                let tail = &body_and_rest[end + "-----END".len()..];
+                let skip = tail.find("-----").map_or(tail.len(), |i| i + 5);
+                (&body_and_rest[..end], &tail[skip..])
+            }
+            None => {
+                return Err(Error::MalformedPem {
+                    label,
+                    reason: "the -----END line is missing (was the paste cut short?)".to_owned(),
+                })
+            }
+        };
+        rest = next;
+        let der = block_der(&label, body)?;
+        match label.as_str() {
+            "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => items.push(certificate_prefix(&der)?),
+            "PKCS7" | "PKCS #7 SIGNED DATA" | "CMS" | "CERTIFICATE CHAIN" => {
+                format = Format::Pkcs7;
+                items.extend(super::pkcs7::certificates(&der)?);
+            }
+            "PKCS12" => {
+                let (_, found) = super::der::decode(&der, password)?;
+                format = Format::Pkcs12;
+                items.extend(found);
+            }
+            "PRIVATE KEY"
+            | "EC PRIVATE KEY"
+            | "RSA PRIVATE KEY"
+            | "ENCRYPTED PRIVATE KEY"
+            | "PUBLIC KEY"
+            | "RSA PUBLIC KEY"
+            | "CERTIFICATE REQUEST"
+            | "NEW CERTIFICATE REQUEST"
+            | "X509 CRL" => {
+                items.push(super::der::item(&der).unwrap_or(Item::NotACertificate(not_a_certificate(&label))));
+            }
+            // Parameters written by `openssl ecparam`: not certificates, harmless beside them.
+            "EC PARAMETERS" | "DH PARAMETERS" => {}
+            _ => return Err(Error::UnsupportedPemLabel { label }),
+        }
+    }
+    Ok((format, items))
+}
+
+fn not_a_certificate(label: &str) -> Error {
+    match label {
+        "PUBLIC KEY" | "RSA PUBLIC KEY" => Error::PublicKeyOnly,
+        "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => Error::CertificateRequest,
+        "X509 CRL" => Error::RevocationList,
+        _ => Error::PrivateKeyOnly,
+    }
+}
+
+/// A certificate block. OpenSSL's `TRUSTED CERTIFICATE` appends trust settings after the
+/// certificate; only the certificate is kept.
+fn certificate_prefix(der: &[u8]) -> Result<Item, Error> {
+    let (tlv, _) = crate::asn1::read(der).map_err(super::der::asn1_error)?;
+    super::der::item(tlv.whole)
+}
+
+/// Normalises one block's body (indentation, `>` quoting, headers such as `Proc-Type:`) and
+/// decodes it.
+fn block_der(label: &str, body: &str) -> Result<Vec<u8>, Error> {
+    let mut base64 = String::with_capacity(body.len());
+    for line in body.lines() {
+        let line = line
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '>')
+            .trim_end();
+        if line.contains(':') {
+            continue;
+        }
+        base64.extend(line.chars().filter(|c| !c.is_whitespace()));
+    }
+    let der = decode_base64(&base64).map_err(|reason| Error::MalformedPem {
+        label: label.to_owned(),
+        reason,
+    })?;
+    if der.is_empty() {
+        return Err(Error::MalformedPem {
+            label: label.to_owned(),
+            reason: "the block is empty".to_owned(),
+        });
+    }
+    Ok(der)
+}
+
+/// Base64 text with no armour, e.g. the body alone copied from a PEM file, or one long line.
+fn bare_base64(text: &str) -> Option<Vec<u8>> {
+    let compact: String = text
+        .trim()
+        .trim_matches(|c| c == '"' || c == '\'')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let alphabet = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=' | '-' | '_');
+    if compact.len() < 16 || !compact.chars().all(alphabet) {
+        return None;
+    }
+    let standard: String = compact
+        .chars()
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '/',
+            other => other,
+        })
+        .collect();
+    decode_base64(&standard).ok()
+}
+
+/// Decodes standard base64 by handing the `pem` crate a well-formed block.
+fn decode_base64(base64: &str) -> Result<Vec<u8>, String> {
+    let mut armoured = String::with_capacity(base64.len() + base64.len() / 64 + 40);
+    armoured.push_str("-----BEGIN DATA-----\n");
+    let mut padded = base64.trim_end_matches('=').to_owned();
+    while padded.len() % 4 != 0 {
+        padded.push('=');
+    }
+    for chunk in padded.as_bytes().chunks(64) {
+        armoured.push_str(std::str::from_utf8(chunk).map_err(|e| e.to_string())?);
+        armoured.push('\n');
+    }
+    armoured.push_str("-----END DATA-----\n");
+    ::pem::parse(armoured)
+        .map(::pem::Pem::into_contents)
+        .map_err(|e| format!("invalid base64 ({e})"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16le_with_and_without_bom_is_text() {
+        let mut le: Vec<u8> = vec![0xff, 0xfe];
+        for unit in "-----BEGIN CERTIFICATE-----".encode_utf16() {
+            le.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert!(as_text(&le).unwrap().starts_with("-----BEGIN"));
+        assert!(as_text(&le[2..]).unwrap().starts_with("-----BEGIN"));
+    }
+
+    #[test]
+    fn der_is_not_text() {
+        assert!(as_text(&[0x30, 0x03, 0x02, 0x01, 0x05]).is_none());
+    }
+
+    #[test]
+    fn base64_round_trips_with_and_without_padding() {
+        assert_eq!(decode_base64("AAEC").unwrap(), vec![0, 1, 2]);
+        assert_eq!(decode_base64("AAE").unwrap(), vec![0, 1]);
+        assert!(decode_base64("A!!!").is_err());
+    }
+
+    #[test]
+    fn missing_end_line_is_reported() {
+        let err = decode("-----BEGIN CERTIFICATE-----\nMIIB", None).err().unwrap();
+        assert!(matches!(err, Error::MalformedPem { .. }), "{err:?}");
+    }
+}

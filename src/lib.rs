@@ -1,0 +1,205 @@
+//! # msstd-check
+//!
+//! Checks whether a certificate satisfies an Outlook Anywhere `msstd:` principal name (Exchange's
+//! `CertPrincipalName`), on which Windows clients, what else is wrong with the certificate and
+//! its chain, and exactly what to type to fix it. Everything runs locally: no byte of a
+//! certificate leaves the process.
+//!
+//! This crate is the engine. The web page (WebAssembly), the `msstd-relay` command line and its
+//! live-host relay are thin layers over [`analyze`], so every face says the same thing.
+//!
+//! ## Use
+//!
+//! ```
+//! use msstd_check::{analyze, Input, Options, TrustStore, UnixTime};
+//!
+//! # fn main() -> Result<(), msstd_check::Error> {
+//! # let pem = include_bytes!("../tests/data/selfsigned-exchange.pem");
+//! let trust = TrustStore::mozilla();
+//! let options = Options {
+//!     principal: Some("Set-OutlookProvider EXPR -CertPrincipalName \"msstd:mail.contoso.com\""),
+//!     host: Some("mail.contoso.com"),
+//!     now: UnixTime::parse_rfc3339("2026-01-01T00:00:00Z").unwrap(),
+//!     trust: &trust,
+//! };
+//! let report = analyze(&[Input::new("server.pem", pem)], &options)?;
+//! for finding in &report.findings {
+//!     println!("{:?} {} {}", finding.severity, finding.code.as_str(), msstd_check::render::message(finding));
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! ## Inputs
+//! [`Input`] takes bytes: PEM (any number of blocks, with text around them, CRLF, BOMs,
+//! UTF-16), bare base64, DER, PKCS#7 (`.p7b`) and PKCS#12 (`.pfx`, with [`Input::with_password`]).
+//! The format is recognised from the content. Inputs marked [`Input::trusted`] are roots of an
+//! internal CA. Unusable input gives an [`Error`] naming what was found instead; nothing panics.
+//!
+//! ## Findings
+//! A [`Report`] holds [`Finding`]s: a stable [`Code`], a [`Severity`], the certificate they are
+//! about and named parameters. Codes never change meaning or name; `docs/findings.md` lists them.
+//! [`render`] words them in English.
+//!
+//! ## Time
+//! The engine never reads the clock: [`Options::now`] decides validity, so a result can be
+//! reproduced, and so the engine runs in a browser, where reading the clock through the
+//! standard library traps.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+mod asn1;
+mod certificate;
+mod chain;
+mod checks;
+pub mod error;
+mod finding;
+mod host;
+pub mod input;
+pub mod limits;
+pub mod msstd;
+mod names;
+pub mod principal;
+mod public_key;
+pub mod render;
+mod report;
+mod signature;
+mod trust;
+mod unix_time;
+
+pub use certificate::CertificateSummary;
+pub use chain::{AnchorSummary, Chain, ChainStatus};
+pub use error::Error;
+pub use finding::{Code, Finding, Param, Severity};
+pub use host::{AutodiscoverCheck, HostVerdict};
+pub use input::{Format, Input};
+pub use public_key::KeyDescription;
+pub use report::{InputSummary, Report, Summary, SCHEMA};
+pub use trust::{AnchorSource, TrustStore};
+pub use unix_time::UnixTime;
+
+use certificate::Parsed;
+use limits::MAX_CERTIFICATES;
+
+/// What to check the certificates against.
+#[derive(Clone, Copy, Debug)]
+pub struct Options<'a> {
+    /// The principal name in any form admins paste (see [`principal::parse`]); `None` when not given.
+    pub principal: Option<&'a str>,
+    /// The Outlook Anywhere external host name; `None` when not given.
+    pub host: Option<&'a str>,
+    /// The instant to judge validity at.
+    pub now: UnixTime,
+    /// The roots a path may end at (usually [`TrustStore::mozilla`]).
+    pub trust: &'a TrustStore,
+}
+
+/// Decodes every input, builds the chain and judges it.
+///
+/// # Errors
+/// [`Error::InInput`] naming the input, when any input cannot be used: nothing is silently
+/// dropped. [`Error::Empty`] when there are no inputs, and [`Error::TooManyCertificates`]
+/// beyond [`limits::MAX_CERTIFICATES`].
+pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Error> {
+    if inputs.is_empty() {
+        return Err(Error::Empty);
+    }
+    let mut decoded = Vec::with_capacity(inputs.len());
+    for (position, input) in inputs.iter().enumerate() {
+        let name = if input.name.is_empty() {
+            format!("input {}", position + 1)
+        } else {
+            input.name.to_owned()
+        };
+        decoded.push(input::decode(input).map_err(|e| e.in_input(name))?);
+    }
+    let total: usize = decoded.iter().map(|d| d.certificates.len()).sum();
+    if total > MAX_CERTIFICATES {
+        return Err(Error::TooManyCertificates {
+            limit: MAX_CERTIFICATES,
+        });
+    }
+
+    let mut findings = Vec::new();
+    let mut certs: Vec<Parsed<'_>> = Vec::with_capacity(total);
+    for (input_index, (input, found)) in inputs.iter().zip(&decoded).enumerate() {
+        for der in &found.certificates {
+            if let Some(existing) = certs.iter().position(|c| c.der == der.as_slice()) {
+                findings.push(
+                    Finding::new(Code::ChainDuplicate, Severity::Info)
+                        .about(existing)
+                        .with("subject", certs.get(existing).map(Parsed::subject).unwrap_or_default()),
+                );
+                continue;
+            }
+            let parsed = Parsed::new(der, input_index, input.trusted).ok_or_else(|| {
+                Error::MalformedCertificate {
+                    reason: "it no longer parses".to_owned(),
+                }
+                .in_input(input.name.to_owned())
+            })?;
+            certs.push(parsed);
+        }
+    }
+
+    let mut trust = options.trust.clone();
+    for cert in certs.iter().filter(|c| c.trusted_input) {
+        trust.add_supplied(cert.x509.subject().as_raw(), cert.x509.public_key().raw);
+    }
+    let chain = chain::build(&certs, &trust, &mut findings);
+    let leaf_index = chain.path.first().copied().unwrap_or_default();
+    let leaf = certs.get(leaf_index).ok_or(Error::Empty)?;
+    checks::path_certificates(&certs, &chain.path, options.now, &mut findings);
+    checks::leaf(leaf, leaf_index, &mut findings);
+    let keys: Vec<_> = decoded.iter().flat_map(|d| d.keys.iter().cloned()).collect();
+    checks::key_pairs(leaf, leaf_index, &keys, &mut findings);
+
+    let principal = options.principal.and_then(principal::parse);
+    let host = options.host.filter(|h| !h.trim().is_empty());
+    let leaf_names = msstd::LeafNames {
+        common_names: leaf.common_names(),
+        dns_names: leaf.dns_names(),
+        emails: leaf.emails(),
+    };
+    let msstd = msstd::evaluate(principal.as_ref(), host, &leaf_names, leaf_index, &mut findings);
+    let host_verdict = host.and_then(|h| host::evaluate(h, leaf, leaf_index, &mut findings));
+    let domain_of = host
+        .map(str::to_owned)
+        .or_else(|| principal.as_ref().and_then(|p| p.name().map(str::to_owned)));
+    let autodiscover = domain_of.and_then(|d| host::autodiscover(&d, leaf, leaf_index, &mut findings));
+
+    findings.sort_by_key(|f| f.severity);
+    let certificates = certs
+        .iter()
+        .enumerate()
+        .map(|(index, cert)| cert.summary(index, inputs.get(cert.input).map_or("", |i| i.name), options.now))
+        .collect();
+    let summary = Report::summarise(&findings, msstd.as_ref().map(|m| m.code));
+    Ok(Report {
+        schema: SCHEMA,
+        checked_at: options.now,
+        inputs: inputs
+            .iter()
+            .zip(&decoded)
+            .map(|(input, found)| InputSummary {
+                name: input.name.to_owned(),
+                format: found.format,
+                certificates: found.certificates.len(),
+                private_keys: found.keys.len(),
+                trusted: input.trusted,
+            })
+            .collect(),
+        certificates,
+        leaf: leaf_index,
+        chain,
+        principal,
+        msstd,
+        host: host_verdict,
+        autodiscover,
+        findings,
+        summary,
+    })
+}

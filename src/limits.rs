@@ -1,0 +1,24 @@
+//! Caps that keep hostile input from freezing a browser tab or exhausting memory.
+//!
+//! Each cap is reported by name in the [`crate::Error`] it causes, and listed in `docs/findings.md`.
+
+/// Largest single input accepted, in bytes. Real exports are a few kilobytes; the largest real
+/// certificate we know of (10,000 SANs) is 277 KB of PEM.
+pub const MAX_INPUT_BYTES: usize = 8 * 1024 * 1024;
+
+/// Most certificates taken from all inputs together. A Windows `.p7b` of a full path has 3 to 5.
+pub const MAX_CERTIFICATES: usize = 64;
+
+/// Highest PBKDF iteration count or PKCS#12 MAC iteration count honoured before any key
+/// derivation starts. Windows writes 2,000, OpenSSL 3 writes 2,048; 100,000 leaves room for
+/// hardened exports while one derivation still takes well under a second in a browser.
+pub const MAX_PKCS12_ITERATIONS: u64 = 100_000;
+
+/// Deepest ASN.1 nesting followed while recognising a structure.
+pub const MAX_ASN1_DEPTH: usize = 16;
+
+/// Largest RSA modulus verified, in bits (the badssl.com fixtures include 8,192-bit keys).
+pub const MAX_RSA_BITS: usize = 16_384;
+
+/// Days before expiry from which `CERT_EXPIRES_SOON` is reported.
+pub const EXPIRY_WARNING_DAYS: i64 = 30;

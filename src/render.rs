@@ -1,0 +1,391 @@
+//! Wording: findings and reports in plain English. The engine's findings are codes and
+//! parameters; this module (and the page's own catalogue) turns them into sentences.
+
+use std::fmt::Write;
+
+use crate::msstd::Outcome;
+use crate::{ChainStatus, Code, Finding, Report, Severity};
+
+/// The finding in one sentence.
+pub fn message(f: &Finding) -> String {
+    let list = |name: &str| f.list(name).join(", ");
+    match f.code {
+        Code::MsstdMatch => format!(
+            "{} matches the certificate name {}: mutual authentication works on every Windows version.",
+            f.text("principal"),
+            f.text("matched")
+        ),
+        Code::MsstdSanOnly => format!(
+            "{} matches only the SubjectAltName {}, not the Common Name ({}): it works on Windows Vista SP1 and later, but Windows XP and Server 2003 clients fail (Remote Connectivity Analyzer warns \"Mutual Authentication Established by Subject Alternative Name\").",
+            f.text("principal"),
+            f.text("matched"),
+            none_if_empty(&list("common_names"))
+        ),
+        Code::MsstdMismatch => format!(
+            "Mutual authentication could not be established: the certificate common name {} doesn't validate against the mutual authentication string {}; no SubjectAltName matches either.",
+            none_if_empty(&list("common_names")),
+            f.text("principal")
+        ),
+        Code::MsstdWildcard => format!(
+            "The certificate name {} is a wildcard. Windows compares the principal literally, so {} fails on older Windows and is undocumented on newer; the value documented to work is msstd:{}.",
+            f.text("matched"),
+            f.text("principal"),
+            f.text("matched")
+        ),
+        Code::MsstdSyntax => {
+            let found = f.text("as_found");
+            let defects = f.list("defects").iter().map(|d| defect_words(d)).collect::<Vec<_>>().join("; ");
+            match f.text("corrected") {
+                "" => format!("The principal value \"{found}\" is malformed: {defects}."),
+                corrected => format!("The principal value \"{found}\" is malformed: {defects}. Write it as {corrected}."),
+            }
+        }
+        Code::MsstdDisabled => {
+            "The principal name is \"none\": Outlook does not check the certificate name at all (mutual authentication is switched off).".to_owned()
+        }
+        Code::MsstdDerived => format!(
+            "No CertPrincipalName is set, so Outlook expects {} (msstd: followed by the Outlook Anywhere host name).",
+            f.text("principal")
+        ),
+        Code::MsstdEmailSubject => format!(
+            "The certificate subject carries the e-mail address {}; Windows then builds the principal as {} instead of using the Common Name.",
+            f.text("email"),
+            f.text("principal")
+        ),
+        Code::MsstdNoCn => {
+            "The certificate subject has no Common Name: Windows before Vista SP1 compares only the Common Name, so mutual authentication always fails there.".to_owned()
+        }
+        Code::MsstdMultipleCn => format!(
+            "The subject has several Common Names ({}); which one Windows compares is undocumented.",
+            list("common_names")
+        ),
+        Code::MsstdFullsic => format!(
+            "The principal is a fullsic: name (the whole subject, \"{}\"), not an msstd: name; it was not checked.",
+            f.text("subject")
+        ),
+        Code::HostMismatch => format!(
+            "The certificate is not valid for the host {}: its names are {}.",
+            f.text("host"),
+            none_if_empty(&list("names"))
+        ),
+        Code::HostCnOnly => format!(
+            "The host {} matches only the Common Name; the certificate has no DNS SubjectAltName, which browsers and modern TLS clients require.",
+            f.text("host")
+        ),
+        Code::AutodiscoverMissing => format!(
+            "{} is not on the certificate: Outlook reaches Autodiscover there first, and gets a certificate warning.",
+            f.text("name")
+        ),
+        Code::NameInternal => format!(
+            "The certificate carries internal names ({}) that public CAs stopped issuing in November 2015.",
+            list("names")
+        ),
+        Code::CertExpired => format!(
+            "The certificate {} expired on {} ({} days ago).",
+            f.text("subject"),
+            f.text("not_after"),
+            f.number("days")
+        ),
+        Code::CertNotYetValid => format!(
+            "The certificate {} is not valid until {} (in {} days).",
+            f.text("subject"),
+            f.text("not_before"),
+            f.number("days")
+        ),
+        Code::CertExpiresSoon => format!(
+            "The certificate {} expires on {}, in {} days.",
+            f.text("subject"),
+            f.text("not_after"),
+            f.number("days")
+        ),
+        Code::SigWeak => format!("The certificate is signed with {} ({}).", f.text("hash"), f.text("algorithm")),
+        Code::KeyWeak => format!("The {} key is only {} bits.", f.text("algorithm"), f.number("bits")),
+        Code::SigInvalid => format!(
+            "The certificate's signature does not verify with the key of its issuer {}.",
+            f.text("issuer")
+        ),
+        Code::SigUnsupported => format!(
+            "The signature by {} uses an algorithm this tool cannot verify.",
+            f.text("issuer")
+        ),
+        Code::EkuNoServerAuth => format!(
+            "The certificate's Extended Key Usage ({}) does not include Server Authentication.",
+            none_if_empty(&list("usages"))
+        ),
+        Code::LeafIsCa => "The server certificate is a CA certificate (Basic Constraints CA=true).".to_owned(),
+        Code::ChainOrder => format!(
+            "The certificates are out of order (path in presented positions: {}); the server should send the leaf first, then each issuer.",
+            list("presented")
+        ),
+        Code::ChainIncomplete => format!(
+            "The issuer {} is missing from the chain and is not a trusted root.",
+            f.text("issuer")
+        ),
+        Code::ChainUnrelated => format!(
+            "The certificate {} belongs to no path from the server certificate.",
+            f.text("subject")
+        ),
+        Code::ChainDuplicate => format!("The certificate {} was given more than once.", f.text("subject")),
+        Code::ChainRootSent => format!(
+            "The root {} is sent with the chain; clients use their own copy, so it is unnecessary.",
+            f.text("subject")
+        ),
+        Code::ChainTrusted => format!("The chain ends at the trusted root {}.", f.text("root")),
+        Code::SelfSigned => format!(
+            "The server certificate {} is self-signed: Outlook Anywhere needs a certificate from a publicly trusted CA.",
+            f.text("subject")
+        ),
+        Code::UntrustedRoot => format!("The chain ends at the root {}, which is not trusted.", f.text("root")),
+        Code::KeyPairMatch => "The private key in the file belongs to the server certificate.".to_owned(),
+        Code::KeyPairMismatch => {
+            "The private key in the file does not belong to the server certificate: the server cannot use this pair.".to_owned()
+        }
+    }
+}
+
+/// What to do about the finding, when there is something to do.
+pub fn fix(f: &Finding) -> Option<String> {
+    let recommended = f.text("recommended");
+    let set = |value: &str| {
+        format!(
+            "Run Set-OutlookProvider EXPR -CertPrincipalName \"{value}\" (on Exchange 2013 and later also Set-OutlookProvider EXCH -CertPrincipalName \"{value}\"), then restart Outlook or wait for Autodiscover; or type {value} in Outlook's Exchange Proxy Settings, \"Only connect to proxy servers that have this principal name in their certificate\"."
+        )
+    };
+    Some(match f.code {
+        Code::MsstdMismatch | Code::MsstdSanOnly | Code::MsstdWildcard if !recommended.is_empty() => format!(
+            "{} Or re-issue the certificate with {} as its Common Name.",
+            set(recommended),
+            f.text("name")
+        ),
+        Code::MsstdMismatch | Code::MsstdSanOnly => {
+            format!("Re-issue the certificate with {} as its Common Name.", f.text("name"))
+        }
+        Code::MsstdSyntax if !f.text("corrected").is_empty() => set(f.text("corrected")),
+        Code::MsstdNoCn => "Re-issue the certificate with the Outlook Anywhere host name as its Common Name if Windows XP or Server 2003 clients connect.".to_owned(),
+        Code::HostMismatch => format!("Add {} to the certificate's SubjectAltNames and re-issue it.", f.text("host")),
+        Code::HostCnOnly => format!("Re-issue the certificate with {} in its SubjectAltNames.", f.text("host")),
+        Code::AutodiscoverMissing => format!(
+            "Add {} to the certificate's SubjectAltNames, or publish Autodiscover with an SRV record.",
+            f.text("name")
+        ),
+        Code::NameInternal => "Use public names (split DNS) and remove internal names from the certificate.".to_owned(),
+        Code::CertExpired | Code::CertExpiresSoon => {
+            "Renew the certificate, import it and assign it to IIS with Enable-ExchangeCertificate -Services IIS.".to_owned()
+        }
+        Code::SigWeak | Code::KeyWeak => "Re-issue the certificate with a SHA-256 signature and an RSA key of 2048 bits or more.".to_owned(),
+        Code::EkuNoServerAuth => "Re-issue the certificate from a web-server template (Server Authentication EKU).".to_owned(),
+        Code::ChainRootSent => "Optional: remove the root from the certificates the server sends.".to_owned(),
+        Code::ChainUnrelated => "Remove the certificate from what the server sends; it does not help any client.".to_owned(),
+        Code::ChainOrder | Code::ChainIncomplete => {
+            let urls = f.list("urls");
+            let download = if urls.is_empty() {
+                String::new()
+            } else {
+                format!(" The missing issuer can be downloaded from {}.", urls.join(", "))
+            };
+            format!("Install the intermediate certificates on the server so it sends the corrected chain below, leaf first.{download}")
+        }
+        Code::SelfSigned | Code::UntrustedRoot => {
+            "Use a certificate from a publicly trusted CA (or, for an internal CA, supply its root as trusted and deploy it to every client).".to_owned()
+        }
+        Code::KeyPairMismatch => "Export the certificate together with its own private key (Export-ExchangeCertificate on the server that made the request).".to_owned(),
+        _ => return None,
+    })
+}
+
+fn defect_words(code: &str) -> &'static str {
+    match code {
+        "EMPTY" => "the value is empty",
+        "WHITESPACE_AROUND" => "there is white space around the value",
+        "SPACE_AFTER_PREFIX" => "there is a space after msstd:",
+        "MISSING_PREFIX" => "the msstd: prefix is missing",
+        "UPPERCASE_PREFIX" => "the prefix must be written msstd: in lower case",
+        "QUOTES" => "there are quote characters inside the value",
+        "TRAILING_DOT" => "the name ends with a dot",
+        "URL" => "it is a URL, not a host name",
+        "PORT" => "it includes a port",
+        "INVALID_CHARACTERS" => "it contains characters no host name has",
+        _ => "it is malformed",
+    }
+}
+
+fn none_if_empty(text: &str) -> &str {
+    if text.is_empty() {
+        "(none)"
+    } else {
+        text
+    }
+}
+
+/// The report as JSON (schema `msstd-check/report/v1`), each finding with its English
+/// `message` and `fix` added beside its code and parameters.
+pub fn json(report: &Report) -> String {
+    let mut value = serde_json::to_value(report).unwrap_or_default();
+    if let Some(findings) = value.get_mut("findings").and_then(serde_json::Value::as_array_mut) {
+        for (rendered, finding) in findings.iter_mut().zip(&report.findings) {
+            if let Some(object) = rendered.as_object_mut() {
+                object.insert("message".to_owned(), message(finding).into());
+                object.insert("fix".to_owned(), fix(finding).into());
+            }
+        }
+    }
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+/// The headline an admin reads first.
+pub fn headline(report: &Report) -> String {
+    match &report.msstd {
+        None => "msstd: not checked (give a principal name or the Outlook Anywhere host)".to_owned(),
+        Some(verdict) => {
+            let principal = verdict.principal.as_deref().unwrap_or("");
+            match verdict.code {
+                Code::MsstdMatch => format!("MATCH: {principal} fits this certificate on every Windows version"),
+                Code::MsstdSanOnly => {
+                    format!("MATCH ON NEWER WINDOWS ONLY: {principal} matches a SubjectAltName, not the Common Name")
+                }
+                Code::MsstdWildcard => format!("WILDCARD: {principal} is covered only by a wildcard name"),
+                Code::MsstdMismatch => {
+                    format!("MISMATCH: Mutual authentication could not be established for {principal}")
+                }
+                Code::MsstdSyntax => "MALFORMED: the principal value is written wrongly".to_owned(),
+                Code::MsstdDisabled => "NOT CHECKED: the principal name is \"none\"".to_owned(),
+                _ => "NOT CHECKED: not an msstd: principal".to_owned(),
+            }
+        }
+    }
+}
+
+fn outcome_words(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Pass => "works",
+        Outcome::Fail => "fails",
+        Outcome::Uncertain => "undocumented",
+        Outcome::NotChecked => "not checked",
+    }
+}
+
+/// Colours for [`text`]: ANSI escapes for a terminal, or none (`NO_COLOR`, pipes, files).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// No escapes.
+    Plain,
+    /// ANSI colours.
+    Ansi,
+}
+
+fn tag(severity: Severity, style: Style) -> String {
+    let (word, colour) = match severity {
+        Severity::Error => ("ERROR", "31"),
+        Severity::Warning => ("WARN ", "33"),
+        Severity::Info => ("INFO ", "36"),
+    };
+    match style {
+        Style::Plain => word.to_owned(),
+        Style::Ansi => format!("\x1b[1;{colour}m{word}\x1b[0m"),
+    }
+}
+
+/// The whole report as text for a terminal or a file.
+pub fn text(report: &Report, style: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", headline(report));
+    if let Some(verdict) = &report.msstd {
+        if verdict.legacy_windows != Outcome::NotChecked {
+            let _ = writeln!(
+                out,
+                "  Windows Vista SP1 and later: {}; Windows XP / Server 2003: {}",
+                outcome_words(verdict.modern_windows),
+                outcome_words(verdict.legacy_windows)
+            );
+        }
+        if let Some(fix) = &verdict.fix {
+            if !fix.set_outlook_provider.is_empty() {
+                let _ = writeln!(out, "\nFix (Exchange Management Shell):");
+                for command in &fix.set_outlook_provider {
+                    let _ = writeln!(out, "  {command}");
+                }
+            }
+            if let Some(setting) = &fix.outlook_setting {
+                let _ = writeln!(out, "Outlook > Exchange Proxy Settings > principal name: {setting}");
+            }
+            if let Some(cn) = &fix.reissue_common_name {
+                let _ = writeln!(out, "Or re-issue the certificate with Common Name {cn}");
+            }
+        }
+    }
+    if let Some(host) = &report.host {
+        let _ = writeln!(
+            out,
+            "\nHost {}: {}",
+            host.host,
+            host.matched
+                .as_deref()
+                .map_or("not covered by the certificate".to_owned(), |m| format!(
+                    "covered by {m}"
+                ))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nFindings: {} errors, {} warnings, {} notes",
+        report.summary.errors, report.summary.warnings, report.summary.infos
+    );
+    for finding in &report.findings {
+        let _ = writeln!(
+            out,
+            "{} {:<20} {}",
+            tag(finding.severity, style),
+            finding.code.as_str(),
+            message(finding)
+        );
+        if let Some(fix) = fix(finding) {
+            let _ = writeln!(out, "      fix: {fix}");
+        }
+    }
+    let _ = writeln!(out, "\nChain ({}):", chain_words(report.chain.status));
+    for (depth, &index) in report.chain.path.iter().enumerate() {
+        if let Some(cert) = report.certificates.get(index) {
+            let _ = writeln!(out, "  {depth}. {}", cert.subject);
+            let _ = writeln!(
+                out,
+                "     issuer {} | valid {} to {} | {} {} | {} | SHA-1 {}",
+                cert.issuer,
+                cert.not_before,
+                cert.not_after,
+                cert.key.algorithm,
+                cert.key.bits.map(|b| format!("{b} bits")).unwrap_or_default(),
+                cert.signature_algorithm,
+                cert.sha1_thumbprint
+            );
+            if depth == 0 && !cert.dns_names.is_empty() {
+                let _ = writeln!(out, "     DNS names: {}", cert.dns_names.join(", "));
+            }
+        }
+    }
+    if let Some(anchor) = &report.chain.anchor {
+        let _ = writeln!(out, "  root (trusted): {}", anchor.subject);
+    }
+    out
+}
+
+fn chain_words(status: ChainStatus) -> &'static str {
+    match status {
+        ChainStatus::Trusted => "trusted",
+        ChainStatus::UntrustedRoot => "untrusted root",
+        ChainStatus::Incomplete => "incomplete",
+        ChainStatus::SelfSigned => "self-signed",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_a_message() {
+        for &code in Code::ALL {
+            let finding = Finding::new(code, Severity::Info);
+            assert!(!message(&finding).is_empty(), "{code:?}");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! The report: everything the analysis found, serialisable to the documented JSON schema
+//! `msstd-check/report/v1` (`docs/report-schema.json`).
+
+use serde::Serialize;
+
+use crate::certificate::CertificateSummary;
+use crate::chain::Chain;
+use crate::finding::{Code, Finding, Severity};
+use crate::host::{AutodiscoverCheck, HostVerdict};
+use crate::input::Format;
+use crate::msstd::MsstdVerdict;
+use crate::principal::Principal;
+use crate::UnixTime;
+
+/// The schema identifier every report carries.
+pub const SCHEMA: &str = "msstd-check/report/v1";
+
+/// What one input held.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct InputSummary {
+    /// Its name.
+    pub name: String,
+    /// The format recognised.
+    pub format: Format,
+    /// Certificates found in it (duplicates included).
+    pub certificates: usize,
+    /// Private keys found in it (never shown, only compared with the leaf).
+    pub private_keys: usize,
+    /// It was marked as trusted roots.
+    pub trusted: bool,
+}
+
+/// Counts and the headline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// The msstd verdict code, when a principal was checked.
+    pub verdict: Option<Code>,
+    /// Findings of severity error.
+    pub errors: usize,
+    /// Findings of severity warning.
+    pub warnings: usize,
+    /// Findings of severity info.
+    pub infos: usize,
+}
+
+/// Everything the analysis found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Always [`SCHEMA`].
+    pub schema: &'static str,
+    /// The instant the certificates were judged at.
+    pub checked_at: UnixTime,
+    /// The inputs, in the order given.
+    pub inputs: Vec<InputSummary>,
+    /// Every distinct certificate, in the order presented.
+    pub certificates: Vec<CertificateSummary>,
+    /// Index of the leaf (the server's own certificate) in `certificates`.
+    pub leaf: usize,
+    /// The path from the leaf towards a root.
+    pub chain: Chain,
+    /// The principal name as parsed, when one was given.
+    pub principal: Option<Principal>,
+    /// The msstd verdict, when a principal was given or could be derived.
+    pub msstd: Option<MsstdVerdict>,
+    /// The host-name verdict, when a host was given.
+    pub host: Option<HostVerdict>,
+    /// Whether the Autodiscover name is on the certificate, when a domain could be derived.
+    pub autodiscover: Option<AutodiscoverCheck>,
+    /// Every finding, errors first.
+    pub findings: Vec<Finding>,
+    /// Counts and the headline.
+    pub summary: Summary,
+}
+
+impl Report {
+    /// Whether any finding is an error (the command line exits 1 then).
+    pub fn has_errors(&self) -> bool {
+        self.summary.errors > 0
+    }
+
+    /// The findings with this code.
+    pub fn findings_with(&self, code: Code) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.code == code)
+    }
+
+    pub(crate) fn summarise(findings: &[Finding], verdict: Option<Code>) -> Summary {
+        let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
+        Summary {
+            verdict,
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+        }
+    }
+}

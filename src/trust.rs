@@ -1,0 +1,145 @@
+//! Trust anchors: the Mozilla root store bundled through `webpki-roots`, plus the roots an
+//! admin supplies for an internal enterprise CA.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+use x509_parser::prelude::FromDer;
+use x509_parser::x509::{SubjectPublicKeyInfo, X509Name};
+
+use crate::asn1;
+
+/// Where a trust anchor comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnchorSource {
+    /// The Mozilla CA Certificate Program's server-authentication roots.
+    Mozilla,
+    /// A root the admin supplied as trusted.
+    Supplied,
+}
+
+/// One trusted root: its subject name and public key, both DER *contents* (no outer header),
+/// as webpki-roots stores them.
+#[derive(Clone, Debug)]
+pub(crate) struct Anchor {
+    subject: Cow<'static, [u8]>,
+    spki: Cow<'static, [u8]>,
+    pub source: AnchorSource,
+}
+
+impl Anchor {
+    /// The anchor's subject as text.
+    pub(crate) fn name(&self) -> String {
+        let der = with_sequence_header(&self.subject);
+        X509Name::from_der(&der).map_or_else(|_| String::new(), |(_, name)| name.to_string())
+    }
+
+    /// Runs `f` with the anchor's public key parsed.
+    pub(crate) fn with_key<T>(&self, f: impl FnOnce(&SubjectPublicKeyInfo<'_>) -> T) -> Option<T> {
+        let der = with_sequence_header(&self.spki);
+        let (_, spki) = SubjectPublicKeyInfo::from_der(&der).ok()?;
+        Some(f(&spki))
+    }
+}
+
+/// The set of roots a path may end at.
+#[derive(Clone, Debug, Default)]
+pub struct TrustStore {
+    anchors: Vec<Anchor>,
+}
+
+impl TrustStore {
+    /// The Mozilla root store as shipped in this build.
+    pub fn mozilla() -> Self {
+        Self {
+            anchors: webpki_roots::TLS_SERVER_ROOTS
+                .iter()
+                .map(|root| Anchor {
+                    subject: Cow::Borrowed(&root.subject),
+                    spki: Cow::Borrowed(&root.subject_public_key_info),
+                    source: AnchorSource::Mozilla,
+                })
+                .collect(),
+        }
+    }
+
+    /// No anchors at all: every path is reported as untrusted or incomplete.
+    pub fn empty() -> Self {
+        Self::default()
+    }
+
+    /// How many anchors there are.
+    pub fn len(&self) -> usize {
+        self.anchors.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.anchors.is_empty()
+    }
+
+    /// Adds a root the admin trusts, from its full DER subject and SPKI.
+    pub(crate) fn add_supplied(&mut self, subject_der: &[u8], spki_der: &[u8]) {
+        let (Some(subject), Some(spki)) = (contents(subject_der), contents(spki_der)) else {
+            return;
+        };
+        if self.find(subject, spki).is_none() {
+            self.anchors.push(Anchor {
+                subject: Cow::Owned(subject.to_vec()),
+                spki: Cow::Owned(spki.to_vec()),
+                source: AnchorSource::Supplied,
+            });
+        }
+    }
+
+    /// The anchor with exactly this subject and key (full DER of each).
+    pub(crate) fn find_root(&self, subject_der: &[u8], spki_der: &[u8]) -> Option<&Anchor> {
+        self.find(contents(subject_der)?, contents(spki_der)?)
+    }
+
+    fn find(&self, subject: &[u8], spki: &[u8]) -> Option<&Anchor> {
+        self.anchors.iter().find(|a| *a.subject == *subject && *a.spki == *spki)
+    }
+
+    /// Anchors named `issuer_der` (full DER): candidates to have signed a certificate.
+    pub(crate) fn named<'s>(&'s self, issuer_der: &[u8]) -> impl Iterator<Item = &'s Anchor> + 's {
+        let issuer = contents(issuer_der).map(<[u8]>::to_vec);
+        self.anchors
+            .iter()
+            .filter(move |a| issuer.as_deref().is_some_and(|i| *a.subject == *i))
+    }
+}
+
+fn contents(der: &[u8]) -> Option<&[u8]> {
+    asn1::read(der).ok().map(|(tlv, _)| tlv.content)
+}
+
+fn with_sequence_header(content: &[u8]) -> Vec<u8> {
+    let mut der = vec![asn1::TAG_SEQUENCE];
+    let len = content.len();
+    if len < 0x80 {
+        der.push(len as u8);
+    } else {
+        let bytes = len.to_be_bytes();
+        let significant: Vec<u8> = bytes.iter().copied().skip_while(|b| *b == 0).collect();
+        der.push(0x80 | significant.len() as u8);
+        der.extend(significant);
+    }
+    der.extend_from_slice(content);
+    der
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mozilla_store_is_populated_and_named() {
+        let store = TrustStore::mozilla();
+        assert!(store.len() > 100, "{}", store.len());
+        let names: Vec<String> = store.anchors.iter().map(Anchor::name).collect();
+        assert!(names.iter().any(|n| n.contains("ISRG Root X1")), "{names:?}");
+        assert!(store.anchors.iter().all(|a| a.with_key(|_| ()).is_some()));
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Regenerates the committed fixtures in this folder with OpenSSL 3 (made with 3.0.19).
+# Not run by the tests or CI: the files are committed so the tests need only Rust.
+# OpenSSL is an implementation independent of the Rust crates that read these files.
+set -euo pipefail
+cd "$(dirname "$0")"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# RSA keys (PKCS#8) for rcgen, which cannot generate RSA keys itself.
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out rsa-1024.key
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out rsa-2048.key
+
+# What Exchange creates on install: self-signed, CN=<server>, SHA-1, internal FQDN in the SAN.
+openssl req -x509 -new -key rsa-2048.key -sha1 -subj "/CN=EXCH01" -days 1826 \
+  -addext "subjectAltName=DNS:EXCH01,DNS:EXCH01.contoso.local" -out selfsigned-exchange.pem
+
+# A small CA, an intermediate and a leaf for mail.contoso.com, for the PKCS#12 files.
+openssl req -x509 -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$tmp/root.key" \
+  -subj "/CN=Contoso Test Root" -days 3650 -addext "basicConstraints=critical,CA:true" -out "$tmp/root.pem"
+openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$tmp/int.key" \
+  -subj "/CN=Contoso Test Issuing CA" -out "$tmp/int.csr"
+openssl x509 -req -in "$tmp/int.csr" -CA "$tmp/root.pem" -CAkey "$tmp/root.key" -days 3000 \
+  -extfile <(printf 'basicConstraints=critical,CA:true\nkeyUsage=keyCertSign,cRLSign\n') -out "$tmp/int.pem"
+openssl req -new -key rsa-2048.key -subj "/CN=mail.contoso.com" -out "$tmp/leaf.csr"
+openssl x509 -req -in "$tmp/leaf.csr" -CA "$tmp/int.pem" -CAkey "$tmp/int.key" -days 2000 \
+  -extfile <(printf 'subjectAltName=DNS:mail.contoso.com,DNS:autodiscover.contoso.com\nextendedKeyUsage=serverAuth\n') \
+  -out "$tmp/leaf.pem"
+cat "$tmp/int.pem" "$tmp/root.pem" > "$tmp/chain.pem"
+
+# Modern (PBES2/AES-256, SHA-256 MAC), legacy Windows (RC2-40 certificates, 3DES key, SHA-1 MAC),
+# empty password, and one demanding 500,000 iterations.
+openssl pkcs12 -export -in "$tmp/leaf.pem" -inkey rsa-2048.key -certfile "$tmp/chain.pem" \
+  -passout pass:Passw0rd! -out openssl-modern.pfx
+openssl pkcs12 -export -legacy -in "$tmp/leaf.pem" -inkey rsa-2048.key -certfile "$tmp/chain.pem" \
+  -passout pass:Passw0rd! -out openssl-legacy.pfx
+openssl pkcs12 -export -in "$tmp/leaf.pem" -inkey rsa-2048.key -passout pass: -out openssl-empty-password.pfx
+openssl pkcs12 -export -in "$tmp/leaf.pem" -inkey rsa-2048.key -iter 500000 -passout pass:x -out openssl-500k-iterations.pfx
+
+# The same chain as a PKCS#7 bag, DER and PEM, as Windows "include all certificates" exports it.
+openssl crl2pkcs7 -nocrl -certfile "$tmp/leaf.pem" -certfile "$tmp/chain.pem" -outform DER -out chain.p7b
+openssl crl2pkcs7 -nocrl -certfile "$tmp/leaf.pem" -certfile "$tmp/chain.pem" -out chain-pem.p7b
+cp "$tmp/leaf.pem" contoso-leaf.pem
+cp "$tmp/chain.pem" contoso-chain.pem
+# A certificate request and a CRL: things people export by mistake.
+cp "$tmp/leaf.csr" request.csr
