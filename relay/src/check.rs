@@ -119,7 +119,10 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         println!("{}", render::json(&report));
     } else {
         let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        print!("{}", render::text(&report, if colour { Style::Ansi } else { Style::Plain }));
+        print!(
+            "{}",
+            render::text(&report, if colour { Style::Ansi } else { Style::Plain })
+        );
     }
     if report.has_errors() {
         ExitCode::from(1)

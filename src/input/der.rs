@@ -23,6 +23,10 @@ enum Kind {
 }
 
 fn classify(bytes: &[u8]) -> Result<Kind, Error> {
+    // Every structure read here is a SEQUENCE; anything else is not worth a truncation report.
+    if bytes.first() != Some(&TAG_SEQUENCE) {
+        return Err(Error::UnrecognisedBinary);
+    }
     let (outer, _) = asn1::read(bytes).map_err(asn1_error)?;
     if outer.tag != TAG_SEQUENCE {
         return Err(Error::UnrecognisedBinary);

@@ -35,16 +35,25 @@ impl KeyPublicPart {
     pub fn matches(&self, spki: &SubjectPublicKeyInfo<'_>) -> Option<bool> {
         let algorithm = spki.algorithm.algorithm.as_bytes();
         let key = &*spki.subject_public_key.data;
+        let expected = match self {
+            Self::Rsa { .. } => oid::RSA_ENCRYPTION,
+            Self::Ec { .. } => oid::EC_PUBLIC_KEY,
+            Self::Ed25519(_) => oid::ED25519,
+            Self::Unsupported => return None,
+        };
+        if algorithm != expected {
+            return Some(false);
+        }
         match self {
             Self::Rsa { modulus, exponent } => {
                 let (n, e) = rsa_public_key(key)?;
-                Some(algorithm == oid::RSA_ENCRYPTION && n == modulus.as_slice() && e == exponent.as_slice())
+                Some(n == modulus.as_slice() && e == exponent.as_slice())
             }
             Self::Ec { point } => {
                 let curve = spki.algorithm.parameters.as_ref()?.data;
-                Some(algorithm == oid::EC_PUBLIC_KEY && uncompressed_point(curve, key)? == *point)
+                Some(uncompressed_point(curve, key)? == *point)
             }
-            Self::Ed25519(public) => Some(algorithm == oid::ED25519 && key == public),
+            Self::Ed25519(public) => Some(key == public),
             Self::Unsupported => None,
         }
     }

@@ -121,7 +121,8 @@ fn set_outlook_provider(text: &str) -> Option<Found> {
     let mut iter = args.iter().peekable();
     while let Some(arg) = iter.next() {
         let lower = arg.to_ascii_lowercase();
-        if lower == "set-outlookprovider" {
+        // A pasted prompt (`[PS] C:\>Set-OutlookProvider`) sticks to the command name.
+        if lower.rsplit('>').next() == Some("set-outlookprovider") {
             if let Some(next) = iter.peek().filter(|a| !a.starts_with('-')) {
                 provider = Some(next.to_string());
             }

@@ -42,5 +42,19 @@ openssl crl2pkcs7 -nocrl -certfile "$tmp/leaf.pem" -certfile "$tmp/chain.pem" -o
 openssl crl2pkcs7 -nocrl -certfile "$tmp/leaf.pem" -certfile "$tmp/chain.pem" -out chain-pem.p7b
 cp "$tmp/leaf.pem" contoso-leaf.pem
 cp "$tmp/chain.pem" contoso-chain.pem
-# A certificate request and a CRL: things people export by mistake.
+# A certificate request: a thing people export by mistake.
 cp "$tmp/leaf.csr" request.csr
+
+# RSA-PSS (SHA-256, salt 32): a root and a leaf it signs.
+openssl req -x509 -new -key rsa-2048.key -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:32 -sha256 \
+  -subj "/CN=PSS Test Root" -days 3650 -addext "basicConstraints=critical,CA:true" -out pss-root.pem
+openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-384 -nodes -keyout "$tmp/pss-leaf.key" \
+  -subj "/CN=pss.contoso.com" -out "$tmp/pss-leaf.csr"
+openssl x509 -req -in "$tmp/pss-leaf.csr" -CA pss-root.pem -CAkey rsa-2048.key -days 2000 -sha256 \
+  -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:32 \
+  -extfile <(printf 'subjectAltName=DNS:pss.contoso.com\n') -out pss-leaf.pem
+
+# MD5-signed (self-signed), and a subject with two Common Names.
+openssl req -x509 -new -key rsa-2048.key -md5 -subj "/CN=md5.contoso.com" -days 3650 -out md5-selfsigned.pem
+openssl req -x509 -new -key rsa-2048.key -sha256 -subj "/CN=mail.contoso.com/CN=legacy.contoso.com" -days 3650 \
+  -addext "subjectAltName=DNS:mail.contoso.com,DNS:legacy.contoso.com" -out multiple-cn.pem

@@ -1,0 +1,147 @@
+//! Test PKI: certificates generated with rcgen (an implementation independent of the
+//! x509-parser/RustCrypto code under test), and helpers to analyse them.
+#![allow(dead_code)]
+
+use msstd_check::{analyze, Code, Input, Options, Report, TrustStore, UnixTime};
+use rcgen::{
+    BasicConstraints, CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair,
+    SanType, SignatureAlgorithm,
+};
+
+/// The instant generated certificates are judged at: inside their default validity.
+pub fn now() -> UnixTime {
+    UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap()
+}
+
+/// The instant the OpenSSL fixtures in `tests/data` are judged at.
+pub fn fixture_now() -> UnixTime {
+    UnixTime::parse_rfc3339("2027-06-01T00:00:00Z").unwrap()
+}
+
+pub fn data(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// A generated certificate with its key and parameters (so it can issue others).
+pub struct Issued {
+    pub params: CertificateParams,
+    pub key: KeyPair,
+    pub der: Vec<u8>,
+    pub pem: String,
+}
+
+/// Parameters with a Common Name list, DNS SubjectAltNames and validity 2025-01-01..2028-01-01.
+pub fn params(common_names: &[&str], dns_names: &[&str]) -> CertificateParams {
+    let mut params = CertificateParams::new(dns_names.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()).unwrap();
+    let mut dn = DistinguishedName::new();
+    for cn in common_names {
+        dn.push(DnType::CommonName, *cn);
+    }
+    params.distinguished_name = dn;
+    params.not_before = rcgen::date_time_ymd(2025, 1, 1);
+    params.not_after = rcgen::date_time_ymd(2028, 1, 1);
+    params
+}
+
+pub fn key(alg: &'static SignatureAlgorithm) -> KeyPair {
+    KeyPair::generate_for(alg).unwrap()
+}
+
+pub fn rsa_key(bits: u32) -> KeyPair {
+    let pem = String::from_utf8(data(&format!("rsa-{bits}.key"))).unwrap();
+    KeyPair::from_pkcs8_pem_and_sign_algo(&pem, &rcgen::PKCS_RSA_SHA256).unwrap()
+}
+
+/// Signs `params` with `key`, by `issuer` or self-signed.
+pub fn issue(params: CertificateParams, key: KeyPair, issuer: Option<&Issued>) -> Issued {
+    let cert = match issuer {
+        Some(issuer) => params
+            .signed_by(&key, &Issuer::from_params(&issuer.params, &issuer.key))
+            .unwrap(),
+        None => params.self_signed(&key).unwrap(),
+    };
+    Issued {
+        der: cert.der().to_vec(),
+        pem: cert.pem(),
+        params,
+        key,
+    }
+}
+
+pub fn ca(name: &str, issuer: Option<&Issued>) -> Issued {
+    let mut p = params(&[name], &[]);
+    p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    p.subject_alt_names.clear();
+    issue(p, key(&rcgen::PKCS_ECDSA_P256_SHA256), issuer)
+}
+
+/// Root → intermediate → leaf, the leaf with these CNs and DNS names and serverAuth.
+pub struct Pki {
+    pub root: Issued,
+    pub intermediate: Issued,
+    pub leaf: Issued,
+}
+
+pub fn pki(common_names: &[&str], dns_names: &[&str]) -> Pki {
+    let root = ca("Test Root CA", None);
+    let intermediate = ca("Test Issuing CA", Some(&root));
+    let mut p = params(common_names, dns_names);
+    p.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
+    let leaf = issue(p, key(&rcgen::PKCS_ECDSA_P256_SHA256), Some(&intermediate));
+    Pki {
+        root,
+        intermediate,
+        leaf,
+    }
+}
+
+impl Pki {
+    /// Leaf and intermediate as one PEM paste, in order.
+    pub fn served(&self) -> String {
+        format!("{}{}", self.leaf.pem, self.intermediate.pem)
+    }
+}
+
+/// Analyses PEM texts with the root `trusted` as a supplied trust anchor.
+pub fn check_with_root(pems: &[&str], root: &Issued, principal: Option<&str>, host: Option<&str>) -> Report {
+    let trust = TrustStore::mozilla();
+    let mut inputs: Vec<Input<'_>> = pems.iter().map(|p| Input::new("pasted", p.as_bytes())).collect();
+    inputs.push(Input::new("root.pem", root.pem.as_bytes()).trusted());
+    analyze(
+        &inputs,
+        &Options {
+            principal,
+            host,
+            now: now(),
+            trust: &trust,
+        },
+    )
+    .unwrap()
+}
+
+/// Analyses inputs against the Mozilla store at `at`.
+pub fn check_at(inputs: &[Input<'_>], principal: Option<&str>, host: Option<&str>, at: UnixTime) -> Report {
+    let trust = TrustStore::mozilla();
+    analyze(
+        inputs,
+        &Options {
+            principal,
+            host,
+            now: at,
+            trust: &trust,
+        },
+    )
+    .unwrap()
+}
+
+pub fn codes(report: &Report) -> Vec<Code> {
+    report.findings.iter().map(|f| f.code).collect()
+}
+
+pub fn has(report: &Report, code: Code) -> bool {
+    report.findings.iter().any(|f| f.code == code)
+}
+
+pub fn san_ip(params: &mut CertificateParams, ip: &str) {
+    params.subject_alt_names.push(SanType::IpAddress(ip.parse().unwrap()));
+}
