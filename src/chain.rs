@@ -133,10 +133,19 @@ pub(crate) fn build(certs: &[Parsed<'_>], trust: &TrustStore, findings: &mut Vec
                 });
             }
             _ => {
+                // After the leaf, the missing issuer is an intermediate the server must send.
+                // After a CA it may also be a root missing from the trust store (Mozilla has
+                // removed roots that Windows still trusts), which the message says.
+                let after = if current == path[0] || !cert.is_ca() {
+                    "leaf"
+                } else {
+                    "ca"
+                };
                 findings.push(
                     Finding::new(Code::ChainIncomplete, Severity::Error)
                         .about(current)
                         .with("issuer", cert.issuer())
+                        .with("after", after)
                         .with("urls", cert.ca_issuers()),
                 );
             }

@@ -125,9 +125,17 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
 
     let mut findings = Vec::new();
     let mut certs: Vec<Parsed<'_>> = Vec::with_capacity(total);
+    let mut trust = options.trust.clone();
     for (input_index, (input, found)) in inputs.iter().zip(&decoded).enumerate() {
         for der in &found.certificates {
             if let Some(existing) = certs.iter().position(|c| c.der == der.as_slice()) {
+                // A root both sent and supplied as trusted is not a duplicate in the chain.
+                if input.trusted || certs.get(existing).is_some_and(|c| c.trusted_input) {
+                    if let Some(cert) = certs.get(existing) {
+                        trust.add_supplied(cert.x509.subject().as_raw(), cert.x509.public_key().raw);
+                    }
+                    continue;
+                }
                 findings.push(
                     Finding::new(Code::ChainDuplicate, Severity::Info)
                         .about(existing)
@@ -145,7 +153,6 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
         }
     }
 
-    let mut trust = options.trust.clone();
     for cert in certs.iter().filter(|c| c.trusted_input) {
         trust.add_supplied(cert.x509.subject().as_raw(), cert.x509.public_key().raw);
     }

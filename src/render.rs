@@ -117,8 +117,12 @@ pub fn message(f: &Finding) -> String {
             "The certificates are out of order (path in presented positions: {}); the server should send the leaf first, then each issuer.",
             list("presented")
         ),
+        Code::ChainIncomplete if f.text("after") == "ca" => format!(
+            "The issuer {} is neither among the certificates given nor a trusted root: if it is an intermediate, the server must send it; if it is a root, clients must trust it (the bundled Mozilla store no longer lists some roots that Windows still trusts).",
+            f.text("issuer")
+        ),
         Code::ChainIncomplete => format!(
-            "The issuer {} is missing from the chain and is not a trusted root.",
+            "The intermediate certificate {} is missing: the server does not send it, so clients cannot build the chain.",
             f.text("issuer")
         ),
         Code::ChainUnrelated => format!(

@@ -1,0 +1,117 @@
+//! The `check` command as a user runs it: exit codes, JSON, standard input, NO_COLOR.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/data")
+        .join(name)
+}
+
+fn relay() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_msstd-relay"));
+    command.env_remove("NO_COLOR");
+    command
+}
+
+#[test]
+fn clean_match_exits_0_with_a_readable_report() {
+    let output = relay()
+        .args([
+            "check",
+            "--at",
+            "2027-06-01T00:00:00Z",
+            "--msstd",
+            "msstd:mail.contoso.com",
+            "--trust",
+        ])
+        .arg(data("contoso-chain.pem"))
+        .arg(data("contoso-leaf.pem"))
+        .arg(data("contoso-chain.pem"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(stdout.starts_with("MATCH: msstd:mail.contoso.com"), "{stdout}");
+    assert!(!stdout.contains('\x1b'), "no colour when not a terminal");
+}
+
+#[test]
+fn mismatch_exits_1_and_prints_the_fix() {
+    let output = relay()
+        .args(["check", "--at", "2027-06-01", "--msstd", "msstd:owa.fabrikam.com"])
+        .arg(data("contoso-leaf.pem"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout.contains("Set-OutlookProvider EXPR -CertPrincipalName \"msstd:mail.contoso.com\""),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn json_from_standard_input() {
+    let mut child = relay()
+        .args([
+            "check",
+            "--json",
+            "--at",
+            "2027-06-01",
+            "--host",
+            "mail.contoso.com",
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(data("chain.p7b")).unwrap())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["schema"], "msstd-check/report/v1");
+    assert_eq!(json["inputs"][0]["name"], "standard input");
+    assert_eq!(json["inputs"][0]["format"], "pkcs7");
+    assert_eq!(json["summary"]["verdict"], "MSSTD_MATCH");
+}
+
+#[test]
+fn pfx_password_from_the_environment() {
+    let output = relay()
+        .args(["check", "--at", "2027-06-01", "--password-env", "PFX_PASSWORD"])
+        .arg(data("openssl-legacy.pfx"))
+        .env("PFX_PASSWORD", "Passw0rd!")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&output.stdout).contains("KEY_PAIR_MATCH"));
+    let missing = relay()
+        .args(["check"])
+        .arg(data("openssl-legacy.pfx"))
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("password"));
+}
+
+#[test]
+fn unusable_input_and_arguments_exit_2() {
+    let csr = relay().args(["check"]).arg(data("request.csr")).output().unwrap();
+    assert_eq!(csr.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&csr.stderr).contains("certificate request"));
+    for args in [
+        &["check"][..],
+        &["check", "--at", "soon", "x.pem"],
+        &["frobnicate"],
+        &["check", "/no/such/file.pem"],
+    ] {
+        assert_eq!(relay().args(args).output().unwrap().status.code(), Some(2), "{args:?}");
+    }
+}
