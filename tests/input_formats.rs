@@ -337,7 +337,8 @@ fn things_that_are_not_certificates_get_specific_errors() {
     truncated.truncate(truncated.len() / 2);
     let mut too_large = b"-----BEGIN CERTIFICATE-----\n".to_vec();
     too_large.resize(msstd_check::limits::MAX_INPUT_BYTES + 1, b'A');
-    let cases: Vec<(&str, Vec<u8>, fn(&Error) -> bool)> = vec![
+    type Expectation = fn(&Error) -> bool;
+    let cases: Vec<(&str, Vec<u8>, Expectation)> = vec![
         ("empty", b"  \n".to_vec(), |e| *e == Error::Empty),
         ("private key", private_key, |e| *e == Error::PrivateKeyOnly),
         ("csr pem", csr, |e| *e == Error::CertificateRequest),
