@@ -1,13 +1,82 @@
-//! Wording: findings and reports in plain English. The engine's findings are codes and
-//! parameters; this module (and the page's own catalogue) turns them into sentences.
+//! English, the command line's language and the page's default.
 
-use std::fmt::Write;
-
+use super::{Catalogue, Labels};
 use crate::msstd::Outcome;
-use crate::{ChainStatus, Code, Finding, Report, Severity};
+use crate::{ChainStatus, Code, Finding};
 
-/// The finding in one sentence.
-pub fn message(f: &Finding) -> String {
+pub(super) struct English;
+
+impl Catalogue for English {
+    fn message(&self, finding: &Finding) -> String {
+        message(finding)
+    }
+
+    fn fix(&self, finding: &Finding) -> Option<String> {
+        fix(finding)
+    }
+
+    fn headline(&self, code: Option<Code>, principal: &str) -> String {
+        match code {
+            None => "msstd: not checked (give a principal name or the Outlook Anywhere host)".to_owned(),
+            Some(Code::MsstdMatch) => format!("MATCH: {principal} fits this certificate on every Windows version"),
+            Some(Code::MsstdSanOnly) => {
+                format!("MATCH ON NEWER WINDOWS ONLY: {principal} matches a SubjectAltName, not the Common Name")
+            }
+            Some(Code::MsstdWildcard) => format!("WILDCARD: {principal} is covered only by a wildcard name"),
+            Some(Code::MsstdMismatch) => {
+                format!("MISMATCH: Mutual authentication could not be established for {principal}")
+            }
+            Some(Code::MsstdSyntax) => "MALFORMED: the principal value is written wrongly".to_owned(),
+            Some(Code::MsstdDisabled) => "NOT CHECKED: the principal name is \"none\"".to_owned(),
+            Some(_) => "NOT CHECKED: not an msstd: principal".to_owned(),
+        }
+    }
+
+    fn outcome(&self, outcome: Outcome) -> &'static str {
+        match outcome {
+            Outcome::Pass => "works",
+            Outcome::Fail => "fails",
+            Outcome::Uncertain => "undocumented",
+            Outcome::NotChecked => "not checked",
+        }
+    }
+
+    fn chain(&self, status: ChainStatus) -> &'static str {
+        match status {
+            ChainStatus::Trusted => "trusted",
+            ChainStatus::UntrustedRoot => "untrusted root",
+            ChainStatus::Incomplete => "incomplete",
+            ChainStatus::SelfSigned => "self-signed",
+        }
+    }
+
+    fn labels(&self) -> &'static Labels {
+        &Labels {
+            modern_windows: "Windows Vista SP1 and later",
+            legacy_windows: "Windows XP / Server 2003",
+            fix_shell: "Fix (Exchange Management Shell):",
+            outlook_setting: "Outlook > Exchange Proxy Settings > principal name",
+            reissue: "Or re-issue the certificate with Common Name",
+            host: "Host",
+            covered_by: "covered by",
+            not_covered: "not covered by the certificate",
+            findings: "Findings",
+            errors: "errors",
+            warnings: "warnings",
+            notes: "notes",
+            fix: "fix",
+            chain: "Chain",
+            issuer: "issuer",
+            valid: "valid",
+            to: "to",
+            dns_names: "DNS names",
+            trusted_root: "root (trusted)",
+            bits: "bits",
+        }
+    }
+}
+
+pub(super) fn message(f: &Finding) -> String {
     let list = |name: &str| f.list(name).join(", ");
     match f.code {
         Code::MsstdMatch => format!(
@@ -34,7 +103,7 @@ pub fn message(f: &Finding) -> String {
         ),
         Code::MsstdSyntax => {
             let found = f.text("as_found");
-            let defects = f.list("defects").iter().map(|d| defect_words(d)).collect::<Vec<_>>().join("; ");
+            let defects = f.list("defects").iter().map(|d| defect(d)).collect::<Vec<_>>().join("; ");
             match f.text("corrected") {
                 "" => format!("The principal value \"{found}\" is malformed: {defects}."),
                 corrected => format!("The principal value \"{found}\" is malformed: {defects}. Write it as {corrected}."),
@@ -147,8 +216,7 @@ pub fn message(f: &Finding) -> String {
     }
 }
 
-/// What to do about the finding, when there is something to do.
-pub fn fix(f: &Finding) -> Option<String> {
+pub(super) fn fix(f: &Finding) -> Option<String> {
     let recommended = f.text("recommended");
     let set = |value: &str| {
         format!(
@@ -197,7 +265,7 @@ pub fn fix(f: &Finding) -> Option<String> {
     })
 }
 
-fn defect_words(code: &str) -> &'static str {
+fn defect(code: &str) -> &'static str {
     match code {
         "EMPTY" => "the value is empty",
         "WHITESPACE_AROUND" => "there is white space around the value",
@@ -218,178 +286,5 @@ fn none_if_empty(text: &str) -> &str {
         "(none)"
     } else {
         text
-    }
-}
-
-/// The report as JSON (schema `msstd-check/report/v1`), each finding with its English
-/// `message` and `fix` added beside its code and parameters.
-pub fn json(report: &Report) -> String {
-    let mut value = serde_json::to_value(report).unwrap_or_default();
-    if let Some(findings) = value.get_mut("findings").and_then(serde_json::Value::as_array_mut) {
-        for (rendered, finding) in findings.iter_mut().zip(&report.findings) {
-            if let Some(object) = rendered.as_object_mut() {
-                object.insert("message".to_owned(), message(finding).into());
-                object.insert("fix".to_owned(), fix(finding).into());
-            }
-        }
-    }
-    serde_json::to_string_pretty(&value).unwrap_or_default()
-}
-
-/// The headline an admin reads first.
-pub fn headline(report: &Report) -> String {
-    match &report.msstd {
-        None => "msstd: not checked (give a principal name or the Outlook Anywhere host)".to_owned(),
-        Some(verdict) => {
-            let principal = verdict.principal.as_deref().unwrap_or("");
-            match verdict.code {
-                Code::MsstdMatch => format!("MATCH: {principal} fits this certificate on every Windows version"),
-                Code::MsstdSanOnly => {
-                    format!("MATCH ON NEWER WINDOWS ONLY: {principal} matches a SubjectAltName, not the Common Name")
-                }
-                Code::MsstdWildcard => format!("WILDCARD: {principal} is covered only by a wildcard name"),
-                Code::MsstdMismatch => {
-                    format!("MISMATCH: Mutual authentication could not be established for {principal}")
-                }
-                Code::MsstdSyntax => "MALFORMED: the principal value is written wrongly".to_owned(),
-                Code::MsstdDisabled => "NOT CHECKED: the principal name is \"none\"".to_owned(),
-                _ => "NOT CHECKED: not an msstd: principal".to_owned(),
-            }
-        }
-    }
-}
-
-fn outcome_words(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Pass => "works",
-        Outcome::Fail => "fails",
-        Outcome::Uncertain => "undocumented",
-        Outcome::NotChecked => "not checked",
-    }
-}
-
-/// Colours for [`text`]: ANSI escapes for a terminal, or none (`NO_COLOR`, pipes, files).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Style {
-    /// No escapes.
-    Plain,
-    /// ANSI colours.
-    Ansi,
-}
-
-fn tag(severity: Severity, style: Style) -> String {
-    let (word, colour) = match severity {
-        Severity::Error => ("ERROR", "31"),
-        Severity::Warning => ("WARN ", "33"),
-        Severity::Info => ("INFO ", "36"),
-    };
-    match style {
-        Style::Plain => word.to_owned(),
-        Style::Ansi => format!("\x1b[1;{colour}m{word}\x1b[0m"),
-    }
-}
-
-/// The whole report as text for a terminal or a file.
-pub fn text(report: &Report, style: Style) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "{}", headline(report));
-    if let Some(verdict) = &report.msstd {
-        if verdict.legacy_windows != Outcome::NotChecked {
-            let _ = writeln!(
-                out,
-                "  Windows Vista SP1 and later: {}; Windows XP / Server 2003: {}",
-                outcome_words(verdict.modern_windows),
-                outcome_words(verdict.legacy_windows)
-            );
-        }
-        if let Some(fix) = &verdict.fix {
-            if !fix.set_outlook_provider.is_empty() {
-                let _ = writeln!(out, "\nFix (Exchange Management Shell):");
-                for command in &fix.set_outlook_provider {
-                    let _ = writeln!(out, "  {command}");
-                }
-            }
-            if let Some(setting) = &fix.outlook_setting {
-                let _ = writeln!(out, "Outlook > Exchange Proxy Settings > principal name: {setting}");
-            }
-            if let Some(cn) = &fix.reissue_common_name {
-                let _ = writeln!(out, "Or re-issue the certificate with Common Name {cn}");
-            }
-        }
-    }
-    if let Some(host) = &report.host {
-        let _ = writeln!(
-            out,
-            "\nHost {}: {}",
-            host.host,
-            host.matched
-                .as_deref()
-                .map_or("not covered by the certificate".to_owned(), |m| format!(
-                    "covered by {m}"
-                ))
-        );
-    }
-    let _ = writeln!(
-        out,
-        "\nFindings: {} errors, {} warnings, {} notes",
-        report.summary.errors, report.summary.warnings, report.summary.infos
-    );
-    for finding in &report.findings {
-        let _ = writeln!(
-            out,
-            "{} {:<20} {}",
-            tag(finding.severity, style),
-            finding.code.as_str(),
-            message(finding)
-        );
-        if let Some(fix) = fix(finding) {
-            let _ = writeln!(out, "      fix: {fix}");
-        }
-    }
-    let _ = writeln!(out, "\nChain ({}):", chain_words(report.chain.status));
-    for (depth, &index) in report.chain.path.iter().enumerate() {
-        if let Some(cert) = report.certificates.get(index) {
-            let _ = writeln!(out, "  {depth}. {}", cert.subject);
-            let _ = writeln!(
-                out,
-                "     issuer {} | valid {} to {} | {} {} | {} | SHA-1 {}",
-                cert.issuer,
-                cert.not_before,
-                cert.not_after,
-                cert.key.algorithm,
-                cert.key.bits.map(|b| format!("{b} bits")).unwrap_or_default(),
-                cert.signature_algorithm,
-                cert.sha1_thumbprint
-            );
-            if depth == 0 && !cert.dns_names.is_empty() {
-                let _ = writeln!(out, "     DNS names: {}", cert.dns_names.join(", "));
-            }
-        }
-    }
-    if let Some(anchor) = &report.chain.anchor {
-        let _ = writeln!(out, "  root (trusted): {}", anchor.subject);
-    }
-    out
-}
-
-fn chain_words(status: ChainStatus) -> &'static str {
-    match status {
-        ChainStatus::Trusted => "trusted",
-        ChainStatus::UntrustedRoot => "untrusted root",
-        ChainStatus::Incomplete => "incomplete",
-        ChainStatus::SelfSigned => "self-signed",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_code_has_a_message() {
-        for &code in Code::ALL {
-            let finding = Finding::new(code, Severity::Info);
-            assert!(!message(&finding).is_empty(), "{code:?}");
-        }
     }
 }

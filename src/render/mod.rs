@@ -1,0 +1,274 @@
+//! Wording: findings and reports in words. The engine's findings are codes and parameters;
+//! each [`Language`]'s catalogue turns them into sentences, and every face (the command line,
+//! the page) words them from here, so they all say the same thing.
+
+mod en;
+mod it;
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::msstd::Outcome;
+use crate::{ChainStatus, Code, Finding, Report, Severity};
+
+/// A language the findings can be worded in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// English.
+    #[default]
+    En,
+    /// Italian: admins search for "Impossibile stabilire un'autenticazione reciproca".
+    It,
+}
+
+impl Language {
+    /// The language for a BCP 47 tag such as `it-IT`; English for anything not translated.
+    pub fn from_tag(tag: &str) -> Self {
+        match tag.get(..2).map(str::to_ascii_lowercase).as_deref() {
+            Some("it") => Self::It,
+            _ => Self::En,
+        }
+    }
+
+    fn catalogue(self) -> &'static dyn Catalogue {
+        match self {
+            Self::En => &en::English,
+            Self::It => &it::Italian,
+        }
+    }
+}
+
+/// Fixed words of the text layout.
+pub(crate) struct Labels {
+    modern_windows: &'static str,
+    legacy_windows: &'static str,
+    fix_shell: &'static str,
+    outlook_setting: &'static str,
+    reissue: &'static str,
+    host: &'static str,
+    covered_by: &'static str,
+    not_covered: &'static str,
+    findings: &'static str,
+    errors: &'static str,
+    warnings: &'static str,
+    notes: &'static str,
+    fix: &'static str,
+    chain: &'static str,
+    issuer: &'static str,
+    valid: &'static str,
+    to: &'static str,
+    dns_names: &'static str,
+    trusted_root: &'static str,
+    bits: &'static str,
+}
+
+/// One language's words.
+trait Catalogue: Sync {
+    fn message(&self, finding: &Finding) -> String;
+    fn fix(&self, finding: &Finding) -> Option<String>;
+    fn headline(&self, code: Option<Code>, principal: &str) -> String;
+    fn outcome(&self, outcome: Outcome) -> &'static str;
+    fn chain(&self, status: ChainStatus) -> &'static str;
+    fn labels(&self) -> &'static Labels;
+}
+
+/// The finding in one English sentence.
+pub fn message(finding: &Finding) -> String {
+    message_in(finding, Language::En)
+}
+
+/// The finding in one sentence of `language`.
+pub fn message_in(finding: &Finding, language: Language) -> String {
+    language.catalogue().message(finding)
+}
+
+/// What to do about the finding, in English, when there is something to do.
+pub fn fix(finding: &Finding) -> Option<String> {
+    fix_in(finding, Language::En)
+}
+
+/// What to do about the finding, in `language`.
+pub fn fix_in(finding: &Finding, language: Language) -> Option<String> {
+    language.catalogue().fix(finding)
+}
+
+/// The headline an admin reads first, in English.
+pub fn headline(report: &Report) -> String {
+    headline_in(report, Language::En)
+}
+
+/// The headline in `language`.
+pub fn headline_in(report: &Report, language: Language) -> String {
+    let msstd = report.msstd.as_ref();
+    language.catalogue().headline(
+        msstd.map(|m| m.code),
+        msstd.and_then(|m| m.principal.as_deref()).unwrap_or_default(),
+    )
+}
+
+/// The report as JSON (schema `msstd-check/report/v1`), each finding with its English
+/// `message` and `fix` added beside its code and parameters.
+pub fn json(report: &Report) -> String {
+    let mut value = serde_json::to_value(report).unwrap_or_default();
+    if let Some(findings) = value.get_mut("findings").and_then(serde_json::Value::as_array_mut) {
+        for (rendered, finding) in findings.iter_mut().zip(&report.findings) {
+            if let Some(object) = rendered.as_object_mut() {
+                object.insert("message".to_owned(), message(finding).into());
+                object.insert("fix".to_owned(), fix(finding).into());
+            }
+        }
+    }
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+/// Colours for [`text`]: ANSI escapes for a terminal, or none (`NO_COLOR`, pipes, files).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// No escapes.
+    Plain,
+    /// ANSI colours.
+    Ansi,
+}
+
+fn tag(severity: Severity, style: Style) -> String {
+    let (word, colour) = match severity {
+        Severity::Error => ("ERROR", "31"),
+        Severity::Warning => ("WARN ", "33"),
+        Severity::Info => ("INFO ", "36"),
+    };
+    match style {
+        Style::Plain => word.to_owned(),
+        Style::Ansi => format!("\x1b[1;{colour}m{word}\x1b[0m"),
+    }
+}
+
+/// The whole report as English text for a terminal or a file.
+pub fn text(report: &Report, style: Style) -> String {
+    text_in(report, style, Language::En)
+}
+
+/// The whole report as text in `language`.
+pub fn text_in(report: &Report, style: Style, language: Language) -> String {
+    let words = language.catalogue();
+    let labels = words.labels();
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", headline_in(report, language));
+    if let Some(verdict) = &report.msstd {
+        if verdict.legacy_windows != Outcome::NotChecked {
+            let _ = writeln!(
+                out,
+                "  {}: {}; {}: {}",
+                labels.modern_windows,
+                words.outcome(verdict.modern_windows),
+                labels.legacy_windows,
+                words.outcome(verdict.legacy_windows)
+            );
+        }
+        if let Some(fix) = &verdict.fix {
+            if !fix.set_outlook_provider.is_empty() {
+                let _ = writeln!(out, "\n{}", labels.fix_shell);
+                for command in &fix.set_outlook_provider {
+                    let _ = writeln!(out, "  {command}");
+                }
+            }
+            if let Some(setting) = &fix.outlook_setting {
+                let _ = writeln!(out, "{}: {setting}", labels.outlook_setting);
+            }
+            if let Some(cn) = &fix.reissue_common_name {
+                let _ = writeln!(out, "{} {cn}", labels.reissue);
+            }
+        }
+    }
+    if let Some(host) = &report.host {
+        let coverage = match &host.matched {
+            Some(name) => format!("{} {name}", labels.covered_by),
+            None => labels.not_covered.to_owned(),
+        };
+        let _ = writeln!(out, "\n{} {}: {coverage}", labels.host, host.host);
+    }
+    let _ = writeln!(
+        out,
+        "\n{}: {} {}, {} {}, {} {}",
+        labels.findings,
+        report.summary.errors,
+        labels.errors,
+        report.summary.warnings,
+        labels.warnings,
+        report.summary.infos,
+        labels.notes
+    );
+    for finding in &report.findings {
+        let _ = writeln!(
+            out,
+            "{} {:<20} {}",
+            tag(finding.severity, style),
+            finding.code.as_str(),
+            words.message(finding)
+        );
+        if let Some(fix) = words.fix(finding) {
+            let _ = writeln!(out, "      {}: {fix}", labels.fix);
+        }
+    }
+    let _ = writeln!(out, "\n{} ({}):", labels.chain, words.chain(report.chain.status));
+    for (depth, &index) in report.chain.path.iter().enumerate() {
+        if let Some(cert) = report.certificates.get(index) {
+            let _ = writeln!(out, "  {depth}. {}", cert.subject);
+            let bits = cert
+                .key
+                .bits
+                .map(|b| format!(" {b} {}", labels.bits))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "     {} {} | {} {} {} {} | {}{bits} | {} | SHA-1 {}",
+                labels.issuer,
+                cert.issuer,
+                labels.valid,
+                cert.not_before,
+                labels.to,
+                cert.not_after,
+                cert.key.algorithm,
+                cert.signature_algorithm,
+                cert.sha1_thumbprint
+            );
+            if depth == 0 && !cert.dns_names.is_empty() {
+                let _ = writeln!(out, "     {}: {}", labels.dns_names, cert.dns_names.join(", "));
+            }
+        }
+    }
+    if let Some(anchor) = &report.chain.anchor {
+        let _ = writeln!(out, "  {}: {}", labels.trusted_root, anchor.subject);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_a_message_in_every_language() {
+        for &code in Code::ALL {
+            let finding = Finding::new(code, Severity::Info);
+            for language in [Language::En, Language::It] {
+                assert!(!message_in(&finding, language).is_empty(), "{code:?} {language:?}");
+            }
+            assert_ne!(
+                message_in(&finding, Language::En),
+                message_in(&finding, Language::It),
+                "{code:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn language_tags() {
+        assert_eq!(Language::from_tag("it-IT"), Language::It);
+        assert_eq!(Language::from_tag("IT"), Language::It);
+        assert_eq!(Language::from_tag("en-GB"), Language::En);
+        assert_eq!(Language::from_tag("de"), Language::En);
+        assert_eq!(Language::from_tag(""), Language::En);
+    }
+}
