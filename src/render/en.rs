@@ -2,6 +2,7 @@
 
 use super::{Catalogue, Labels};
 use crate::msstd::Outcome;
+use crate::principal::Form;
 use crate::{ChainStatus, Code, Finding};
 
 pub(super) struct English;
@@ -48,6 +49,21 @@ impl Catalogue for English {
             ChainStatus::Incomplete => "incomplete",
             ChainStatus::SelfSigned => "self-signed",
         }
+    }
+
+    fn form(&self, form: Form) -> &'static str {
+        match form {
+            Form::Value => "the value",
+            Form::SetOutlookProvider => "Set-OutlookProvider",
+            Form::GetOutlookProvider => "Get-OutlookProvider output",
+            Form::AutodiscoverXml => "Autodiscover XML",
+            Form::Prf => "PRF file",
+            Form::Rpcping => "rpcping",
+        }
+    }
+
+    fn defect(&self, code: &str) -> &'static str {
+        defect(code)
     }
 
     fn labels(&self) -> &'static Labels {
@@ -267,6 +283,7 @@ pub(super) fn fix(f: &Finding) -> Option<String> {
 
 fn defect(code: &str) -> &'static str {
     match code {
+        "NOT_SET" => "not set",
         "EMPTY" => "the value is empty",
         "WHITESPACE_AROUND" => "there is white space around the value",
         "SPACE_AFTER_PREFIX" => "there is a space after msstd:",

@@ -3,6 +3,7 @@
 
 use super::{Catalogue, Labels};
 use crate::msstd::Outcome;
+use crate::principal::Form;
 use crate::{ChainStatus, Code, Finding};
 
 pub(super) struct Italian;
@@ -55,6 +56,21 @@ impl Catalogue for Italian {
             ChainStatus::Incomplete => "incompleta",
             ChainStatus::SelfSigned => "autofirmato",
         }
+    }
+
+    fn form(&self, form: Form) -> &'static str {
+        match form {
+            Form::Value => "il valore",
+            Form::SetOutlookProvider => "Set-OutlookProvider",
+            Form::GetOutlookProvider => "output di Get-OutlookProvider",
+            Form::AutodiscoverXml => "XML di Autodiscover",
+            Form::Prf => "file PRF",
+            Form::Rpcping => "rpcping",
+        }
+    }
+
+    fn defect(&self, code: &str) -> &'static str {
+        difetto(code)
     }
 
     fn labels(&self) -> &'static Labels {
@@ -270,6 +286,7 @@ fn fix(f: &Finding) -> Option<String> {
 
 fn difetto(code: &str) -> &'static str {
     match code {
+        "NOT_SET" => "non impostato",
         "EMPTY" => "il valore è vuoto",
         "WHITESPACE_AROUND" => "ci sono spazi prima o dopo il valore",
         "SPACE_AFTER_PREFIX" => "c'è uno spazio dopo msstd:",

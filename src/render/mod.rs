@@ -10,6 +10,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::msstd::Outcome;
+use crate::principal::{Form, Principal, PrincipalValue};
 use crate::{ChainStatus, Code, Finding, Report, Severity};
 
 /// A language the findings can be worded in.
@@ -72,6 +73,8 @@ trait Catalogue: Sync {
     fn outcome(&self, outcome: Outcome) -> &'static str;
     fn chain(&self, status: ChainStatus) -> &'static str;
     fn labels(&self) -> &'static Labels;
+    fn form(&self, form: Form) -> &'static str;
+    fn defect(&self, code: &str) -> &'static str;
 }
 
 /// The finding in one English sentence.
@@ -106,6 +109,41 @@ pub fn headline_in(report: &Report, language: Language) -> String {
         msstd.map(|m| m.code),
         msstd.and_then(|m| m.principal.as_deref()).unwrap_or_default(),
     )
+}
+
+/// What the principal paste was understood as, in one line of `language`: the form it came
+/// in, the value, and its defects with the corrected value.
+pub fn principal_in(principal: &Principal, language: Language) -> String {
+    let words = language.catalogue();
+    let mut line = words.form(principal.form).to_owned();
+    if let Some(provider) = &principal.provider {
+        let _ = write!(line, " ({provider})");
+    }
+    line.push_str(": ");
+    match &principal.value {
+        PrincipalValue::Msstd { name } => {
+            let _ = write!(line, "msstd:{name}");
+        }
+        PrincipalValue::Disabled => line.push_str("none"),
+        PrincipalValue::NotSet => {
+            line.push_str(words.defect("NOT_SET"));
+            if let Some(server) = &principal.server {
+                let _ = write!(line, " → msstd:{server}");
+            }
+        }
+        PrincipalValue::Fullsic { subject } => {
+            let _ = write!(line, "fullsic:{subject}");
+        }
+        PrincipalValue::Unusable => line.push_str(words.defect("EMPTY")),
+    }
+    if !principal.defects.is_empty() {
+        let defects: Vec<&str> = principal.defects.iter().map(|d| words.defect(d.code())).collect();
+        let _ = write!(line, " — {}", defects.join("; "));
+        if let Some(corrected) = &principal.corrected {
+            let _ = write!(line, " → {corrected}");
+        }
+    }
+    line
 }
 
 /// The report as JSON (schema `msstd-check/report/v1`), each finding with its English
@@ -261,6 +299,22 @@ mod tests {
                 "{code:?}"
             );
         }
+    }
+
+    #[test]
+    fn principal_lines() {
+        let p =
+            crate::principal::parse("Set-OutlookProvider EXPR -CertPrincipalName \"msstd: mail.contoso.com\"").unwrap();
+        assert_eq!(
+            principal_in(&p, Language::En),
+            "Set-OutlookProvider (EXPR): msstd:mail.contoso.com — there is a space after msstd: → msstd:mail.contoso.com"
+        );
+        let unset =
+            crate::principal::parse("<Protocol><Type>EXPR</Type><Server>mail.contoso.com</Server></Protocol>").unwrap();
+        assert_eq!(
+            principal_in(&unset, Language::It),
+            "XML di Autodiscover (EXPR): non impostato → msstd:mail.contoso.com"
+        );
     }
 
     #[test]
