@@ -58,3 +58,9 @@ openssl x509 -req -in "$tmp/pss-leaf.csr" -CA pss-root.pem -CAkey rsa-2048.key -
 openssl req -x509 -new -key rsa-2048.key -md5 -subj "/CN=md5.contoso.com" -days 3650 -out md5-selfsigned.pem
 openssl req -x509 -new -key rsa-2048.key -sha256 -subj "/CN=mail.contoso.com/CN=legacy.contoso.com" -days 3650 \
   -addext "subjectAltName=DNS:mail.contoso.com,DNS:legacy.contoso.com" -out multiple-cn.pem
+
+# A Common Name that is HTML: the page must show it as text.
+openssl req -x509 -new -key rsa-2048.key -sha256 -subj "/CN=<img src=x onerror=alert(1)>/O=<script>alert(2)<\\/script>" \
+  -days 3650 -out xss-common-name.pem
+# The contoso leaf as binary DER, as a .cer file.
+openssl x509 -in contoso-leaf.pem -outform DER -out contoso-leaf.cer

@@ -73,8 +73,7 @@ fn language(tag: Option<&str>) -> Language {
 /// `{ code, message }`: the engine's input error codes (`INPUT_PASSWORD_REQUIRED`, …), or
 /// `BAD_REQUEST` when the request does not have the expected shape.
 pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
-    let request: Request =
-        serde_wasm_bindgen::from_value(request).map_err(|e| error("BAD_REQUEST", e.to_string()))?;
+    let request: Request = serde_wasm_bindgen::from_value(request).map_err(|e| error("BAD_REQUEST", e.to_string()))?;
     let language = language(request.language.as_deref());
     let inputs: Vec<Input<'_>> = request
         .inputs
@@ -104,14 +103,26 @@ fn respond(report: &Report, language: Language) -> Result<JsValue, JsValue> {
     let findings = Array::from(&Reflect::get(&serialized, &JsValue::from_str("findings"))?);
     for (index, finding) in report.findings.iter().enumerate() {
         let object = findings.get(index as u32);
-        Reflect::set(&object, &"message".into(), &render::message_in(finding, language).into())?;
+        Reflect::set(
+            &object,
+            &"message".into(),
+            &render::message_in(finding, language).into(),
+        )?;
         let fix = render::fix_in(finding, language).map_or(JsValue::NULL, JsValue::from);
         Reflect::set(&object, &"fix".into(), &fix)?;
     }
     let response = Object::new();
     Reflect::set(&response, &"report".into(), &serialized)?;
-    Reflect::set(&response, &"headline".into(), &render::headline_in(report, language).into())?;
-    Reflect::set(&response, &"text".into(), &render::text_in(report, Style::Plain, language).into())?;
+    Reflect::set(
+        &response,
+        &"headline".into(),
+        &render::headline_in(report, language).into(),
+    )?;
+    Reflect::set(
+        &response,
+        &"text".into(),
+        &render::text_in(report, Style::Plain, language).into(),
+    )?;
     Ok(response.into())
 }
 

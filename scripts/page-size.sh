@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Measures the built page (dist/): bytes and gzip -9 bytes of what the first load fetches
+# (the HTML and every asset it names, service worker and manifest included) and of the PKCS#12
+# module loaded only when a .pfx arrives. A benchmark, not a test: figures go in README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dist=${1:-dist}
+[ -f "$dist/index.html" ] || { echo "no $dist/index.html: run scripts/build-page.sh first" >&2; exit 2; }
+first_load=(index.html sw.js manifest.webmanifest icon.svg)
+while IFS= read -r ref; do first_load+=("${ref#./}"); done < <(grep -oE '(href|src|data-bindings|data-wasm)="\./[^"]+"' "$dist/index.html" | sed -E 's/^[^"]+"//; s/"$//' | sort -u)
+first_load+=(i18n.js)
+on_demand=(pfx-worker.js msstd-check-pfx.js msstd-check-pfx_bg.wasm)
+measure() {
+  local label=$1; shift
+  local raw=0 gz=0
+  for f in $(printf '%s\n' "$@" | sort -u); do
+    local r g
+    r=$(wc -c < "$dist/$f"); g=$(gzip -9c "$dist/$f" | wc -c)
+    printf '  %-45s %9d B %9d B gzip\n' "$f" "$r" "$g"
+    raw=$((raw + r)); gz=$((gz + g))
+  done
+  printf '%-47s %9d B %9d B gzip (%d KiB)\n' "$label" "$raw" "$gz" $((gz / 1024))
+}
+measure "first load" "${first_load[@]}"
+measure "PKCS#12 module (on demand)" "${on_demand[@]}"

@@ -1,0 +1,183 @@
+// End-to-end tests of the built page (dist/) in headless Chromium, as an admin uses it.
+// Run: node --test tests/e2e/ (after scripts/build-page.sh).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+import { launch } from './browser.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const data = (name) => `${root}tests/data/${name}`;
+const text = (name) => readFileSync(data(name), 'utf8');
+let site;
+let browser;
+
+before(async () => {
+  site = await serve(`${root}dist`);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+/** A fresh page that records every request and fails the test on script errors or dialogs. */
+async function open(url = site.url, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const requests = [];
+  const problems = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    dialog.dismiss();
+  });
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready]');
+  return { context, page, requests, problems };
+}
+
+async function settled(page) {
+  await page.waitForFunction(() => ['done', 'error', 'idle'].includes(document.querySelector('#results').dataset.state));
+  await page.waitForTimeout(150);
+  await page.waitForFunction(() => ['done', 'error', 'idle'].includes(document.querySelector('#results').dataset.state));
+}
+
+async function codes(page) {
+  return page.$$eval('#findings [data-code]', (items) => items.map((item) => item.dataset.code));
+}
+
+test('pasted chain and msstd value: verdict, findings and the fix', async () => {
+  const { context, page, problems } = await open();
+  await page.fill('#paste', text('contoso-leaf.pem') + text('contoso-chain.pem'));
+  await page.fill('#msstd', 'msstd:mail.contoso.com');
+  await settled(page);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'MSSTD_MATCH');
+
+  await page.fill('#msstd', 'Set-OutlookProvider EXPR -CertPrincipalName "msstd:owa.fabrikam.com"');
+  await settled(page);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'MSSTD_MISMATCH');
+  assert.ok((await codes(page)).includes('MSSTD_MISMATCH'));
+  assert.match(await page.textContent('#fix-cmdlet'), /Set-OutlookProvider EXPR -CertPrincipalName "msstd:mail\.contoso\.com"/);
+  assert.match(await page.textContent('#msstd-understood'), /Set-OutlookProvider \(EXPR\): msstd:owa\.fabrikam\.com/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an uploaded .cer is analysed', async () => {
+  const { context, page } = await open();
+  await page.setInputFiles('#files', data('contoso-leaf.cer'));
+  await page.fill('#host', 'mail.contoso.com');
+  await settled(page);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'MSSTD_MATCH', 'no value set: derived from the host');
+  assert.ok((await codes(page)).includes('MSSTD_DERIVED'));
+  assert.match(await page.textContent('#file-list'), /contoso-leaf\.cer/);
+  await context.close();
+});
+
+test('a .pfx asks for its password, then opens in the PKCS#12 worker', async () => {
+  const { context, page, requests } = await open();
+  assert.ok(!requests.some((url) => url.includes('msstd-check-pfx')), 'the PKCS#12 module is not part of the first load');
+  await page.setInputFiles('#files', data('openssl-legacy.pfx'));
+  await page.fill('#msstd', 'msstd:mail.contoso.com');
+  await settled(page);
+  assert.equal(await page.textContent('#error'), 'INPUT_PASSWORD_REQUIRED');
+  assert.equal(await page.isVisible('#password'), true);
+  await page.fill('#password', 'wrong');
+  await settled(page);
+  assert.equal(await page.textContent('#error'), 'INPUT_WRONG_PASSWORD');
+  await page.fill('#password', 'Passw0rd!');
+  await settled(page);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'MSSTD_MATCH');
+  assert.ok((await codes(page)).includes('KEY_PAIR_MATCH'));
+  assert.ok(requests.some((url) => url.endsWith('msstd-check-pfx_bg.wasm')));
+  await context.close();
+});
+
+test('certificate fields are shown as text, never as HTML', async () => {
+  const { context, page, problems } = await open();
+  await page.fill('#paste', text('xss-common-name.pem'));
+  await page.fill('#msstd', 'msstd:mail.contoso.com');
+  await settled(page);
+  await page.click('#chain summary').catch(() => {});
+  assert.equal(await page.$$eval('#results img, #results script', (nodes) => nodes.length), 0);
+  assert.match(await page.textContent('#chain'), /<img src=x onerror=alert\(1\)>/);
+  assert.match(await page.textContent('#findings'), /<script>alert\(2\)<\/script>/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('bad input gets a readable error and the page stays usable', async () => {
+  const { context, page } = await open();
+  await page.fill('#paste', 'this is not a certificate');
+  await settled(page);
+  assert.equal(await page.textContent('#error'), 'INPUT_NO_CERTIFICATE');
+  assert.match(await page.textContent('#verdict'), /no certificate found/);
+  await page.fill('#paste', text('contoso-leaf.pem'));
+  await page.fill('#msstd', 'msstd:mail.contoso.com');
+  await settled(page);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'MSSTD_MATCH');
+  await context.close();
+});
+
+test('Italian words the verdict and the findings', async () => {
+  const { context, page } = await open(site.url, { locale: 'it-IT' });
+  assert.equal(await page.getAttribute('html', 'lang'), 'it');
+  await page.fill('#paste', text('contoso-leaf.pem'));
+  await page.fill('#msstd', 'msstd:owa.fabrikam.com');
+  await settled(page);
+  assert.match(await page.textContent('#verdict'), /impossibile stabilire un'autenticazione reciproca/);
+  await page.selectOption('#language', 'en');
+  await settled(page);
+  assert.match(await page.textContent('#verdict'), /Mutual authentication could not be established/);
+  await context.close();
+});
+
+test('the shareable link reproduces the analysis, and no request leaves the origin', async () => {
+  const first = await open(site.url, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await first.page.fill('#paste', text('contoso-leaf.pem'));
+  await first.page.fill('#msstd', 'msstd: mail.contoso.com');
+  await first.page.fill('#host', 'mail.contoso.com');
+  await settled(first.page);
+  await first.page.click('#share');
+  await first.page.waitForFunction(() => location.hash.startsWith('#v1='));
+  const link = first.page.url();
+  await first.context.close();
+
+  const second = await open(link);
+  await settled(second.page);
+  assert.equal(await second.page.getAttribute('#verdict', 'data-verdict'), 'MSSTD_SYNTAX');
+  assert.equal(await second.page.inputValue('#host'), 'mail.contoso.com');
+  const origin = new URL(site.url).origin;
+  const foreign = [...first.requests, ...second.requests].filter((url) => !url.startsWith(origin) && !url.startsWith('blob:'));
+  assert.deepEqual(foreign, []);
+  assert.ok(second.requests.every((url) => !url.includes('#')), 'the fragment is never sent');
+  await second.context.close();
+});
+
+test('after one visit the page works offline', async () => {
+  const { context, page } = await open();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('body[data-ready]');
+  await page.fill('#paste', text('contoso-leaf.pem'));
+  await page.fill('#msstd', 'msstd:mail.contoso.com');
+  await settled(page);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'MSSTD_MATCH');
+  await context.close();
+});
+
+test('the Content-Security-Policy forbids inline script and foreign origins', async () => {
+  const html = readFileSync(`${root}dist/index.html`, 'utf8');
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)[1];
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  assert.equal([...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>/g)].length, 0, 'no inline <script>');
+});

@@ -1,0 +1,482 @@
+// The page: reads what the admin gives, hands it to the engine (WebAssembly) and shows the
+// engine's report. Nothing is analysed here, nothing is sent anywhere, and every value that
+// comes from a certificate is inserted as text (textContent), never as HTML.
+import { UI } from './i18n.js';
+
+const $ = (id) => document.getElementById(id);
+const PFX_NAME = /\.(pfx|p12)$/i;
+const REMEMBERED_ROOT = 'msstd-check.trusted-root';
+
+const state = {
+  language: (navigator.language || 'en').toLowerCase().startsWith('it') ? 'it' : 'en',
+  files: [],
+  engine: null,
+  worker: null,
+  workerCalls: new Map(),
+  nextCall: 1,
+  generation: 0,
+  response: null,
+  timer: 0,
+};
+
+const t = (key) => UI[state.language][key] ?? UI.en[key] ?? key;
+
+/** Creates an element; `text` is set as text, never parsed. */
+function el(tag, { text, className, attrs } = {}, ...children) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  for (const [name, value] of Object.entries(attrs || {})) node.setAttribute(name, value);
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+/** Text with `code` spans between backticks, built from text nodes only. */
+function withCode(text) {
+  const fragment = document.createDocumentFragment();
+  text.split('`').forEach((part, i) => fragment.append(i % 2 ? el('code', { text: part }) : part));
+  return fragment;
+}
+
+function applyLanguage() {
+  document.documentElement.lang = state.language;
+  $('language').value = state.language;
+  for (const node of document.querySelectorAll('[data-i18n]')) {
+    node.replaceChildren(withCode(t(node.dataset.i18n)));
+  }
+  for (const node of document.querySelectorAll('[data-i18n-block]')) {
+    node.replaceChildren(...t(node.dataset.i18nBlock).map((p) => el('p', {}, withCode(p))));
+  }
+}
+
+// ---- the engine -------------------------------------------------------------------------
+
+async function loadEngine(attempt = 0) {
+  const script = document.querySelector('script[data-bindings]');
+  const url = new URL(script.dataset.bindings, document.baseURI);
+  if (attempt) url.searchParams.set('reload', String(attempt));
+  const module = await import(url.href);
+  await module.default({ module_or_path: new URL(script.dataset.wasm, document.baseURI) });
+  return module;
+}
+
+/** The PKCS#12 module runs in a worker, loaded only when a .pfx arrives. */
+function workerAnalyze(request) {
+  if (!state.worker) {
+    state.worker = new Worker('pfx-worker.js', { type: 'module' });
+    state.worker.onmessage = ({ data }) => {
+      const call = state.workerCalls.get(data.id);
+      state.workerCalls.delete(data.id);
+      if (call) (data.ok ? call.resolve(data.value) : call.reject(data.error));
+    };
+    state.worker.onerror = (event) => {
+      for (const call of state.workerCalls.values()) call.reject({ code: 'CRASHED', message: event.message });
+      state.workerCalls.clear();
+      state.worker.terminate();
+      state.worker = null;
+    };
+  }
+  const id = state.nextCall++;
+  return new Promise((resolve, reject) => {
+    state.workerCalls.set(id, { resolve, reject });
+    state.worker.postMessage({ id, request });
+  });
+}
+
+async function analyze(request) {
+  try {
+    return state.engine.analyze(request);
+  } catch (error) {
+    if (error && error.code === 'INPUT_PKCS12_UNSUPPORTED') return workerAnalyze(request);
+    if (error && error.code) throw error;
+    // A trap leaves the module's memory in an unknown state: load a fresh instance.
+    state.engine = await loadEngine(state.nextCall++).catch(() => state.engine);
+    throw { code: 'CRASHED', message: String((error && error.message) || error) };
+  }
+}
+
+// ---- inputs -----------------------------------------------------------------------------
+
+function buildRequest() {
+  const inputs = [];
+  const encoder = new TextEncoder();
+  const paste = $('paste').value;
+  if (paste.trim()) inputs.push({ name: state.language === 'it' ? 'testo incollato' : 'pasted text', bytes: encoder.encode(paste) });
+  for (const file of state.files) inputs.push({ name: file.name, bytes: file.bytes });
+  const password = $('password').value;
+  if (password) for (const input of inputs) input.password = password;
+  const trusted = $('trusted').value;
+  if (trusted.trim()) inputs.push({ name: t('trustedTag'), bytes: encoder.encode(trusted), trusted: true });
+  return {
+    inputs,
+    principal: $('msstd').value || null,
+    host: $('host').value || null,
+    nowMs: Date.now(),
+    language: state.language,
+  };
+}
+
+function schedule() {
+  clearTimeout(state.timer);
+  state.timer = setTimeout(run, 60);
+}
+
+async function run() {
+  const generation = ++state.generation;
+  const request = buildRequest();
+  updateUnderstood();
+  const hasCertificate = request.inputs.some((input) => !input.trusted);
+  if (!hasCertificate) {
+    showEmpty();
+    return;
+  }
+  $('results').dataset.state = 'busy';
+  if (state.files.some((f) => PFX_NAME.test(f.name))) $('verdict-text').textContent = t('pfxLoading');
+  try {
+    const response = await analyze(request);
+    if (generation !== state.generation) return;
+    showPasswordNote(null);
+    render(response);
+  } catch (error) {
+    if (generation !== state.generation) return;
+    showError(error);
+  }
+}
+
+async function addFiles(list) {
+  for (const file of list) {
+    state.files.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  }
+  renderFiles();
+  schedule();
+}
+
+function renderFiles() {
+  const list = $('file-list');
+  list.replaceChildren(
+    ...state.files.map((file, index) => {
+      const remove = el('button', { text: t('remove'), attrs: { type: 'button', 'aria-label': `${t('remove')} ${file.name}` } });
+      remove.addEventListener('click', () => {
+        state.files.splice(index, 1);
+        renderFiles();
+        schedule();
+      });
+      return el('li', {}, el('span', { text: `${file.name} (${file.bytes.length} B)` }), remove);
+    }),
+  );
+  $('password-field').hidden = !state.files.some((f) => PFX_NAME.test(f.name)) && !$('password').value;
+}
+
+function updateUnderstood() {
+  const out = $('msstd-understood');
+  const text = $('msstd').value;
+  const parsed = state.engine && text.trim() ? state.engine.parsePrincipal(text, state.language) : null;
+  out.textContent = parsed ? parsed.summary : '';
+  out.classList.toggle('defect', Boolean(parsed && parsed.principal.defects.length));
+}
+
+// ---- results ----------------------------------------------------------------------------
+
+const VERDICT_CLASS = {
+  MSSTD_MATCH: 'ok',
+  MSSTD_SAN_ONLY: 'warn',
+  MSSTD_WILDCARD: 'warn',
+  MSSTD_MISMATCH: 'bad',
+  MSSTD_SYNTAX: 'bad',
+};
+const VERDICT_MARK = { ok: '\u2714', warn: '\u26a0', bad: '\u2716', none: '\u2139' };
+
+function setVerdict(code, text) {
+  const box = $('verdict');
+  const kind = VERDICT_CLASS[code] || 'none';
+  box.dataset.verdict = code || '';
+  box.className = `verdict ${kind}`;
+  $('verdict-text').replaceChildren(el('span', { text: VERDICT_MARK[kind], className: 'mark', attrs: { 'aria-hidden': 'true' } }), ` ${text}`);
+}
+
+function clearResults() {
+  $('error').hidden = true;
+  for (const id of ['outcomes', 'fix', 'exports', 'findings-title', 'chain-title']) $(id).hidden = true;
+  $('findings').replaceChildren();
+  $('chain').replaceChildren();
+  state.response = null;
+}
+
+function showEmpty() {
+  clearResults();
+  setVerdict('', t('verdictEmpty'));
+  $('results').dataset.state = 'idle';
+}
+
+function showPasswordNote(code) {
+  const note = $('password-note');
+  note.textContent = code === 'INPUT_PASSWORD_REQUIRED' ? t('passwordRequired') : code === 'INPUT_WRONG_PASSWORD' ? t('passwordWrong') : '';
+  if (code) $('password-field').hidden = false;
+}
+
+function showError(error) {
+  clearResults();
+  const code = (error && error.code) || 'CRASHED';
+  showPasswordNote(code);
+  setVerdict('', code === 'CRASHED' ? t('crashed') + (error.message || '') : error.message || String(error));
+  const box = $('error');
+  box.textContent = code;
+  box.hidden = false;
+  $('results').dataset.state = 'error';
+}
+
+function render(response) {
+  clearResults();
+  state.response = response;
+  const report = response.report;
+  const msstd = report.msstd;
+  setVerdict(report.summary.verdict, msstd ? response.headline : t('verdictNoPrincipal'));
+
+  if (msstd && msstd.legacy_windows !== 'not-checked') {
+    const outcomes = $('outcomes');
+    outcomes.replaceChildren(
+      msstd.code === 'MSSTD_SYNTAX' ? el('p', { text: t('onceCorrected') }) : '',
+      el('p', { className: `outcome ${msstd.modern_windows}` }, el('strong', { text: `${t('modern')}: ` }), t(msstd.modern_windows)),
+      el('p', { className: `outcome ${msstd.legacy_windows}` }, el('strong', { text: `${t('legacy')}: ` }), t(msstd.legacy_windows)),
+    );
+    outcomes.hidden = false;
+  }
+  renderFix(msstd && msstd.fix);
+  renderFindings(report.findings);
+  renderChain(report, msstd && msstd.matched ? msstd.matched.name.toLowerCase() : null);
+  $('exports').hidden = false;
+  $('share-note').textContent = '';
+  $('results').dataset.state = 'done';
+}
+
+function renderFix(fix) {
+  if (!fix) return;
+  const cmdlet = fix.set_outlook_provider.join('\n');
+  $('fix-cmdlet').textContent = cmdlet;
+  $('fix-cmdlet').parentElement.hidden = !cmdlet;
+  $('fix-outlook').textContent = fix.outlook_setting || '';
+  $('fix-outlook').parentElement.hidden = !fix.outlook_setting;
+  const notes = [];
+  if (fix.reissue_common_name) notes.push(t('fixReissue') + fix.reissue_common_name);
+  if (!fix.works_on_all_windows) notes.push(t('fixNoCn'));
+  $('fix-reissue').textContent = notes.join(' ');
+  $('fix').hidden = false;
+}
+
+function renderFindings(findings) {
+  $('findings-title').hidden = findings.length === 0;
+  $('findings').replaceChildren(
+    ...findings.map((finding) =>
+      el(
+        'li',
+        { className: `finding ${finding.severity}`, attrs: { 'data-code': finding.code, 'data-severity': finding.severity } },
+        el('span', { text: t(finding.severity), className: 'badge' }),
+        el('code', { text: finding.code, className: 'code' }),
+        el('p', { text: finding.message }),
+        finding.fix ? el('p', { text: finding.fix, className: 'finding-fix' }) : null,
+        el('p', { text: finding.reference, className: 'reference' }),
+      ),
+    ),
+  );
+}
+
+function names(label, values, matched) {
+  const list = el('dd');
+  if (!values.length) list.textContent = t('none');
+  values.forEach((value, i) => {
+    if (i) list.append(', ');
+    list.append(value.toLowerCase() === matched ? el('mark', { text: value, attrs: { title: t('matched') } }) : value);
+  });
+  return [el('dt', { text: label }), list];
+}
+
+function renderChain(report, matched) {
+  const chain = $('chain');
+  const items = report.chain.path.map((index, depth) => {
+    const c = report.certificates[index];
+    const days = c.days_remaining >= 0 ? `${c.days_remaining} ${t('daysLeft')}` : `${t('expiredAgo')}: ${-c.days_remaining}`;
+    const key = [c.key.algorithm, c.key.curve, c.key.bits ? `${c.key.bits} bit` : null].filter(Boolean).join(' ');
+    const details = el(
+      'dl',
+      {},
+      el('dt', { text: t('subject') }), el('dd', { text: c.subject || t('none') }),
+      el('dt', { text: t('issuer') }), el('dd', { text: c.issuer || t('none') }),
+      ...names(t('commonNames'), c.common_names, depth === 0 ? matched : null),
+      ...names(t('dnsNames'), c.dns_names, depth === 0 ? matched : null),
+      ...(c.ip_addresses.length ? names(t('ipAddresses'), c.ip_addresses, null) : []),
+      el('dt', { text: t('validity') }), el('dd', { text: `${t('from')} ${c.not_before} ${t('to')} ${c.not_after} (${days})` }),
+      el('dt', { text: t('key') }), el('dd', { text: key }),
+      el('dt', { text: t('signature') }), el('dd', { text: c.signature_algorithm }),
+      el('dt', { text: t('thumbprint') }), el('dd', { text: c.sha1_thumbprint, className: 'hex' }),
+      el('dt', { text: t('sha256') }), el('dd', { text: c.sha256_fingerprint, className: 'hex' }),
+      el('dt', { text: t('serial') }), el('dd', { text: c.serial, className: 'hex' }),
+      ...(c.extended_key_usage ? [el('dt', { text: t('eku') }), el('dd', { text: c.extended_key_usage.join(', ') || t('none') })] : []),
+      ...(c.ca_issuers.length ? [el('dt', { text: t('caIssuers') }), el('dd', { text: c.ca_issuers.join(', ') })] : []),
+    );
+    const title = c.common_names[0] || c.dns_names[0] || c.subject || t('none');
+    return el('li', { attrs: { 'data-index': String(index) } }, el('details', depth === 0 ? { attrs: { open: '' } } : {}, el('summary', { text: title }), details));
+  });
+  if (report.chain.anchor) items.push(el('li', { className: 'anchor', text: `${t('anchor')}: ${report.chain.anchor.subject}` }));
+  chain.replaceChildren(...items);
+  $('chain-title').textContent = `${t('chainTitle')} (${t('chainStatus')[report.chain.status]})`;
+  $('chain-title').hidden = false;
+}
+
+// ---- exports and the shareable link -----------------------------------------------------
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = el('a', { attrs: { href: url, download: name } });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function base64url(bytes) {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function fromBase64url(text) {
+  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+async function transform(bytes, stream) {
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+}
+
+/** The inputs, compressed into the URL fragment: browsers never send the fragment to a server. */
+async function shareLink() {
+  const files = state.files.filter((f) => !PFX_NAME.test(f.name));
+  const payload = {
+    paste: $('paste').value,
+    msstd: $('msstd').value,
+    host: $('host').value,
+    files: files.map((f) => ({ name: f.name, data: base64url(f.bytes) })),
+  };
+  const packed = await transform(new TextEncoder().encode(JSON.stringify(payload)), new CompressionStream('deflate-raw'));
+  const link = new URL(location.href);
+  link.hash = `v1=${base64url(packed)}`;
+  return { link: link.href, droppedPfx: files.length !== state.files.length };
+}
+
+async function restoreFromLink() {
+  const match = /^#v1=([A-Za-z0-9_-]+)$/.exec(location.hash);
+  if (!match) return;
+  try {
+    const json = await transform(fromBase64url(match[1]), new DecompressionStream('deflate-raw'));
+    const payload = JSON.parse(new TextDecoder().decode(json));
+    $('paste').value = String(payload.paste || '');
+    $('msstd').value = String(payload.msstd || '');
+    $('host').value = String(payload.host || '');
+    state.files = (payload.files || []).map((f) => ({ name: String(f.name), bytes: fromBase64url(String(f.data)) }));
+    renderFiles();
+  } catch (error) {
+    showError({ code: 'BAD_LINK', message: String(error.message || error) });
+  }
+}
+
+async function copy(text, button) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const area = el('textarea', { text });
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+  if (button) {
+    button.textContent = t('copied');
+    setTimeout(() => (button.textContent = t('copy')), 1500);
+  }
+}
+
+// ---- wiring -----------------------------------------------------------------------------
+
+function wire() {
+  for (const id of ['paste', 'host', 'password', 'trusted']) $(id).addEventListener('input', schedule);
+  $('msstd').addEventListener('input', () => {
+    updateUnderstood();
+    schedule();
+  });
+  $('files').addEventListener('change', (event) => {
+    addFiles([...event.target.files]);
+    event.target.value = '';
+  });
+  $('language').addEventListener('change', (event) => {
+    state.language = event.target.value;
+    applyLanguage();
+    renderFiles();
+    schedule();
+  });
+  $('remember-trusted').addEventListener('change', rememberTrusted);
+  $('trusted').addEventListener('input', rememberTrusted);
+  for (const button of document.querySelectorAll('[data-copy]')) {
+    button.addEventListener('click', () => copy($(button.dataset.copy).textContent, button));
+  }
+  $('export-json').addEventListener('click', () => state.response && download('msstd-check-report.json', 'application/json', JSON.stringify(state.response.report, null, 2)));
+  $('export-text').addEventListener('click', () => state.response && download('msstd-check-report.txt', 'text/plain', state.response.text));
+  $('export-pem').addEventListener('click', () => state.response && download('corrected-chain.pem', 'application/x-pem-file', state.response.report.chain.pem));
+  $('share').addEventListener('click', async () => {
+    const { link, droppedPfx } = await shareLink();
+    history.replaceState(null, '', link);
+    await copy(link);
+    $('share-note').textContent = droppedPfx ? t('shareNoPfx') : t('shareCopied');
+  });
+
+  let depth = 0;
+  const overlay = $('drop-overlay');
+  document.addEventListener('dragenter', (event) => {
+    if (![...event.dataTransfer.types].includes('Files')) return;
+    depth++;
+    overlay.hidden = false;
+  });
+  document.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (!depth) overlay.hidden = true;
+  });
+  document.addEventListener('dragover', (event) => event.preventDefault());
+  document.addEventListener('drop', (event) => {
+    event.preventDefault();
+    depth = 0;
+    overlay.hidden = true;
+    if (event.dataTransfer.files.length) addFiles([...event.dataTransfer.files]);
+  });
+}
+
+function rememberTrusted() {
+  if ($('remember-trusted').checked && $('trusted').value.trim()) localStorage.setItem(REMEMBERED_ROOT, $('trusted').value);
+  else localStorage.removeItem(REMEMBERED_ROOT);
+}
+
+async function boot() {
+  applyLanguage();
+  setVerdict('', t('loading'));
+  const remembered = localStorage.getItem(REMEMBERED_ROOT);
+  if (remembered) {
+    $('trusted').value = remembered;
+    $('remember-trusted').checked = true;
+    $('trusted-details').open = true;
+  }
+  try {
+    state.engine = await loadEngine();
+  } catch (error) {
+    showError({ code: 'LOAD_FAILED', message: t('loadFailed') + String(error.message || error) });
+    return;
+  }
+  $('version').textContent = `msstd-check ${state.engine.version()}`;
+  wire();
+  await restoreFromLink();
+  updateUnderstood();
+  await run();
+  document.body.dataset.ready = 'true';
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    navigator.serviceWorker.register('sw.js').catch(() => {});
+  }
+}
+
+boot();
