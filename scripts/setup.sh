@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs what building and testing the page needs, skipping whatever is already present, so a
+# second run takes seconds: the wasm32 target, trunk, wasm-bindgen-cli (exactly the version in
+# Cargo.lock), Node.js and npm, wasm-opt (npm binaryen) and playwright-core, Chromium and
+# ChromeDriver. Nothing is downloaded outside crates.io, npm and Debian's archive.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+
+say() { printf '== setup: %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo > /dev/null; then sudo "$@"; else
+    echo "setup: need root to run: $*" >&2; exit 2
+  fi
+}
+
+apt_updated=
+apt_install() {
+  if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
+  say "apt-get install $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2> /dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  say "cargo install trunk $TRUNK_VERSION (about 10 minutes)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+# Not --locked: the CLI's own lockfile names a crate version the registry no longer has.
+if [ "$(wasm-bindgen --version 2> /dev/null || true)" != "wasm-bindgen $BINDGEN_VERSION" ] \
+  || ! command -v wasm-bindgen-test-runner > /dev/null; then
+  say "cargo install wasm-bindgen-cli $BINDGEN_VERSION (about 8 minutes)"
+  cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION"
+fi
+
+missing=()
+command -v node > /dev/null || missing+=(nodejs)
+command -v npm > /dev/null || missing+=(npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+
+# npm ci only when the lockfile changed since the last install.
+stamp=node_modules/.installed-from.sha256
+if [ "$(cat "$stamp" 2> /dev/null || true)" != "$(sha256sum < package-lock.json)" ]; then
+  say "npm ci (binaryen for wasm-opt, playwright-core)"
+  npm ci --no-audit --no-fund --loglevel=error
+  sha256sum < package-lock.json > "$stamp"
+fi
+
+say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(/usr/bin/chromium --version 2> /dev/null)"
