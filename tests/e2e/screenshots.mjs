@@ -1,0 +1,42 @@
+// Saves screenshots of the page's main states under docs/screenshots/: a mismatch with its fix
+// (light, dark, and 360 px wide) and a match with the chain expanded. Not a test: run it after
+// scripts/build-page.sh with `node tests/e2e/screenshots.mjs`.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+import { launch } from './browser.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const chain = ['contoso-leaf.pem', 'contoso-chain.pem'].map((f) => readFileSync(`${root}tests/data/${f}`, 'utf8')).join('');
+const out = (name) => `${root}docs/screenshots/${name}.png`;
+
+const SHOTS = [
+  { name: 'mismatch-light', colorScheme: 'light', width: 1100, msstd: 'msstd:owa.fabrikam.com' },
+  { name: 'mismatch-dark', colorScheme: 'dark', width: 1100, msstd: 'msstd:owa.fabrikam.com' },
+  { name: 'mismatch-narrow', colorScheme: 'light', width: 360, msstd: 'msstd:owa.fabrikam.com' },
+  { name: 'match-chain-light', colorScheme: 'light', width: 1100, msstd: 'msstd:mail.contoso.com', expand: true },
+];
+
+const site = await serve(`${root}dist`);
+const browser = await launch();
+try {
+  for (const shot of SHOTS) {
+    const context = await browser.newContext({ colorScheme: shot.colorScheme, viewport: { width: shot.width, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await page.waitForSelector('body[data-ready]');
+    await page.fill('#paste', chain);
+    await page.fill('#host', 'mail.contoso.com');
+    await page.fill('#msstd', shot.msstd);
+    await page.waitForFunction(() => document.querySelector('#results').dataset.state === 'done');
+    if (shot.expand) {
+      await page.$$eval('#chain details', (items) => items.forEach((item) => { item.open = true; }));
+    }
+    await page.screenshot({ path: out(shot.name), fullPage: true });
+    console.log(`wrote docs/screenshots/${shot.name}.png`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  site.server.close();
+}
