@@ -1,36 +1,72 @@
-//! `msstd-relay`: msstd-check on the command line.
+//! `msstd-relay`: msstd-check at a terminal, and the page's way to see a live server.
 //!
-//! `msstd-relay check [--msstd VALUE] [--host NAME] [--trust ROOT.pem]... [--password-env VAR]
-//! [--at RFC3339] [--json] FILE...` reads exported certificates (`-` for standard input) and
-//! prints the same analysis the web page shows. Exit status: 0 without error findings, 1 with,
-//! 2 for unusable input or arguments.
+//! - `check FILE...` analyses exported certificates, like the page does.
+//! - `fetch HOST[:PORT]` connects (with STARTTLS for SMTP, IMAP, POP3), captures the chain the
+//!   server presents and analyses it, or prints it as PEM.
+//! - `serve` serves the built page and an HTTP API that fetches chains for it, on one origin,
+//!   with the safeguards described in `docs/relay.md` so it cannot be used to scan a network.
 
-mod check;
+#![forbid(unsafe_code)]
+
+mod commands;
+mod error;
+mod fetch;
+mod http;
+mod policy;
+mod serve;
+mod starttls;
+mod target;
+mod timeouts;
+mod tls;
 
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: msstd-relay check [--msstd VALUE] [--host NAME] [--trust ROOT.pem]... [--password-env VAR]
                          [--at RFC3339] [--json] FILE...
+       msstd-relay fetch HOST[:PORT] [--starttls smtp|imap|pop3|none] [--sni NAME | --no-sni]
+                         [--msstd VALUE] [--host NAME] [--trust ROOT.pem]... [--at RFC3339]
+                         [--timeout SECONDS] [--json | --pem]
+       msstd-relay serve [--listen IP:PORT] [--dist DIR] [--allow-origin ORIGIN]... [--allow-host NAME]...
+                         [--allow-private] [--allow-port PORT]... [--timeout SECONDS] [--max-fetches N]
 
-Checks exported certificates (PEM, DER, .p7b, .pfx; '-' reads standard input) against an
-Outlook Anywhere msstd: principal name, and reports what else is wrong with them.
+check   Checks exported certificates (PEM, DER, .p7b, .pfx; '-' reads standard input) against an
+        Outlook Anywhere msstd: principal name, and reports what else is wrong with them.
+fetch   Connects to HOST (port 443 unless given), captures the chain it presents whatever its
+        state, and checks it the same way. Ports 25 and 587 use SMTP STARTTLS, 143 IMAP, 110 POP3
+        unless --starttls says otherwise.
+serve   Serves the built page (dist/) and the API it uses to fetch live chains, on
+        http://127.0.0.1:8787/ unless --listen says otherwise.
 
   --msstd VALUE        the principal name, in any form: msstd:mail.contoso.com, a
                        Set-OutlookProvider line, Get-OutlookProvider output, Autodiscover XML
-  --host NAME          the Outlook Anywhere external host name
+  --host NAME          the Outlook Anywhere external host name (fetch: the host connected to)
   --trust FILE         a root CA to trust (an internal CA); repeatable
   --password-env VAR   read the .pfx password from environment variable VAR
   --at TIME            judge validity at TIME (RFC 3339, e.g. 2026-01-01T00:00:00Z), not now
   --json               print the report as JSON (schema msstd-check/report/v1)
+  --pem                print the fetched chain as PEM, as presented, instead of checking it
+  --starttls PROTOCOL  smtp, imap or pop3 to upgrade a plain session; none for implicit TLS
+  --sni NAME, --no-sni the server name sent in the handshake (default: the host; none for an IP)
+  --timeout SECONDS    limit for connecting, for STARTTLS and for the handshake (default 5)
+  --listen IP:PORT     where serve listens (default 127.0.0.1:8787; anything else is exposed)
+  --dist DIR           the built page to serve (default: dist/ when it has an index.html)
+  --allow-origin URL   let pages from this origin call the API (CORS); repeatable
+  --allow-host NAME    accept requests addressed to NAME (a DNS name for the relay); repeatable
+  --allow-private      let serve connect to loopback, private and link-local addresses
+  --allow-port PORT    let serve connect to PORT besides 443 25 587 465 143 993 110 995
+  --max-fetches N      fetches serve runs at once (default 8)
 
-Exit status: 0 no error findings, 1 error findings, 2 unusable input or arguments.
-NO_COLOR turns colours off.";
+Exit status: 0 no error findings, 1 error findings, 2 unusable input or arguments, 3 the host
+could not be fetched. NO_COLOR turns colours off.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or_default();
     match args.first().map(String::as_str) {
-        Some("check") => check::run(&args[1..]),
+        Some("check") => commands::check::run(rest),
+        Some("fetch") => commands::fetch::run(rest),
+        Some("serve") => commands::serve::run(rest),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -41,7 +77,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!("{USAGE}");
-            ExitCode::from(2)
+            ExitCode::from(commands::EXIT_USAGE)
         }
     }
 }

@@ -149,6 +149,11 @@ pub fn principal_in(principal: &Principal, language: Language) -> String {
 /// The report as JSON (schema `msstd-check/report/v1`), each finding with its English
 /// `message` and `fix` added beside its code and parameters.
 pub fn json(report: &Report) -> String {
+    serde_json::to_string_pretty(&json_value(report)).unwrap_or_default()
+}
+
+/// [`json`] as a value, for faces that add to it (the relay adds the connection it used).
+pub fn json_value(report: &Report) -> serde_json::Value {
     let mut value = serde_json::to_value(report).unwrap_or_default();
     if let Some(findings) = value.get_mut("findings").and_then(serde_json::Value::as_array_mut) {
         for (rendered, finding) in findings.iter_mut().zip(&report.findings) {
@@ -158,7 +163,7 @@ pub fn json(report: &Report) -> String {
             }
         }
     }
-    serde_json::to_string_pretty(&value).unwrap_or_default()
+    value
 }
 
 /// Colours for [`text`]: ANSI escapes for a terminal, or none (`NO_COLOR`, pipes, files).

@@ -1,11 +1,10 @@
 //! The `check` subcommand: exported certificates in, the engine's report out.
 
-use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
 
-use msstd_check::render::{self, Style};
 use msstd_check::{analyze, Input, Options, TrustStore, UnixTime};
+
+use super::{now, print_report, read_input, usage_error, EXIT_USAGE};
 
 /// Parsed command-line arguments.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -46,48 +45,28 @@ fn parse(args: &[String]) -> Result<Args, String> {
     Ok(parsed)
 }
 
-fn read(path: &str) -> Result<Vec<u8>, String> {
-    let limit = msstd_check::limits::MAX_INPUT_BYTES as u64 + 1;
-    let mut bytes = Vec::new();
-    let result = if path == "-" {
-        std::io::stdin().take(limit).read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
-    };
-    result.map_err(|e| format!("{path}: {e}"))?;
-    Ok(bytes)
-}
-
-fn now() -> UnixTime {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    UnixTime(i64::try_from(secs).unwrap_or(i64::MAX))
-}
-
 pub(crate) fn run(args: &[String]) -> ExitCode {
     let args = match parse(args) {
         Ok(args) => args,
-        Err(message) => {
-            eprintln!("msstd-relay check: {message}\n(see msstd-relay --help)");
-            return ExitCode::from(2);
-        }
+        Err(message) => return usage_error("check", &message),
     };
     let password = match &args.password_env {
         Some(var) => match std::env::var(var) {
             Ok(password) => Some(password),
             Err(_) => {
                 eprintln!("msstd-relay check: environment variable {var} is not set");
-                return ExitCode::from(2);
+                return ExitCode::from(EXIT_USAGE);
             }
         },
         None => None,
     };
     let mut contents = Vec::new();
     for path in args.files.iter().chain(&args.trust) {
-        match read(path) {
+        match read_input(path) {
             Ok(bytes) => contents.push((path.as_str(), bytes)),
             Err(message) => {
                 eprintln!("msstd-relay check: {message}");
-                return ExitCode::from(2);
+                return ExitCode::from(EXIT_USAGE);
             }
         }
     }
@@ -112,23 +91,10 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         Ok(report) => report,
         Err(error) => {
             eprintln!("msstd-relay check: {error}");
-            return ExitCode::from(2);
+            return ExitCode::from(EXIT_USAGE);
         }
     };
-    if args.json {
-        println!("{}", render::json(&report));
-    } else {
-        let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        print!(
-            "{}",
-            render::text(&report, if colour { Style::Ansi } else { Style::Plain })
-        );
-    }
-    if report.has_errors() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    print_report(&report, args.json, "", None)
 }
 
 #[cfg(test)]

@@ -1,0 +1,231 @@
+//! The `fetch` subcommand: the chain a live host presents, analysed like exported files, or
+//! printed as PEM.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use msstd_check::{analyze, Input, Options, TrustStore, UnixTime};
+
+use super::{now, print_report, read_input, usage_error, EXIT_FETCH_FAILED, EXIT_USAGE};
+use crate::fetch::{fetch, Fetched, Settings};
+use crate::policy::Policy;
+use crate::target::{parse_host, parse_host_port, parse_starttls, Sni, Target};
+use crate::timeouts;
+
+/// Parsed command-line arguments.
+#[derive(Debug)]
+struct Args {
+    target: Target,
+    msstd: Option<String>,
+    host: Option<String>,
+    trust: Vec<String>,
+    at: Option<UnixTime>,
+    timeout: Duration,
+    json: bool,
+    pem: bool,
+}
+
+/// Reads a number of seconds from 1 to 120.
+pub(crate) fn parse_seconds(text: &str) -> Result<Duration, String> {
+    match text.parse::<u64>() {
+        Ok(seconds @ 1..=120) => Ok(Duration::from_secs(seconds)),
+        _ => Err(format!("--timeout takes whole seconds from 1 to 120, not {text:?}")),
+    }
+}
+
+fn parse(args: &[String]) -> Result<Args, String> {
+    let mut destination = None;
+    let (mut sni, mut starttls) = (None, None);
+    let (mut msstd, mut host, mut trust, mut at) = (None, None, Vec::new(), None);
+    let (mut timeout, mut json, mut pem) = (timeouts::DEFAULT, false, false);
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "--sni" => sni = Some(Sni::Name(value("--sni")?)),
+            "--no-sni" => sni = Some(Sni::None),
+            "--starttls" => starttls = Some(parse_starttls(&value("--starttls")?).map_err(|e| e.to_string())?),
+            "--msstd" => msstd = Some(value("--msstd")?),
+            "--host" => host = Some(parse_host(&value("--host")?).map_err(|e| e.to_string())?),
+            "--trust" => trust.push(value("--trust")?),
+            "--at" => {
+                let text = value("--at")?;
+                at = Some(UnixTime::parse_rfc3339(&text).ok_or_else(|| format!("--at: not an RFC 3339 time: {text}"))?);
+            }
+            "--timeout" => timeout = parse_seconds(&value("--timeout")?)?,
+            "--json" => json = true,
+            "--pem" => pem = true,
+            other if other.starts_with('-') => return Err(format!("unknown option {other}")),
+            other if destination.is_none() => destination = Some(other.to_owned()),
+            other => return Err(format!("one HOST[:PORT] at a time ({other} is a second one)")),
+        }
+    }
+    if json && pem {
+        return Err("--json and --pem exclude each other".to_owned());
+    }
+    let destination = destination.ok_or("no HOST[:PORT] given")?;
+    let (name, port) = parse_host_port(&destination).map_err(|e| e.to_string())?;
+    let target = Target::new(name, port, sni, starttls).map_err(|e| e.to_string())?;
+    Ok(Args {
+        target,
+        msstd,
+        host,
+        trust,
+        at,
+        timeout,
+        json,
+        pem,
+    })
+}
+
+/// One line about the connection, above the analysis.
+fn describe(fetched: &Fetched) -> String {
+    let mut line = format!("Fetched from {} ({})", fetched.target, fetched.address);
+    if let Some(protocol) = fetched.target.starttls {
+        let _ = write!(line, " after {} STARTTLS", protocol.as_str().to_ascii_uppercase());
+    }
+    match fetched.target.sni_name() {
+        Some(sni) => {
+            let _ = write!(line, ", SNI {sni}");
+        }
+        None => line.push_str(", no SNI"),
+    }
+    let handshake = &fetched.handshake;
+    let _ = write!(line, ": {}, {}", handshake.tls_version, handshake.cipher_suite);
+    if let Some(alpn) = &handshake.alpn {
+        let _ = write!(line, ", ALPN {alpn}");
+    }
+    let count = handshake.chain.len();
+    let _ = writeln!(
+        line,
+        "; {count} certificate{} in {:.0} ms\n",
+        if count == 1 { "" } else { "s" },
+        fetched.timings.total
+    );
+    line
+}
+
+fn pem(chain: &[Vec<u8>]) -> String {
+    chain
+        .iter()
+        .map(|der| ::pem::encode(&::pem::Pem::new("CERTIFICATE", der.clone())))
+        .collect()
+}
+
+pub(crate) fn run(args: &[String]) -> ExitCode {
+    let args = match parse(args) {
+        Ok(args) => args,
+        Err(message) => return usage_error("fetch", &message),
+    };
+    let mut trusted = Vec::new();
+    for path in &args.trust {
+        match read_input(path) {
+            Ok(bytes) => trusted.push((path.as_str(), bytes)),
+            Err(message) => return usage_error("fetch", &message),
+        }
+    }
+    let settings = Settings {
+        policy: Policy::unrestricted(),
+        timeout: args.timeout,
+    };
+    let fetched = match fetch(&args.target, &settings) {
+        Ok(fetched) => fetched,
+        Err(error) => {
+            if args.json {
+                let body = serde_json::json!({ "error": { "code": error.code(), "message": error.to_string() } });
+                println!("{}", serde_json::to_string_pretty(&body).unwrap_or_default());
+            }
+            eprintln!("msstd-relay fetch: {}: {error}", error.code());
+            return ExitCode::from(EXIT_FETCH_FAILED);
+        }
+    };
+    if args.pem {
+        print!("{}", pem(&fetched.handshake.chain));
+        return ExitCode::SUCCESS;
+    }
+    // One input, so that the engine judges the order the server sent them in.
+    let presented = pem(&fetched.handshake.chain);
+    let name = format!("{} (as presented)", fetched.target);
+    let inputs: Vec<Input<'_>> = std::iter::once(Input {
+        name: &name,
+        bytes: presented.as_bytes(),
+        password: None,
+        trusted: false,
+    })
+    .chain(trusted.iter().map(|(name, bytes)| Input {
+        name,
+        bytes,
+        password: None,
+        trusted: true,
+    }))
+    .collect();
+    let trust = TrustStore::mozilla();
+    let connected_name =
+        (fetched.target.host.parse::<std::net::IpAddr>().is_err()).then_some(fetched.target.host.as_str());
+    let options = Options {
+        principal: args.msstd.as_deref(),
+        host: args.host.as_deref().or(connected_name),
+        now: args.at.unwrap_or_else(now),
+        trust: &trust,
+    };
+    match analyze(&inputs, &options) {
+        Ok(report) => print_report(&report, args.json, &describe(&fetched), Some(fetched.connection_json())),
+        Err(error) => {
+            eprintln!("msstd-relay fetch: the server's certificates cannot be analysed: {error}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::target::StartTls;
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn parses_a_full_command_line() {
+        let args = parse(&strings(&[
+            "mail.contoso.com:587",
+            "--msstd",
+            "msstd:mail.contoso.com",
+            "--timeout",
+            "2",
+            "--json",
+        ]))
+        .unwrap();
+        assert_eq!(args.target.port, 587);
+        assert_eq!(args.target.starttls, Some(StartTls::Smtp));
+        assert_eq!(args.timeout, Duration::from_secs(2));
+        assert!(args.json);
+        let args = parse(&strings(&[
+            "192.0.2.1",
+            "--sni",
+            "mail.contoso.com",
+            "--starttls",
+            "none",
+        ]))
+        .unwrap();
+        assert_eq!(args.target.sni_name(), Some("mail.contoso.com"));
+        assert_eq!(args.target.starttls, None);
+    }
+
+    #[test]
+    fn rejects_bad_command_lines() {
+        for bad in [
+            &[][..],
+            &["a.example", "b.example"],
+            &["a.example", "--json", "--pem"],
+            &["a.example", "--timeout", "0"],
+            &["a.example", "--starttls", "ftp"],
+            &["a.example:http"],
+            &["a.example", "--bogus"],
+        ] {
+            assert!(parse(&strings(bad)).is_err(), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! The subcommands, and what they share: the clock, reading files, printing a report.
+
+pub(crate) mod check;
+pub(crate) mod fetch;
+pub(crate) mod serve;
+
+use std::io::{IsTerminal, Read};
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use msstd_check::render::{self, Style};
+use msstd_check::{Report, UnixTime};
+
+/// Exit status for unusable input or arguments.
+pub(crate) const EXIT_USAGE: u8 = 2;
+/// Exit status when a live host could not be fetched.
+pub(crate) const EXIT_FETCH_FAILED: u8 = 3;
+
+/// The current time, for judging validity (the engine never reads the clock itself).
+pub(crate) fn now() -> UnixTime {
+    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    UnixTime(i64::try_from(secs).unwrap_or(i64::MAX))
+}
+
+/// Reads a file, or standard input for `-`, up to one byte past the engine's input cap (so the
+/// engine reports an oversized input instead of the relay silently truncating it).
+pub(crate) fn read_input(path: &str) -> Result<Vec<u8>, String> {
+    let limit = msstd_check::limits::MAX_INPUT_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    let result = if path == "-" {
+        std::io::stdin().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    result.map_err(|e| format!("{path}: {e}"))?;
+    Ok(bytes)
+}
+
+/// Whether to colour standard output: a terminal, and `NO_COLOR` unset or empty.
+pub(crate) fn colour() -> Style {
+    if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) {
+        Style::Ansi
+    } else {
+        Style::Plain
+    }
+}
+
+/// Prints `report` as text (after `preface`) or as JSON (with `connection` added), and turns
+/// it into the exit status: 0 without error findings, 1 with.
+pub(crate) fn print_report(
+    report: &Report,
+    json: bool,
+    preface: &str,
+    connection: Option<serde_json::Value>,
+) -> ExitCode {
+    if json {
+        let mut value = render::json_value(report);
+        if let (Some(object), Some(connection)) = (value.as_object_mut(), connection) {
+            object.insert("connection".to_owned(), connection);
+        }
+        println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
+    } else {
+        print!("{preface}{}", render::text(report, colour()));
+    }
+    if report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Reports a usage error the way every subcommand does.
+pub(crate) fn usage_error(command: &str, message: &str) -> ExitCode {
+    eprintln!("msstd-relay {command}: {message}\n(see msstd-relay --help)");
+    ExitCode::from(EXIT_USAGE)
+}

@@ -1,0 +1,156 @@
+//! `/api/v1/…`: the relay's health and the chain a host presents, as JSON.
+
+use std::time::Instant;
+
+use serde_json::json;
+
+use super::{Server, Slot};
+use crate::error::FetchError;
+use crate::fetch::fetch;
+use crate::http::{Request, Response};
+use crate::target::{parse_host_port, parse_port, parse_starttls, Sni, Target};
+
+/// An error as every API answer gives it: `{"error": {"code", "message"}}`.
+pub(super) fn error(status: u16, code: &str, message: &str) -> Response {
+    Response::json(status, &json!({ "error": { "code": code, "message": message } }))
+}
+
+/// Whether a browser page may use the answer: requests without `Origin` come from the page's
+/// own origin or from a program (curl); with one, it must be ours or explicitly allowed.
+/// `Some(origin)` marks an allowed foreign origin, which gets CORS headers.
+enum Caller {
+    SameOrigin,
+    Allowed(String),
+}
+
+fn caller(server: &Server, request: &Request, host: &str) -> Result<Caller, Response> {
+    match request.header("origin") {
+        Some(origin) if origin.eq_ignore_ascii_case(&format!("http://{host}")) => Ok(Caller::SameOrigin),
+        Some(origin)
+            if server
+                .config
+                .allowed_origins
+                .iter()
+                .any(|o| o.eq_ignore_ascii_case(origin)) =>
+        {
+            Ok(Caller::Allowed(origin.to_owned()))
+        }
+        Some(_) => Err(error(
+            403,
+            "ORIGIN_FORBIDDEN",
+            "pages from this origin may not use the relay (start it with --allow-origin ORIGIN)",
+        )),
+        // A cross-site request that the browser sent without Origin (an image, a link).
+        None if matches!(request.header("sec-fetch-site"), Some("cross-site" | "same-site")) => Err(error(
+            403,
+            "ORIGIN_FORBIDDEN",
+            "requests from other sites may not use the relay",
+        )),
+        None => Ok(Caller::SameOrigin),
+    }
+}
+
+pub(super) fn handle(server: &Server, request: &Request, host: &str) -> Response {
+    let caller = match caller(server, request, host) {
+        Ok(caller) => caller,
+        Err(refusal) => return refusal,
+    };
+    let response = match (request.method.as_str(), request.path.as_str()) {
+        ("OPTIONS", _) => preflight(request, &caller),
+        ("GET" | "HEAD", "/api/v1/health") => Response::json(
+            200,
+            &json!({ "service": "msstd-relay", "version": env!("CARGO_PKG_VERSION"), "api": "v1" }),
+        ),
+        ("GET" | "HEAD", "/api/v1/chain") => chain(server, request),
+        (_, "/api/v1/health" | "/api/v1/chain") => {
+            error(405, "METHOD_NOT_ALLOWED", "only GET").with("Allow", "GET, HEAD, OPTIONS")
+        }
+        _ => error(
+            404,
+            "NOT_FOUND",
+            "no such API endpoint: /api/v1/health and /api/v1/chain exist",
+        ),
+    };
+    let response = response.with("Cache-Control", "no-store");
+    match caller {
+        Caller::Allowed(origin) => response
+            .with("Access-Control-Allow-Origin", origin)
+            .with("Vary", "Origin"),
+        Caller::SameOrigin => response.with("Vary", "Origin"),
+    }
+}
+
+/// The CORS preflight, including Chromium's Private Network Access question.
+fn preflight(request: &Request, caller: &Caller) -> Response {
+    let mut response = Response::new(204, "text/plain", Vec::new())
+        .with("Access-Control-Allow-Methods", "GET")
+        .with("Access-Control-Max-Age", "600");
+    if matches!(caller, Caller::Allowed(_)) && request.header("access-control-request-private-network") == Some("true")
+    {
+        response = response.with("Access-Control-Allow-Private-Network", "true");
+    }
+    response
+}
+
+/// Reads `host`, `port`, `starttls`, `sni` from the query; anything else is refused.
+fn target(request: &Request) -> Result<Target, FetchError> {
+    let (mut host, mut port, mut starttls, mut sni) = (None, None, None, None);
+    for (name, value) in &request.query {
+        let slot = match name.as_str() {
+            "host" => &mut host,
+            "port" => &mut port,
+            "starttls" => &mut starttls,
+            "sni" => &mut sni,
+            _ => return Err(FetchError::BadTarget(format!("unknown parameter {name:?}"))),
+        };
+        if slot.replace(value.as_str()).is_some() {
+            return Err(FetchError::BadTarget(format!("parameter {name:?} given twice")));
+        }
+    }
+    let host = host.ok_or_else(|| FetchError::BadTarget("the host parameter is required".to_owned()))?;
+    let (host, port_in_host) = parse_host_port(host)?;
+    let port = match port {
+        Some(port) => parse_port(port)?,
+        None => port_in_host,
+    };
+    let starttls = starttls.map(parse_starttls).transpose()?;
+    let sni = sni.map(|s| {
+        if s.is_empty() {
+            Sni::None
+        } else {
+            Sni::Name(s.to_owned())
+        }
+    });
+    Target::new(host, port, sni, starttls)
+}
+
+fn chain(server: &Server, request: &Request) -> Response {
+    let started = Instant::now();
+    let outcome = target(request).and_then(|target| {
+        let _slot = Slot::take(&server.fetches, server.config.max_fetches).ok_or(FetchError::Busy)?;
+        fetch(&target, &server.config.settings).map(|fetched| (target, fetched))
+    });
+    match outcome {
+        Ok((target, fetched)) => {
+            eprintln!(
+                "msstd-relay: fetched {target}: {} certificates in {:.0} ms",
+                fetched.handshake.chain.len(),
+                fetched.timings.total
+            );
+            Response::json(200, &fetched.chain_json())
+        }
+        Err(failure) => {
+            eprintln!(
+                "msstd-relay: fetch refused or failed after {} ms: {}",
+                started.elapsed().as_millis(),
+                failure.code()
+            );
+            let response = error(failure.http_status(), failure.code(), &failure.to_string());
+            if matches!(failure, FetchError::Busy) {
+                response.with("Retry-After", "1")
+            } else {
+                response
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! `serve`: the page from `dist/` and the chain API on one origin.
+//!
+//! Safety model (see `docs/relay.md`): loopback by default; every request's `Host` must name
+//! this relay (so a DNS-rebinding page cannot reach it); API requests from another origin are
+//! refused unless that origin was allowed with `--allow-origin`; targets are checked by
+//! [`crate::policy`]; fetches are capped in number, time and size.
+
+mod api;
+mod files;
+
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::fetch::Settings;
+use crate::http::{self, Request, Response};
+
+/// Most connections handled at once; more are answered 503 at once.
+const MAX_CONNECTIONS: usize = 64;
+/// Time a client has to send its request head.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Everything `serve` was told.
+#[derive(Debug)]
+pub(crate) struct Config {
+    pub listen: SocketAddr,
+    /// Where the built page is; `None` serves the API only.
+    pub dist: Option<PathBuf>,
+    /// Origins (scheme://host[:port]) whose pages may call the API.
+    pub allowed_origins: Vec<String>,
+    /// Extra names clients may reach the relay by (the `Host` header), beyond its address.
+    pub allowed_hosts: Vec<String>,
+    pub settings: Settings,
+    /// Most fetches running at once.
+    pub max_fetches: usize,
+}
+
+/// The running server's shared state.
+struct Server {
+    config: Config,
+    /// Accepted `Host` header values, lower case.
+    hosts: Vec<String>,
+    fetches: Arc<AtomicUsize>,
+}
+
+/// One of a capped number of places; dropping it gives the place back, so a panic or an early
+/// return cannot leak one.
+pub(crate) struct Slot(Arc<AtomicUsize>);
+
+impl Slot {
+    /// Takes one of `max` places counted by `counter`, or `None` when all are taken.
+    pub(crate) fn take(counter: &Arc<AtomicUsize>, max: usize) -> Option<Self> {
+        counter
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| (n < max).then_some(n + 1))
+            .ok()
+            .map(|_| Self(Arc::clone(counter)))
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// The `Host` values that name the relay listening on `listen`.
+fn host_names(listen: SocketAddr, extra: &[String]) -> Vec<String> {
+    let port = listen.port();
+    let mut names = Vec::new();
+    let ip = listen.ip();
+    if ip.is_loopback() || ip.is_unspecified() {
+        names.extend(["localhost".to_owned(), "127.0.0.1".to_owned(), "[::1]".to_owned()]);
+    }
+    if !ip.is_unspecified() {
+        names.push(match ip {
+            std::net::IpAddr::V6(v6) => format!("[{v6}]"),
+            std::net::IpAddr::V4(v4) => v4.to_string(),
+        });
+    }
+    names.extend(extra.iter().map(|h| h.to_ascii_lowercase()));
+    let mut hosts = Vec::new();
+    for name in names {
+        if name.rsplit_once(':').is_some_and(|(_, p)| p.parse::<u16>().is_ok()) && !name.ends_with(']') {
+            hosts.push(name);
+            continue;
+        }
+        hosts.push(format!("{name}:{port}"));
+        if port == 80 {
+            hosts.push(name);
+        }
+    }
+    hosts.sort();
+    hosts.dedup();
+    hosts
+}
+
+/// Binds, prints where it listens, and serves until killed.
+pub(crate) fn run(config: Config) -> std::io::Result<()> {
+    let listener = TcpListener::bind(config.listen)?;
+    let local = listener.local_addr()?;
+    let hosts = host_names(local, &config.allowed_hosts);
+    let what = match &config.dist {
+        Some(dist) => format!("the page from {} and the API", dist.display()),
+        None => "the API only (no built page found: run scripts/build-page.sh or give --dist)".to_owned(),
+    };
+    println!("msstd-relay: serving {what} on http://{local}/");
+    let server = Arc::new(Server {
+        config,
+        hosts,
+        fetches: Arc::new(AtomicUsize::new(0)),
+    });
+    let connections = Arc::new(AtomicUsize::new(0));
+    for stream in listener.incoming() {
+        let Ok(mut stream) = stream else { continue };
+        let Some(slot) = Slot::take(&connections, MAX_CONNECTIONS) else {
+            let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+            let _ = api::error(503, "BUSY", "too many connections: try again in a moment").write(&mut stream, false);
+            continue;
+        };
+        let server = Arc::clone(&server);
+        std::thread::spawn(move || {
+            let _slot = slot;
+            server.handle(&mut stream);
+        });
+    }
+    Ok(())
+}
+
+impl Server {
+    fn handle(&self, stream: &mut TcpStream) {
+        let _ = stream.set_read_timeout(Some(REQUEST_TIMEOUT));
+        let _ = stream.set_write_timeout(Some(REQUEST_TIMEOUT));
+        let response = match http::read_request(stream) {
+            Ok(None) => return,
+            Ok(Some(request)) => {
+                let response = self.route(&request);
+                let head_only = request.method == "HEAD";
+                let _ = response.write(stream, head_only);
+                return;
+            }
+            Err(bad) => api::error(bad.status, "BAD_REQUEST", bad.reason),
+        };
+        let _ = response.write(stream, false);
+    }
+
+    fn route(&self, request: &Request) -> Response {
+        let host = request.header("host").unwrap_or_default().to_ascii_lowercase();
+        if !self.hosts.contains(&host) {
+            return api::error(
+                403,
+                "HOST_FORBIDDEN",
+                "this relay answers only to its own address (start it with --allow-host NAME to add a name)",
+            );
+        }
+        if request.path.starts_with("/api/") {
+            return api::handle(self, request, &host);
+        }
+        match request.method.as_str() {
+            "GET" | "HEAD" => files::serve(self.config.dist.as_deref(), &request.path),
+            _ => api::error(405, "METHOD_NOT_ALLOWED", "only GET and HEAD").with("Allow", "GET, HEAD"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_names_for_loopback_and_extra_names() {
+        let hosts = host_names(
+            "127.0.0.1:8787".parse().unwrap(),
+            &["Relay.Contoso.com".into(), "x:99".into()],
+        );
+        for expected in [
+            "127.0.0.1:8787",
+            "localhost:8787",
+            "[::1]:8787",
+            "relay.contoso.com:8787",
+            "x:99",
+        ] {
+            assert!(hosts.contains(&expected.to_owned()), "{expected} in {hosts:?}");
+        }
+        assert!(!hosts.contains(&"evil.example:8787".to_owned()));
+        let hosts = host_names("0.0.0.0:80".parse().unwrap(), &[]);
+        assert!(hosts.contains(&"localhost".to_owned()));
+        assert!(!hosts.iter().any(|h| h.starts_with("0.0.0.0")));
+    }
+
+    #[test]
+    fn slots_are_capped_and_returned() {
+        let counter = Arc::new(AtomicUsize::new(0));
+        let first = Slot::take(&counter, 2).unwrap();
+        let _second = Slot::take(&counter, 2).unwrap();
+        assert!(Slot::take(&counter, 2).is_none());
+        drop(first);
+        assert!(Slot::take(&counter, 2).is_some());
+    }
+}

@@ -1,0 +1,177 @@
+//! `msstd-relay serve`: the chain API against TLS servers on loopback, each safeguard that keeps
+//! it from being an open proxy, and its answers to malformed requests.
+
+mod support;
+
+use support::*;
+
+fn chain_path(port: u16) -> String {
+    format!("/api/v1/chain?host=127.0.0.1&port={port}&sni=mail.contoso.com")
+}
+
+#[test]
+fn health_and_a_fetched_chain() {
+    let pki = pki();
+    let tls = tls_server(
+        Presented::new(&[&pki.leaf, &pki.intermediate]),
+        Versions::Tls13,
+        Before::Nothing,
+    );
+    let relay = Served::start(&["--allow-private", "--allow-port", &tls.to_string()]);
+    let (status, health) = relay.json("/api/v1/health", &[]);
+    assert_eq!((status, health["service"].as_str()), (200, Some("msstd-relay")));
+
+    let (status, body) = relay.json(&chain_path(tls), &[]);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["schema"], "msstd-relay/chain/v1");
+    let chain: Vec<&str> = body["chain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert_eq!(chain.len(), 2);
+    use base64::Engine as _;
+    let leaf = base64::engine::general_purpose::STANDARD.decode(chain[0]).unwrap();
+    assert_eq!(leaf, pki.leaf.der, "leaf first, byte for byte");
+    assert_eq!(body["connection"]["tls_version"], "TLS 1.3");
+    assert_eq!(body["connection"]["sni"], "mail.contoso.com");
+}
+
+#[test]
+fn private_targets_and_other_ports_are_refused_by_default() {
+    let relay = Served::start(&[]);
+    for (path, code) in [
+        ("/api/v1/chain?host=127.0.0.1&port=443", "TARGET_FORBIDDEN"),
+        ("/api/v1/chain?host=localhost", "TARGET_FORBIDDEN"),
+        ("/api/v1/chain?host=10.0.0.5&port=993", "TARGET_FORBIDDEN"),
+        ("/api/v1/chain?host=169.254.169.254", "TARGET_FORBIDDEN"),
+        ("/api/v1/chain?host=%5B%3A%3Affff%3A192.168.1.1%5D", "TARGET_FORBIDDEN"),
+        ("/api/v1/chain?host=mail.contoso.com&port=22", "PORT_FORBIDDEN"),
+        ("/api/v1/chain?host=8.8.8.8:6379", "PORT_FORBIDDEN"),
+    ] {
+        let (status, body) = relay.json(path, &[]);
+        assert_eq!(
+            (status, body["error"]["code"].as_str()),
+            (403, Some(code)),
+            "{path}: {body}"
+        );
+    }
+}
+
+#[test]
+fn foreign_pages_and_foreign_host_names_are_refused() {
+    let relay = Served::start(&["--allow-origin", "https://tools.contoso.com"]);
+    let own = format!("Origin: http://127.0.0.1:{}", relay.port);
+    assert_eq!(relay.json("/api/v1/health", &[&own]).0, 200);
+
+    let (status, body) = relay.json("/api/v1/health", &["Origin: https://evil.example"]);
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (403, Some("ORIGIN_FORBIDDEN"))
+    );
+    let (status, _) = relay.json("/api/v1/health", &["Sec-Fetch-Site: cross-site"]);
+    assert_eq!(status, 403, "a cross-site image or link without Origin");
+
+    let (status, head, _) = relay.get("/api/v1/health", &["Origin: https://tools.contoso.com"]);
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("Access-Control-Allow-Origin: https://tools.contoso.com"),
+        "{head}"
+    );
+
+    // DNS rebinding: a page on rebind.example whose name now points at 127.0.0.1.
+    let answer = relay.raw(
+        format!(
+            "GET /api/v1/health HTTP/1.1\r\nHost: rebind.example:{}\r\n\r\n",
+            relay.port
+        )
+        .as_bytes(),
+    );
+    let (status, _, body) = split(&answer);
+    assert_eq!(status, 403);
+    assert!(body.contains("HOST_FORBIDDEN"));
+    let (status, _, _) = split(&relay.raw(b"GET /api/v1/health HTTP/1.1\r\n\r\n"));
+    assert_eq!(status, 403, "no Host at all");
+}
+
+#[test]
+fn remote_failures_map_to_gateway_statuses() {
+    let http = replying_server(b"HTTP/1.1 200 OK\r\n\r\n");
+    let silent = silent_server();
+    let closed = closed_port();
+    let ports = [http, silent, closed].map(|p| p.to_string());
+    let mut args = vec!["--allow-private", "--timeout", "1"];
+    for port in &ports {
+        args.extend(["--allow-port", port.as_str()]);
+    }
+    let relay = Served::start(&args);
+    for (port, status, code) in [
+        (http, 502, "NOT_TLS"),
+        (silent, 504, "TIMEOUT"),
+        (closed, 502, "CONNECTION_REFUSED"),
+    ] {
+        let (got, body) = relay.json(&format!("/api/v1/chain?host=127.0.0.1&port={port}"), &[]);
+        assert_eq!((got, body["error"]["code"].as_str()), (status, Some(code)), "{body}");
+    }
+}
+
+#[test]
+fn malformed_requests_get_400_and_the_relay_stays_up() {
+    let relay = Served::start(&[]);
+    for path in [
+        "/api/v1/chain",
+        "/api/v1/chain?host=",
+        "/api/v1/chain?host=a..b",
+        "/api/v1/chain?host=mail.contoso.com&port=0",
+        "/api/v1/chain?host=mail.contoso.com&port=x",
+        "/api/v1/chain?host=a.example&host=b.example",
+        "/api/v1/chain?host=mail.contoso.com&starttls=ftp",
+        "/api/v1/chain?host=mail.contoso.com&proxy=1",
+    ] {
+        let (status, body) = relay.json(path, &[]);
+        assert_eq!(
+            (status, body["error"]["code"].as_str()),
+            (400, Some("BAD_REQUEST")),
+            "{path}"
+        );
+    }
+    for garbage in [
+        &b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03"[..],
+        b"GET / HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n",
+        b"POST /api/v1/chain HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n0123456789",
+        b"GET /api/v1/chain?host=%zz HTTP/1.1\r\n\r\n",
+        &[b'A'; 20_000],
+    ] {
+        let (status, _, _) = split(&relay.raw(garbage));
+        assert!(
+            status == 400 || status == 431,
+            "{status} for {:?}",
+            String::from_utf8_lossy(&garbage[..20.min(garbage.len())])
+        );
+    }
+    let (status, _, _) = relay.get("/api/v1/health", &[]);
+    assert_eq!(status, 200, "still serving");
+    let (status, body) = relay.json("/api/v2/anything", &[]);
+    assert_eq!((status, body["error"]["code"].as_str()), (404, Some("NOT_FOUND")));
+}
+
+#[test]
+fn serves_the_built_page_from_dist() {
+    let dist = std::env::temp_dir().join(format!("relay-dist-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), "<!doctype html><title>msstd-check</title>").unwrap();
+    std::fs::write(dist.join("app.js"), "export {}").unwrap();
+    let relay = Served::start(&["--dist", dist.to_str().unwrap()]);
+    let (status, head, body) = relay.get("/", &[]);
+    assert_eq!(status, 200);
+    assert!(head.contains("Content-Type: text/html"));
+    assert!(head.contains("frame-ancestors 'none'"));
+    assert!(body.contains("<title>msstd-check</title>"));
+    let (status, head, _) = relay.get("/app.js", &[]);
+    assert_eq!(status, 200);
+    assert!(head.contains("text/javascript"));
+    assert_eq!(relay.get("/../Cargo.toml", &[]).0, 404);
+    assert_eq!(relay.get("/%2e%2e/Cargo.toml", &[]).0, 404);
+    std::fs::remove_dir_all(dist).unwrap();
+}

@@ -1,0 +1,328 @@
+//! Test peers for the relay, all on loopback inside the test: TLS servers made with rustls and
+//! rcgen certificates (TLS 1.2-only or 1.3, with any chain in any order), servers that are not
+//! TLS or never answer, STARTTLS servers, and the relay itself as a child process.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::Duration;
+
+use rcgen::{BasicConstraints, CertificateParams, DistinguishedName, DnType, IsCa, Issuer, KeyPair};
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
+use rustls::server::{ClientHello, ResolvesServerCert};
+use rustls::sign::CertifiedKey;
+use rustls::{ServerConfig, ServerConnection, SupportedProtocolVersion};
+
+/// When the relay judges validity in these tests: inside every generated certificate's life.
+pub const AT: &str = "2026-06-01T00:00:00Z";
+
+/// A generated certificate and its key.
+pub struct Cert {
+    pub params: CertificateParams,
+    pub key: KeyPair,
+    pub der: Vec<u8>,
+}
+
+fn params(name: &str, dns: &[&str], from: i32, to: i32) -> CertificateParams {
+    let mut params = CertificateParams::new(dns.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()).unwrap();
+    let mut dn = DistinguishedName::new();
+    dn.push(DnType::CommonName, name);
+    params.distinguished_name = dn;
+    params.not_before = rcgen::date_time_ymd(from, 1, 1);
+    params.not_after = rcgen::date_time_ymd(to, 1, 1);
+    params
+}
+
+fn sign(params: CertificateParams, issuer: Option<&Cert>) -> Cert {
+    let key = KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).unwrap();
+    let cert = match issuer {
+        Some(issuer) => params.signed_by(&key, &Issuer::from_params(&issuer.params, &issuer.key)),
+        None => params.self_signed(&key),
+    }
+    .unwrap();
+    Cert {
+        der: cert.der().to_vec(),
+        params,
+        key,
+    }
+}
+
+/// Root → intermediate → leaf for mail.contoso.com, valid 2025 to 2028.
+pub struct Pki {
+    pub root: Cert,
+    pub intermediate: Cert,
+    pub leaf: Cert,
+}
+
+pub fn pki() -> Pki {
+    let ca = |name: &str, issuer: Option<&Cert>| {
+        let mut p = params(name, &[], 2025, 2030);
+        p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        sign(p, issuer)
+    };
+    let root = ca("Relay Test Root", None);
+    let intermediate = ca("Relay Test Issuing CA", Some(&root));
+    let leaf = sign(
+        params("mail.contoso.com", &["mail.contoso.com"], 2025, 2028),
+        Some(&intermediate),
+    );
+    Pki {
+        root,
+        intermediate,
+        leaf,
+    }
+}
+
+/// A self-signed certificate for mail.contoso.com that expired at the start of 2026.
+pub fn expired_self_signed() -> Cert {
+    sign(params("mail.contoso.com", &["mail.contoso.com"], 2024, 2026), None)
+}
+
+/// What a test TLS server presents.
+pub struct Presented {
+    pub chain: Vec<Vec<u8>>,
+    /// The key the server signs the handshake with (normally the leaf's).
+    pub key: Vec<u8>,
+}
+
+impl Presented {
+    pub fn new(chain: &[&Cert]) -> Self {
+        Self {
+            chain: chain.iter().map(|c| c.der.clone()).collect(),
+            key: chain[0].key.serialize_der(),
+        }
+    }
+}
+
+/// Always presents the same chain with the same key, whether or not they belong together
+/// (rustls's own helpers refuse a mismatched key).
+#[derive(Debug)]
+struct Fixed(Arc<CertifiedKey>);
+
+impl ResolvesServerCert for Fixed {
+    fn resolve(&self, _: ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
+        Some(self.0.clone())
+    }
+}
+
+fn server_config(presented: &Presented, versions: &[&'static SupportedProtocolVersion]) -> Arc<ServerConfig> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(presented.key.clone()));
+    let signing_key = provider.key_provider.load_private_key(key).unwrap();
+    let chain = presented
+        .chain
+        .iter()
+        .map(|d| CertificateDer::from(d.clone()))
+        .collect();
+    let certified = Arc::new(CertifiedKey::new(chain, signing_key));
+    Arc::new(
+        ServerConfig::builder_with_provider(provider)
+            .with_protocol_versions(versions)
+            .unwrap()
+            .with_no_client_auth()
+            .with_cert_resolver(Arc::new(Fixed(certified))),
+    )
+}
+
+/// Which TLS versions a test server speaks.
+#[derive(Clone, Copy)]
+pub enum Versions {
+    Tls12Only,
+    Tls13,
+}
+
+/// Plain-text dialogue a test server runs before TLS.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Before {
+    Nothing,
+    Smtp,
+    Imap,
+    Pop3,
+    /// SMTP without STARTTLS among its extensions.
+    SmtpWithoutStartTls,
+}
+
+/// Starts a TLS server on loopback; returns its port. It serves until the test process ends.
+pub fn tls_server(presented: Presented, versions: Versions, before: Before) -> u16 {
+    let versions: &[&'static SupportedProtocolVersion] = match versions {
+        Versions::Tls12Only => &[&rustls::version::TLS12],
+        Versions::Tls13 => &[&rustls::version::TLS13, &rustls::version::TLS12],
+    };
+    let config = server_config(&presented, versions);
+    spawn_server(move |mut stream| {
+        if !plain_dialogue(&mut stream, before) {
+            return;
+        }
+        let Ok(mut connection) = ServerConnection::new(config.clone()) else {
+            return;
+        };
+        while connection.is_handshaking() {
+            if connection.complete_io(&mut stream).is_err() {
+                return;
+            }
+        }
+        let _ = connection.complete_io(&mut stream);
+    })
+}
+
+fn plain_dialogue(stream: &mut TcpStream, before: Before) -> bool {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut line = String::new();
+    let mut say = |text: &str| stream.write_all(text.as_bytes()).is_ok();
+    let mut hear = |line: &mut String| {
+        line.clear();
+        reader.read_line(line).is_ok_and(|n| n > 0)
+    };
+    match before {
+        Before::Nothing => true,
+        Before::Smtp | Before::SmtpWithoutStartTls => {
+            let extensions = if before == Before::Smtp {
+                "250-mail.contoso.com\r\n250-SIZE 37748736\r\n250-STARTTLS\r\n250 8BITMIME\r\n"
+            } else {
+                "250-mail.contoso.com\r\n250 8BITMIME\r\n"
+            };
+            say("220 mail.contoso.com Microsoft ESMTP MAIL Service ready\r\n")
+                && hear(&mut line)
+                && line.starts_with("EHLO")
+                && say(extensions)
+                && hear(&mut line)
+                && line.trim() == "STARTTLS"
+                && say("220 2.0.0 SMTP server ready\r\n")
+        }
+        Before::Imap => {
+            say("* OK The Microsoft Exchange IMAP4 service is ready.\r\n")
+                && hear(&mut line)
+                && line.ends_with("STARTTLS\r\n")
+                && say(&format!(
+                    "{} OK Begin TLS negotiation now.\r\n",
+                    line.split(' ').next().unwrap()
+                ))
+        }
+        Before::Pop3 => {
+            say("+OK The Microsoft Exchange POP3 service is ready.\r\n")
+                && hear(&mut line)
+                && line.trim() == "STLS"
+                && say("+OK Begin TLS negotiation.\r\n")
+        }
+    }
+}
+
+/// Runs `handle` for each connection, on its own thread; returns the port.
+pub fn spawn_server(handle: impl Fn(TcpStream) + Send + Sync + 'static) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let handle = Arc::new(handle);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let handle = handle.clone();
+            std::thread::spawn(move || handle(stream));
+        }
+    });
+    port
+}
+
+/// A server that reads the client's first bytes and answers with `reply`.
+pub fn replying_server(reply: &'static [u8]) -> u16 {
+    spawn_server(move |mut stream| {
+        let mut buf = [0u8; 512];
+        let _ = stream.read(&mut buf);
+        let _ = stream.write_all(reply);
+        std::thread::sleep(Duration::from_millis(200));
+    })
+}
+
+/// A server that accepts and never says anything.
+pub fn silent_server() -> u16 {
+    spawn_server(|mut stream| {
+        let mut sink = Vec::new();
+        let _ = stream.read_to_end(&mut sink);
+    })
+}
+
+/// A loopback port with nothing listening on it.
+pub fn closed_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+pub fn relay() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_msstd-relay"));
+    command.env_remove("NO_COLOR");
+    command
+}
+
+/// `msstd-relay serve` on a free loopback port, killed when dropped.
+pub struct Served {
+    child: Child,
+    pub port: u16,
+}
+
+impl Served {
+    pub fn start(args: &[&str]) -> Self {
+        let mut child = relay()
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port = line
+            .trim_end()
+            .trim_end_matches('/')
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no port in {line:?}"));
+        Self { child, port }
+    }
+
+    /// Sends raw bytes and returns the raw answer.
+    pub fn raw(&self, request: &[u8]) -> String {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        stream.write_all(request).unwrap();
+        let _ = stream.shutdown(std::net::Shutdown::Write);
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        String::from_utf8_lossy(&answer).into_owned()
+    }
+
+    /// A GET with the relay's own Host and these extra header lines; returns status, head, body.
+    pub fn get(&self, path: &str, headers: &[&str]) -> (u16, String, String) {
+        let mut request = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n", self.port);
+        for header in headers {
+            request.push_str(header);
+            request.push_str("\r\n");
+        }
+        request.push_str("\r\n");
+        split(&self.raw(request.as_bytes()))
+    }
+
+    /// A GET answered with JSON: status and the parsed body.
+    pub fn json(&self, path: &str, headers: &[&str]) -> (u16, serde_json::Value) {
+        let (status, _, body) = self.get(path, headers);
+        (
+            status,
+            serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}")),
+        )
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Status, head and body of a raw HTTP answer.
+pub fn split(answer: &str) -> (u16, String, String) {
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((answer, ""));
+    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, head.to_owned(), body.to_owned())
+}
