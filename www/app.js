@@ -175,6 +175,71 @@ function updateUnderstood() {
   out.classList.toggle('defect', Boolean(parsed && parsed.principal.defects.length));
 }
 
+// ---- live fetch through msstd-relay ------------------------------------------------------
+
+/** Where the relay's API is: the page's own origin unless the deployer named another. */
+function relayBase() {
+  const configured = document.querySelector('meta[name="msstd-relay"]')?.content.trim();
+  return new URL('api/v1/', configured ? new URL(configured, document.baseURI) : document.baseURI);
+}
+
+/** Shows the fetch controls only when a relay answers; a static host simply has none. */
+async function probeRelay() {
+  if (!/^https?:$/.test(location.protocol)) return;
+  try {
+    const response = await fetch(new URL('health', relayBase()), { cache: 'no-store', signal: AbortSignal.timeout(3000) });
+    const health = response.ok ? await response.json() : null;
+    if (health && health.service === 'msstd-relay') $('live').hidden = false;
+  } catch {
+    // No relay: the page works without it.
+  }
+}
+
+function format(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+}
+
+function pemOf(chain) {
+  return chain.map((b64) => `-----BEGIN CERTIFICATE-----\n${b64.match(/.{1,64}/g).join('\n')}\n-----END CERTIFICATE-----\n`).join('');
+}
+
+async function fetchLive() {
+  const status = $('live-status');
+  const target = ($('live-target').value || $('host').value).trim();
+  if (!target) {
+    status.textContent = t('liveNoTarget');
+    return;
+  }
+  const query = new URLSearchParams({ host: target });
+  if ($('live-starttls').value) query.set('starttls', $('live-starttls').value);
+  status.textContent = t('liveFetching');
+  $('live-fetch').disabled = true;
+  try {
+    const response = await fetch(new URL(`chain?${query}`, relayBase()), { cache: 'no-store', signal: AbortSignal.timeout(30000) });
+    const body = await response.json();
+    if (!response.ok) throw body.error || { message: `HTTP ${response.status}` };
+    const c = body.connection;
+    // One input, in the order presented, so the engine judges that order; a new fetch replaces it.
+    state.files = state.files.filter((f) => !f.fetched);
+    state.files.push({ name: `${c.host}:${c.port}`, bytes: new TextEncoder().encode(pemOf(body.chain)), fetched: true });
+    status.textContent = format(t('liveFetched'), {
+      target: `${c.host}:${c.port}`,
+      address: c.address,
+      version: c.tls_version,
+      suite: c.cipher_suite,
+      count: body.chain.length,
+      ms: Math.round(c.timings_ms.total),
+    });
+    if (!$('host').value && !/^[\d.:[\]]+$/.test(c.host)) $('host').value = c.host;
+    renderFiles();
+    schedule();
+  } catch (error) {
+    status.textContent = t('liveFailed') + (error.message || String(error)) + (error.code ? ` (${error.code})` : '');
+  } finally {
+    $('live-fetch').disabled = false;
+  }
+}
+
 // ---- results ----------------------------------------------------------------------------
 
 const VERDICT_CLASS = {
@@ -414,6 +479,8 @@ function wire() {
     schedule();
   });
   $('remember-trusted').addEventListener('change', rememberTrusted);
+  $('live-fetch').addEventListener('click', fetchLive);
+  $('live-target').addEventListener('keydown', (event) => event.key === 'Enter' && fetchLive());
   $('trusted').addEventListener('input', rememberTrusted);
   for (const button of document.querySelectorAll('[data-copy]')) {
     button.addEventListener('click', () => copy($(button.dataset.copy).textContent, button));
@@ -471,6 +538,7 @@ async function boot() {
   $('version').textContent = `msstd-check ${state.engine.version()}`;
   wire();
   await restoreFromLink();
+  probeRelay();
   updateUnderstood();
   await run();
   document.body.dataset.ready = 'true';

@@ -1,5 +1,7 @@
 //! `msstd-relay fetch` against real TLS servers started inside the test on loopback.
 
+#[path = "../../tests/common/schema.rs"]
+mod schema;
 mod support;
 
 use serde_json::Value;
@@ -57,6 +59,11 @@ fn tls13_chain_is_captured_in_order_with_the_connection_facts() {
     assert!(connection["timings_ms"]["handshake"].as_f64().unwrap() >= 0.0);
     assert_eq!(report["certificates"].as_array().unwrap().len(), 2);
     assert_eq!(report["summary"]["verdict"], "MSSTD_MATCH");
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/report-schema.json")).unwrap(),
+    )
+    .unwrap();
+    schema::conforms(&report, &schema, &schema, "report");
     // The test root is in no store: an error finding, so exit status 1.
     assert!(codes(&report).contains(&"CHAIN_INCOMPLETE") || codes(&report).contains(&"UNTRUSTED_ROOT"));
     assert_eq!(status, 1);

@@ -2,6 +2,8 @@
 //! x509-parser/RustCrypto code under test), and helpers to analyse them.
 #![allow(dead_code)]
 
+pub mod schema;
+
 use msstd_check::{analyze, Code, Input, Options, Report, TrustStore, UnixTime};
 use rcgen::{
     BasicConstraints, CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair,

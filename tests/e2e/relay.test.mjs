@@ -1,0 +1,86 @@
+// The page served by `msstd-relay serve`, fetching a live chain from a TLS server on loopback.
+// Needs the relay binary: target/debug/msstd-relay (built here when missing) or $MSSTD_RELAY.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createServer } from 'node:tls';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+import { launch } from './browser.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const data = (name) => readFileSync(`${root}tests/data/${name}`, 'utf8');
+let tls;
+let relay;
+let relayUrl;
+let browser;
+
+function relayBinary() {
+  if (process.env.MSSTD_RELAY) return process.env.MSSTD_RELAY;
+  const binary = `${root}target/debug/msstd-relay`;
+  if (!existsSync(binary)) {
+    const build = spawnSync('cargo', ['build', '--locked', '-p', 'msstd-relay'], { cwd: root, stdio: 'inherit' });
+    assert.equal(build.status, 0, 'cargo build -p msstd-relay');
+  }
+  return binary;
+}
+
+before(async () => {
+  // The contoso fixtures: leaf for mail.contoso.com (key rsa-2048.key), issuing CA, root.
+  tls = createServer({ key: data('rsa-2048.key'), cert: data('contoso-leaf.pem') + data('contoso-chain.pem') });
+  tls.on('tlsClientError', () => {});
+  await new Promise((resolve) => tls.listen(0, '127.0.0.1', resolve));
+  const tlsPort = String(tls.address().port);
+  relay = spawn(relayBinary(), ['serve', '--listen', '127.0.0.1:0', '--dist', `${root}dist`, '--allow-private', '--allow-port', tlsPort], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = await createInterface({ input: relay.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value]);
+  relayUrl = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(line)[1];
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  relay?.kill();
+  tls?.close();
+});
+
+test('the page fetches a live chain through the relay and shows the verdict', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(relayUrl);
+  await page.waitForSelector('body[data-ready]');
+  await page.waitForSelector('#live:not([hidden])');
+  await page.fill('#msstd', 'msstd:mail.contoso.com');
+  await page.fill('#live-target', `127.0.0.1:${tls.address().port}`);
+  await page.click('#live-fetch');
+  await page.waitForFunction(() => /TLS 1\.[23]/.test(document.querySelector('#live-status').textContent));
+  await page.waitForFunction(() => document.querySelector('#results').dataset.state === 'done');
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'MSSTD_MATCH');
+  assert.match(await page.textContent('#live-status'), /3 certificate/);
+  assert.match(await page.textContent('#file-list'), /127\.0\.0\.1:\d+/);
+  assert.equal(await page.$$eval('#chain > li[data-index]', (items) => items.length), 3);
+  assert.deepEqual(requests.filter((url) => !url.startsWith(relayUrl)), [], 'every request stays on the relay origin');
+
+  await page.fill('#live-target', 'localhost:1');
+  await page.click('#live-fetch');
+  await page.waitForFunction(() => /PORT_FORBIDDEN/.test(document.querySelector('#live-status').textContent));
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'MSSTD_MATCH', 'a failed fetch keeps the previous chain');
+  await context.close();
+});
+
+test('without a relay the fetch controls stay hidden', async () => {
+  const site = await serve(`${root}dist`);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.waitForSelector('body[data-ready]');
+  await page.waitForTimeout(300);
+  assert.equal(await page.isHidden('#live'), true);
+  await context.close();
+  site.server.close();
+});
