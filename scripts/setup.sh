@@ -2,7 +2,8 @@
 # Installs what building and testing the page needs, skipping whatever is already present, so a
 # second run takes seconds: the wasm32 target, trunk, wasm-bindgen-cli (exactly the version in
 # Cargo.lock), Node.js and npm, wasm-opt (npm binaryen) and playwright-core, Chromium and
-# ChromeDriver. Nothing is downloaded outside crates.io, npm and Debian's archive.
+# ChromeDriver, OpenSSL and pyca/cryptography for the differential tests. Nothing is downloaded
+# outside crates.io, npm, PyPI and Debian's archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,7 +47,15 @@ command -v node > /dev/null || missing+=(nodejs)
 command -v npm > /dev/null || missing+=(npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+command -v openssl > /dev/null || missing+=(openssl)
+command -v python3 > /dev/null || missing+=(python3 python3-pip)
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+
+# pyca/cryptography, the second independent verifier of the differential tests.
+if [ "$(python3 -c 'import cryptography; print(cryptography.__version__)' 2> /dev/null || true)" != 48.0.0 ]; then
+  say "pip install cryptography"
+  python3 -m pip install --quiet 'cryptography==48.0.0' || python3 -m pip install --quiet --break-system-packages 'cryptography==48.0.0'
+fi
 
 # npm ci only when the lockfile changed since the last install.
 stamp=node_modules/.installed-from.sha256

@@ -10,10 +10,10 @@ echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy -D warnings (native)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-echo "== cargo test (native)"
+bash scripts/setup.sh
+echo "== cargo test (native; the differential tests need OpenSSL and pyca/cryptography)"
 cargo test --workspace --locked
 
-bash scripts/setup.sh
 web=(-p msstd-check-js -p msstd-check-web -p msstd-check-pfx)
 echo "== cargo clippy -D warnings (wasm32)"
 cargo clippy "${web[@]}" --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
