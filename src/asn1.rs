@@ -1,5 +1,5 @@
-//! Just enough of a BER/DER reader to recognise what an input is and to walk PKCS#7 and
-//! PKCS#12 envelopes. Certificates themselves are parsed by `x509-parser`.
+//! Just enough of a BER/DER reader to recognise what an input is, to walk PKCS#7 and PKCS#12
+//! envelopes, and (through [`crate::x509`], which insists on DER) to read certificates.
 
 use crate::limits::MAX_ASN1_DEPTH;
 

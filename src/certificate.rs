@@ -2,20 +2,18 @@
 
 use std::net::IpAddr;
 
+use crate::public_key::{describe, oid_string, KeyDescription};
+use crate::signature::Algorithm;
+use crate::x509::{extensions::oid, Certificate, GeneralName};
+use crate::UnixTime;
 use serde::Serialize;
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
-use x509_parser::extensions::{GeneralName, ParsedExtension};
-use x509_parser::prelude::{FromDer, X509Certificate};
-
-use crate::public_key::{describe, KeyDescription};
-use crate::signature::Algorithm;
-use crate::UnixTime;
 
 /// A certificate as the analysis works with it: the DER, its parse, and where it came from.
 pub(crate) struct Parsed<'a> {
     pub der: &'a [u8],
-    pub x509: X509Certificate<'a>,
+    pub x509: Certificate<'a>,
     pub algorithm: Algorithm,
     /// Which input it came from.
     pub input: usize,
@@ -26,7 +24,7 @@ pub(crate) struct Parsed<'a> {
 impl<'a> Parsed<'a> {
     /// Parses a certificate that [`crate::input::decode`] already recognised.
     pub(crate) fn new(der: &'a [u8], input: usize, trusted_input: bool) -> Option<Self> {
-        let (_, x509) = X509Certificate::from_der(der).ok()?;
+        let x509 = Certificate::parse(der).ok()?;
         let algorithm = Algorithm::of(&x509.signature_algorithm);
         Some(Self {
             der,
@@ -39,41 +37,37 @@ impl<'a> Parsed<'a> {
 
     /// Subject and issuer are the same name (a root, or a self-signed leaf).
     pub(crate) fn self_issued(&self) -> bool {
-        self.x509.subject().as_raw() == self.x509.issuer().as_raw()
+        self.x509.subject.raw == self.x509.issuer.raw
     }
 
+    /// Basic Constraints say this is a CA.
     pub(crate) fn is_ca(&self) -> bool {
-        self.x509.is_ca()
+        self.x509
+            .extension(oid::BASIC_CONSTRAINTS)
+            .and_then(|e| e.is_ca())
+            .unwrap_or(false)
     }
 
     pub(crate) fn common_names(&self) -> Vec<String> {
-        self.x509
-            .subject()
-            .iter_common_name()
-            .map(|cn| attribute_text(cn.as_str(), cn.as_slice()))
-            .collect()
+        self.x509.subject.common_names()
     }
 
     pub(crate) fn emails(&self) -> Vec<String> {
-        self.x509
-            .subject()
-            .iter_email()
-            .map(|e| attribute_text(e.as_str(), e.as_slice()))
-            .collect()
+        self.x509.subject.emails()
     }
 
-    fn general_names(&self) -> Vec<&GeneralName<'a>> {
-        match self.x509.subject_alternative_name() {
-            Ok(Some(san)) => san.value.general_names.iter().collect(),
-            _ => Vec::new(),
-        }
+    fn general_names(&self) -> Vec<GeneralName<'a>> {
+        self.x509
+            .extension(oid::SUBJECT_ALT_NAME)
+            .and_then(|e| e.general_names())
+            .unwrap_or_default()
     }
 
     pub(crate) fn dns_names(&self) -> Vec<String> {
         self.general_names()
             .into_iter()
             .filter_map(|name| match name {
-                GeneralName::DNSName(dns) => Some((*dns).to_owned()),
+                GeneralName::Dns(dns) => Some(dns.to_owned()),
                 _ => None,
             })
             .collect()
@@ -83,9 +77,9 @@ impl<'a> Parsed<'a> {
         self.general_names()
             .into_iter()
             .filter_map(|name| match name {
-                GeneralName::IPAddress(bytes) => match bytes.len() {
-                    4 => <[u8; 4]>::try_from(*bytes).ok().map(IpAddr::from),
-                    16 => <[u8; 16]>::try_from(*bytes).ok().map(IpAddr::from),
+                GeneralName::Ip(bytes) => match bytes.len() {
+                    4 => <[u8; 4]>::try_from(bytes).ok().map(IpAddr::from),
+                    16 => <[u8; 16]>::try_from(bytes).ok().map(IpAddr::from),
                     _ => None,
                 },
                 _ => None,
@@ -96,97 +90,91 @@ impl<'a> Parsed<'a> {
     /// The caIssuers URLs of the Authority Information Access extension: where to download
     /// the issuer when it is missing.
     pub(crate) fn ca_issuers(&self) -> Vec<String> {
-        const CA_ISSUERS: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x02];
-        let mut urls = Vec::new();
-        for extension in self.x509.extensions() {
-            if let ParsedExtension::AuthorityInfoAccess(aia) = extension.parsed_extension() {
-                for access in &aia.accessdescs {
-                    if let (true, GeneralName::URI(uri)) =
-                        (access.access_method.as_bytes() == CA_ISSUERS, &access.access_location)
-                    {
-                        urls.push((*uri).to_owned());
-                    }
-                }
-            }
-        }
-        urls
+        self.x509
+            .extension(oid::AUTHORITY_INFO_ACCESS)
+            .and_then(|e| e.ca_issuer_urls())
+            .unwrap_or_default()
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
     }
 
     pub(crate) fn subject_key_id(&self) -> Option<&[u8]> {
-        self.x509.extensions().iter().find_map(|e| match e.parsed_extension() {
-            ParsedExtension::SubjectKeyIdentifier(id) => Some(id.0),
-            _ => None,
-        })
+        self.x509.extension(oid::SUBJECT_KEY_ID)?.subject_key_id()
     }
 
     pub(crate) fn authority_key_id(&self) -> Option<&[u8]> {
-        self.x509.extensions().iter().find_map(|e| match e.parsed_extension() {
-            ParsedExtension::AuthorityKeyIdentifier(aki) => aki.key_identifier.as_ref().map(|id| id.0),
-            _ => None,
-        })
+        self.x509.extension(oid::AUTHORITY_KEY_ID)?.authority_key_id()
     }
 
     /// Extended key usages by name; `None` when the extension is absent (any usage allowed).
     pub(crate) fn extended_key_usage(&self) -> Option<Vec<String>> {
-        let eku = self.x509.extended_key_usage().ok().flatten()?.value;
-        let mut names = Vec::new();
-        for (present, name) in [
-            (eku.any, "anyExtendedKeyUsage"),
-            (eku.server_auth, "serverAuth"),
-            (eku.client_auth, "clientAuth"),
-            (eku.code_signing, "codeSigning"),
-            (eku.email_protection, "emailProtection"),
-            (eku.time_stamping, "timeStamping"),
-            (eku.ocsp_signing, "OCSPSigning"),
-        ] {
-            if present {
-                names.push(name.to_owned());
-            }
-        }
-        names.extend(eku.other.iter().map(|oid| oid.to_id_string()));
-        Some(names)
+        const PURPOSES: [(&[u8], &str); 7] = [
+            (&[0x55, 0x1d, 0x25, 0x00], "anyExtendedKeyUsage"),
+            (&[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x01], "serverAuth"),
+            (&[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x02], "clientAuth"),
+            (&[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x03], "codeSigning"),
+            (&[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x04], "emailProtection"),
+            (&[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x08], "timeStamping"),
+            (&[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x09], "OCSPSigning"),
+        ];
+        let extension = self.x509.extension(oid::EXTENDED_KEY_USAGE)?;
+        // A malformed EKU extension restricts as much as one naming no usable purpose.
+        let purposes = extension.purposes().unwrap_or_default();
+        Some(
+            purposes
+                .into_iter()
+                .map(|p| {
+                    PURPOSES
+                        .iter()
+                        .find(|(oid, _)| *oid == p)
+                        .map_or_else(|| oid_string(p), |(_, name)| (*name).to_owned())
+                })
+                .collect(),
+        )
     }
 
     fn key_usage(&self) -> Vec<String> {
-        let Ok(Some(usage)) = self.x509.key_usage() else {
+        const NAMES: [&str; 9] = [
+            "digitalSignature",
+            "nonRepudiation",
+            "keyEncipherment",
+            "dataEncipherment",
+            "keyAgreement",
+            "keyCertSign",
+            "cRLSign",
+            "encipherOnly",
+            "decipherOnly",
+        ];
+        let Some(bits) = self.x509.extension(oid::KEY_USAGE).and_then(|e| e.key_usage_bits()) else {
             return Vec::new();
         };
-        let usage = usage.value;
-        [
-            (usage.digital_signature(), "digitalSignature"),
-            (usage.non_repudiation(), "nonRepudiation"),
-            (usage.key_encipherment(), "keyEncipherment"),
-            (usage.data_encipherment(), "dataEncipherment"),
-            (usage.key_agreement(), "keyAgreement"),
-            (usage.key_cert_sign(), "keyCertSign"),
-            (usage.crl_sign(), "cRLSign"),
-            (usage.encipher_only(), "encipherOnly"),
-            (usage.decipher_only(), "decipherOnly"),
-        ]
-        .into_iter()
-        .filter(|(present, _)| *present)
-        .map(|(_, name)| name.to_owned())
-        .collect()
+        NAMES
+            .iter()
+            .zip(bits)
+            .filter(|(_, set)| *set)
+            .map(|(name, _)| (*name).to_owned())
+            .collect()
     }
 
     pub(crate) fn not_before(&self) -> UnixTime {
-        UnixTime(self.x509.validity().not_before.timestamp())
+        self.x509.not_before
     }
 
     pub(crate) fn not_after(&self) -> UnixTime {
-        UnixTime(self.x509.validity().not_after.timestamp())
+        self.x509.not_after
     }
 
     pub(crate) fn subject(&self) -> String {
-        self.x509.subject().to_string()
+        self.x509.subject.to_string()
     }
 
     pub(crate) fn issuer(&self) -> String {
-        self.x509.issuer().to_string()
+        self.x509.issuer.to_string()
     }
 
     pub(crate) fn key(&self) -> KeyDescription {
-        describe(self.x509.public_key())
+        describe(&self.x509.public_key)
     }
 
     pub(crate) fn summary(&self, index: usize, input_name: &str, now: UnixTime) -> CertificateSummary {
@@ -200,7 +188,7 @@ impl<'a> Parsed<'a> {
             emails: self.emails(),
             dns_names: self.dns_names(),
             ip_addresses: self.ip_addresses().iter().map(IpAddr::to_string).collect(),
-            serial: hex_upper(self.x509.raw_serial()),
+            serial: hex_upper(self.x509.serial),
             not_before: self.not_before(),
             not_after: self.not_after(),
             days_remaining: now.days_until(self.not_after()),
@@ -218,12 +206,6 @@ impl<'a> Parsed<'a> {
             pem: ::pem::encode(&::pem::Pem::new("CERTIFICATE", self.der.to_vec())),
         }
     }
-}
-
-/// A directory-string attribute as text; a string type x509-parser cannot decode is shown
-/// lossily rather than dropped.
-fn attribute_text<E>(decoded: Result<&str, E>, raw: &[u8]) -> String {
-    decoded.map_or_else(|_| String::from_utf8_lossy(raw).into_owned(), str::to_owned)
 }
 
 /// Upper-case hex without separators, as `Get-ExchangeCertificate` shows thumbprints.

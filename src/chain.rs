@@ -7,6 +7,7 @@ use crate::certificate::Parsed;
 use crate::finding::{Code, Finding, Severity};
 use crate::signature::{verify, Verification};
 use crate::trust::{AnchorSource, TrustStore};
+use crate::x509::PublicKeyInfo;
 
 /// The path the analysis built.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -47,20 +48,15 @@ pub struct AnchorSummary {
 /// Whether `parent`'s subject is `child`'s issuer, with key identifiers that agree when both
 /// are present.
 fn names_issuer(child: &Parsed<'_>, parent: &Parsed<'_>) -> bool {
-    child.x509.issuer().as_raw() == parent.x509.subject().as_raw()
+    child.x509.issuer.raw == parent.x509.subject.raw
         && match (child.authority_key_id(), parent.subject_key_id()) {
             (Some(aki), Some(ski)) => aki == ski,
             _ => true,
         }
 }
 
-fn check(child: &Parsed<'_>, parent_key: &x509_parser::x509::SubjectPublicKeyInfo<'_>) -> Verification {
-    verify(
-        child.x509.tbs_certificate.as_ref(),
-        &child.algorithm,
-        &child.x509.signature_value.data,
-        parent_key,
-    )
+fn check(child: &Parsed<'_>, parent_key: &PublicKeyInfo<'_>) -> Verification {
+    verify(child.x509.tbs, &child.algorithm, child.x509.signature, parent_key)
 }
 
 /// The leaf: the first certificate that is not a CA and signs no other given certificate;
@@ -94,8 +90,7 @@ pub(crate) fn build(certs: &[Parsed<'_>], trust: &TrustStore, findings: &mut Vec
         let current = *path.last().unwrap_or(&0);
         let cert = &certs[current];
         if cert.self_issued() {
-            let root = cert.x509.public_key();
-            match trust.find_root(cert.x509.subject().as_raw(), root.raw) {
+            match trust.find_root(cert.x509.subject.raw, cert.x509.public_key.raw) {
                 Some(found) => {
                     status = ChainStatus::Trusted;
                     anchor = Some(AnchorSummary {
@@ -112,7 +107,7 @@ pub(crate) fn build(certs: &[Parsed<'_>], trust: &TrustStore, findings: &mut Vec
             .iter()
             .copied()
             .filter(|i| !path.contains(i) && names_issuer(cert, &certs[*i]))
-            .map(|i| (i, check(cert, certs[i].x509.public_key())))
+            .map(|i| (i, check(cert, &certs[i].x509.public_key)))
             .min_by_key(|(_, outcome)| *outcome != Verification::Valid);
         if let Some((parent, outcome)) = issuer {
             note_signature(outcome, current, &certs[parent].subject(), findings);
@@ -120,7 +115,7 @@ pub(crate) fn build(certs: &[Parsed<'_>], trust: &TrustStore, findings: &mut Vec
             continue;
         }
         let by_anchor = trust
-            .named(cert.x509.issuer().as_raw())
+            .named(cert.x509.issuer.raw)
             .filter_map(|a| a.with_key(|key| (a, check(cert, key))))
             .min_by_key(|(_, outcome)| *outcome != Verification::Valid);
         match by_anchor {

@@ -107,8 +107,10 @@ pub(crate) fn leaf(cert: &Parsed<'_>, index: usize, findings: &mut Vec<Finding>)
 
 /// Whether the private keys given belong to the leaf.
 pub(crate) fn key_pairs(cert: &Parsed<'_>, index: usize, keys: &[KeyPublicPart], findings: &mut Vec<Finding>) {
-    let spki = cert.x509.public_key();
-    let outcomes: Vec<bool> = keys.iter().filter_map(|key| key.matches(spki)).collect();
+    let outcomes: Vec<bool> = keys
+        .iter()
+        .filter_map(|key| key.matches(&cert.x509.public_key))
+        .collect();
     if outcomes.is_empty() {
         return;
     }

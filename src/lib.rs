@@ -69,6 +69,7 @@ mod report;
 mod signature;
 mod trust;
 mod unix_time;
+mod x509;
 
 pub use certificate::CertificateSummary;
 pub use chain::{AnchorSummary, Chain, ChainStatus};
@@ -132,7 +133,7 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
                 // A root both sent and supplied as trusted is not a duplicate in the chain.
                 if input.trusted || certs.get(existing).is_some_and(|c| c.trusted_input) {
                     if let Some(cert) = certs.get(existing) {
-                        trust.add_supplied(cert.x509.subject().as_raw(), cert.x509.public_key().raw);
+                        trust.add_supplied(cert.x509.subject.raw, cert.x509.public_key.raw);
                     }
                     continue;
                 }
@@ -154,7 +155,7 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     }
 
     for cert in certs.iter().filter(|c| c.trusted_input) {
-        trust.add_supplied(cert.x509.subject().as_raw(), cert.x509.public_key().raw);
+        trust.add_supplied(cert.x509.subject.raw, cert.x509.public_key.raw);
     }
     let chain = chain::build(&certs, &trust, &mut findings);
     let leaf_index = chain.path.first().copied().unwrap_or_default();

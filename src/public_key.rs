@@ -1,7 +1,7 @@
 //! Describing a certificate's public key: algorithm, true size, curve.
 
+use crate::x509::PublicKeyInfo;
 use serde::Serialize;
-use x509_parser::x509::SubjectPublicKeyInfo;
 
 use crate::asn1::{self, oid, TAG_INTEGER, TAG_SEQUENCE};
 
@@ -21,15 +21,14 @@ const SECP256K1: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x0a];
 const ED448: &[u8] = &[0x2b, 0x65, 0x71];
 const DSA: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x38, 0x04, 0x01];
 
-/// Describes `spki`. RSA sizes are computed from the modulus (x509-parser's `key_size()` counts
-/// a leading zero byte).
-pub(crate) fn describe(spki: &SubjectPublicKeyInfo<'_>) -> KeyDescription {
-    let algorithm = spki.algorithm.algorithm.as_bytes();
-    let key = &*spki.subject_public_key.data;
+/// Describes `spki`. RSA sizes are counted from the modulus' first set bit.
+pub(crate) fn describe(spki: &PublicKeyInfo<'_>) -> KeyDescription {
+    let algorithm = spki.algorithm.oid;
+    let key = spki.key;
     let (name, bits, curve): (&str, Option<u32>, Option<String>) = match algorithm {
         oid::RSA_ENCRYPTION => ("RSA", rsa_public_key(key).map(|(n, _)| bit_length(n)), None),
         oid::EC_PUBLIC_KEY => {
-            let curve_oid = spki.algorithm.parameters.as_ref().map(|p| p.data).unwrap_or_default();
+            let curve_oid = spki.algorithm.parameter_content();
             let (bits, curve) = match curve_oid {
                 oid::P256 => (Some(256), "P-256".to_owned()),
                 oid::P384 => (Some(384), "P-384".to_owned()),
@@ -58,8 +57,8 @@ pub(crate) fn describe(spki: &SubjectPublicKeyInfo<'_>) -> KeyDescription {
 }
 
 /// The size of DSA's prime `p`, from the parameters `{p, q, g}`.
-fn dsa_bits(spki: &SubjectPublicKeyInfo<'_>) -> Option<u32> {
-    let params = spki.algorithm.parameters.as_ref()?.data;
+fn dsa_bits(spki: &PublicKeyInfo<'_>) -> Option<u32> {
+    let params = spki.algorithm.parameter_content();
     let (p, _) = asn1::expect(params, TAG_INTEGER).ok()?;
     Some(bit_length(strip_zeros(p.content)))
 }

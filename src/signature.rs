@@ -1,10 +1,10 @@
 //! Verifying certificate signatures with pure-Rust RustCrypto crates, so the same code runs
 //! natively and in WebAssembly: RSA PKCS#1 v1.5, RSA-PSS, ECDSA on P-256/P-384, Ed25519.
 
+use crate::x509::{AlgorithmIdentifier, PublicKeyInfo};
 use rsa::{BoxedUint, Pkcs1v15Sign, Pss, RsaPublicKey};
 use sha1::Sha1;
 use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
-use x509_parser::x509::{AlgorithmIdentifier, SubjectPublicKeyInfo};
 
 use crate::asn1::{self, oid, small_uint, TAG_INTEGER, TAG_OID, TAG_SEQUENCE};
 use crate::limits::MAX_RSA_BITS;
@@ -113,7 +113,7 @@ impl Algorithm {
         const ECDSA_SHA1: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x01];
         const ECDSA_SHA2: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03];
         const SHA1_RSA_OIW: &[u8] = &[0x2b, 0x0e, 0x03, 0x02, 0x1d];
-        let oid = identifier.algorithm.as_bytes();
+        let oid = identifier.oid;
         match oid {
             [pkcs1 @ .., last] if pkcs1 == PKCS1 => match last {
                 2 => Self::RsaPkcs1(Hash::Md2),
@@ -177,7 +177,7 @@ fn pss(identifier: &AlgorithmIdentifier<'_>) -> Option<Algorithm> {
     let mut hash = Hash::Sha1;
     let mut mgf_hash = Hash::Sha1;
     let mut salt_len = 20;
-    let params = identifier.parameters.as_ref().map(|p| p.data).unwrap_or_default();
+    let params = identifier.parameter_content();
     let hash_of = |algorithm_identifier: &[u8]| -> Option<Hash> {
         let (sequence, _) = asn1::expect(algorithm_identifier, TAG_SEQUENCE).ok()?;
         let (oid, _) = asn1::expect(sequence.content, TAG_OID).ok()?;
@@ -219,10 +219,10 @@ pub(crate) fn verify(
     signed: &[u8],
     algorithm: &Algorithm,
     signature: &[u8],
-    issuer_key: &SubjectPublicKeyInfo<'_>,
+    issuer_key: &PublicKeyInfo<'_>,
 ) -> Verification {
-    let key_type = issuer_key.algorithm.algorithm.as_bytes();
-    let key = &*issuer_key.subject_public_key.data;
+    let key_type = issuer_key.algorithm.oid;
+    let key = issuer_key.key;
     let outcome = match (algorithm, key_type) {
         (Algorithm::RsaPkcs1(hash), oid::RSA_ENCRYPTION) => {
             let (Some(scheme), Some(digest)) = (hash.pkcs1v15(), hash.digest(signed)) else {
@@ -240,12 +240,7 @@ pub(crate) fn verify(
             let Some(digest) = hash.digest(signed) else {
                 return Verification::Unsupported;
             };
-            let curve = issuer_key
-                .algorithm
-                .parameters
-                .as_ref()
-                .map(|p| p.data)
-                .unwrap_or_default();
+            let curve = issuer_key.algorithm.parameter_content();
             match curve {
                 oid::P256 => Some(ecdsa_p256(key, &digest, signature)),
                 oid::P384 => Some(ecdsa_p384(key, &digest, signature)),

@@ -3,11 +3,9 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
-use x509_parser::prelude::FromDer;
-use x509_parser::x509::{SubjectPublicKeyInfo, X509Name};
-
 use crate::asn1;
+use crate::x509::{Name, PublicKeyInfo};
+use serde::Serialize;
 
 /// Where a trust anchor comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -32,13 +30,13 @@ impl Anchor {
     /// The anchor's subject as text.
     pub(crate) fn name(&self) -> String {
         let der = with_sequence_header(&self.subject);
-        X509Name::from_der(&der).map_or_else(|_| String::new(), |(_, name)| name.to_string())
+        Name::read(&der).map_or_else(|_| String::new(), |(name, _)| name.to_string())
     }
 
     /// Runs `f` with the anchor's public key parsed.
-    pub(crate) fn with_key<T>(&self, f: impl FnOnce(&SubjectPublicKeyInfo<'_>) -> T) -> Option<T> {
+    pub(crate) fn with_key<T>(&self, f: impl FnOnce(&PublicKeyInfo<'_>) -> T) -> Option<T> {
         let der = with_sequence_header(&self.spki);
-        let (_, spki) = SubjectPublicKeyInfo::from_der(&der).ok()?;
+        let (spki, _) = PublicKeyInfo::read(&der).ok()?;
         Some(f(&spki))
     }
 }

@@ -55,6 +55,16 @@ impl UnixTime {
         Some(Self(seconds))
     }
 
+    /// A calendar date and time of day in UTC, if it exists (a leap second reads as :59).
+    pub(crate) fn from_civil(year: i64, month: i64, day: i64, hour: i64, minute: i64, second: i64) -> Option<Self> {
+        let valid = (1..=12).contains(&month)
+            && (1..=days_in_month(year, month)).contains(&day)
+            && (0..24).contains(&hour)
+            && (0..60).contains(&minute)
+            && (0..=60).contains(&second);
+        valid.then(|| Self(days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second.min(59)))
+    }
+
     /// Whole days from `self` to `later` (negative when `later` is earlier), rounded down.
     pub fn days_until(self, later: UnixTime) -> i64 {
         (later.0 - self.0).div_euclid(86_400)

@@ -1,10 +1,9 @@
 //! Recognising binary DER: a certificate, a PKCS#7 bag, a PKCS#12 file, or one of the things
 //! people export by mistake (a CSR, a key, a CRL).
 
-use x509_parser::prelude::{FromDer, X509Certificate};
-
 use super::{private_key, Format, Item};
 use crate::asn1::{self, oid, Asn1Error, TAG_BIT_STRING, TAG_INTEGER, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE};
+use crate::x509::Certificate;
 use crate::Error;
 
 /// Decodes a binary input.
@@ -94,17 +93,41 @@ pub(crate) fn item(der: &[u8]) -> Result<Item, Error> {
 
 /// A SEQUENCE { to-be-signed, algorithm, signature }: a certificate, a CSR or a CRL.
 fn signed_structure(der: &[u8]) -> Result<Item, Error> {
-    let certificate_error = match X509Certificate::from_der(der) {
+    let reason = match Certificate::parse(der) {
         Ok(_) => return Ok(Item::Certificate(der.to_vec())),
-        Err(e) => e.to_string(),
+        Err(reason) => reason,
     };
-    if x509_parser::certification_request::X509CertificationRequest::from_der(der).is_ok() {
-        return Ok(Item::NotACertificate(Error::CertificateRequest));
+    match to_be_signed_shape(der) {
+        Some(Shape::Request) => Ok(Item::NotACertificate(Error::CertificateRequest)),
+        Some(Shape::RevocationList) => Ok(Item::NotACertificate(Error::RevocationList)),
+        None => Err(Error::MalformedCertificate {
+            reason: reason.to_owned(),
+        }),
     }
-    if x509_parser::revocation_list::CertificateRevocationList::from_der(der).is_ok() {
-        return Ok(Item::NotACertificate(Error::RevocationList));
+}
+
+enum Shape {
+    Request,
+    RevocationList,
+}
+
+/// Tells a CSR (RFC 2986: version 0, subject, key, `[0]` attributes) from a CRL (RFC 5280
+/// section 5.1: optional version, algorithm, issuer, thisUpdate) by the fields they start with.
+fn to_be_signed_shape(der: &[u8]) -> Option<Shape> {
+    let (outer, _) = asn1::read(der).ok()?;
+    let (tbs, _) = asn1::expect(outer.content, TAG_SEQUENCE).ok()?;
+    let tags: Vec<(u8, &[u8])> = asn1::children(tbs.content)
+        .map_while(Result::ok)
+        .take(4)
+        .map(|t| (t.tag, t.content))
+        .collect();
+    let is_time = |tag: u8| tag == 0x17 || tag == 0x18;
+    match tags.as_slice() {
+        [(TAG_INTEGER, [0]), (TAG_SEQUENCE, _), (TAG_SEQUENCE, _), (0xa0, _)] => Some(Shape::Request),
+        [(TAG_INTEGER, [1]), (TAG_SEQUENCE, _), (TAG_SEQUENCE, _), (t, _)] if is_time(*t) => {
+            Some(Shape::RevocationList)
+        }
+        [(TAG_SEQUENCE, _), (TAG_SEQUENCE, _), (t, _), ..] if is_time(*t) => Some(Shape::RevocationList),
+        _ => None,
     }
-    Err(Error::MalformedCertificate {
-        reason: certificate_error,
-    })
 }

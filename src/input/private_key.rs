@@ -2,7 +2,7 @@
 //! bundle), so the report can say whether the key belongs to the leaf. The private half is
 //! read only to derive the public half and is dropped at once; it never reaches the report.
 
-use x509_parser::x509::SubjectPublicKeyInfo;
+use crate::x509::PublicKeyInfo;
 
 use crate::asn1::{self, oid, TAG_BIT_STRING, TAG_INTEGER, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE};
 use crate::public_key::{rsa_public_key, strip_zeros};
@@ -32,9 +32,9 @@ pub enum KeyPublicPart {
 impl KeyPublicPart {
     /// Whether this key belongs to the certificate with this public key; `None` when the key
     /// type cannot be compared.
-    pub fn matches(&self, spki: &SubjectPublicKeyInfo<'_>) -> Option<bool> {
-        let algorithm = spki.algorithm.algorithm.as_bytes();
-        let key = &*spki.subject_public_key.data;
+    pub(crate) fn matches(&self, spki: &PublicKeyInfo<'_>) -> Option<bool> {
+        let algorithm = spki.algorithm.oid;
+        let key = spki.key;
         let expected = match self {
             Self::Rsa { .. } => oid::RSA_ENCRYPTION,
             Self::Ec { .. } => oid::EC_PUBLIC_KEY,
@@ -50,7 +50,7 @@ impl KeyPublicPart {
                 Some(n == modulus.as_slice() && e == exponent.as_slice())
             }
             Self::Ec { point } => {
-                let curve = spki.algorithm.parameters.as_ref()?.data;
+                let curve = spki.algorithm.parameter_content();
                 Some(uncompressed_point(curve, key)? == *point)
             }
             Self::Ed25519(public) => Some(key == public),

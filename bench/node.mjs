@@ -1,0 +1,114 @@
+// Throughput in Node on one corpus, our WebAssembly module (the page's own build in dist/)
+// against the JavaScript peers, all in the same run: Debian's ca-certificates roots repeated
+// to about 10,000 certificates. Medians of 5 passes. Usage: node bench/node.mjs [BUNDLE]
+//
+// - parse: decode and read CN, SANs and notAfter (the peers); ours is the full analysis
+//   (decode, parse, chain building against the Mozilla store, every check, the report handed
+//   to JavaScript as an object), so the comparison is conservative.
+// - verify: self-signature verification of the 144 roots; PKI.js and @peculiar/x509 through
+//   Node's WebCrypto, Node's X509Certificate natively; ours verifies in WebAssembly.
+import { readFileSync, readdirSync } from 'node:fs';
+import { webcrypto, X509Certificate as NodeX509 } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import 'reflect-metadata';
+import * as pkijs from 'pkijs';
+import forge from 'node-forge';
+import * as peculiar from '@peculiar/x509';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const bundle = process.argv[2] || '/etc/ssl/certs/ca-certificates.crt';
+const TARGET = 10_000;
+const RUNS = 5;
+
+const pems = readFileSync(bundle, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
+const roots = pems.map((pem) => Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64'));
+const corpus = Array.from({ length: Math.ceil(TARGET / roots.length) * roots.length }, (_, i) => roots[i % roots.length]);
+
+function median(values) {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
+
+/** Runs `pass` over `items` RUNS times; returns the median rate per second and the failures. */
+async function rate(items, pass) {
+  const rates = [];
+  let failures = 0;
+  for (let run = 0; run < RUNS; run++) {
+    failures = 0;
+    const started = performance.now();
+    for (const item of items) {
+      try {
+        if ((await pass(item)) === false) failures++;
+      } catch {
+        failures++;
+      }
+    }
+    rates.push(items.length / ((performance.now() - started) / 1000));
+  }
+  return { rate: median(rates), failures };
+}
+
+// Ours: the module the page ships.
+const dist = `${root}dist/`;
+const glue = readdirSync(dist).find((f) => /^msstd-check-web-.*\.js$/.test(f));
+const ours = await import(`${dist}${glue}`);
+ours.initSync({ module: readFileSync(`${dist}${glue.replace(/\.js$/, '_bg.wasm')}`) });
+const nowMs = Date.UTC(2026, 5, 1);
+
+pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto }));
+peculiar.cryptoProvider.set(webcrypto);
+
+const cnOid = '2.5.4.3';
+const parsers = {
+  'msstd-check wasm (full analysis)': (der) => {
+    const response = ours.analyze({ inputs: [{ name: 'root', bytes: der }], nowMs, language: 'en' });
+    return response.report.certificates.length === 1;
+  },
+  'PKI.js 4': (der) => {
+    const cert = pkijs.Certificate.fromBER(der);
+    const cn = cert.subject.typesAndValues.find((tv) => tv.type === cnOid)?.value.valueBlock.value;
+    const san = cert.extensions?.find((e) => e.extnID === '2.5.29.17')?.parsedValue;
+    return Boolean(cert.notAfter.value) && (cn !== undefined || san !== undefined || true);
+  },
+  '@peculiar/x509 2': (der) => {
+    const cert = new peculiar.X509Certificate(der);
+    const cn = cert.subjectName.getField('CN');
+    const san = cert.getExtension(peculiar.SubjectAlternativeNameExtension);
+    return Boolean(cert.notAfter) && (cn || san || true);
+  },
+  'node-forge 1 (RSA only)': (der) => {
+    const cert = forge.pki.certificateFromAsn1(forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary'))));
+    const cn = cert.subject.getField('CN');
+    const san = cert.getExtension('subjectAltName');
+    return Boolean(cert.validity.notAfter) && (cn || san || true);
+  },
+  'Node X509Certificate (native)': (der) => {
+    const cert = new NodeX509(der);
+    return Boolean(cert.validTo) && (cert.subject || cert.subjectAltName || true);
+  },
+};
+
+const verifiers = {
+  'msstd-check wasm (full analysis)': (der) => {
+    const response = ours.analyze({ inputs: [{ name: 'root', bytes: der }], nowMs, language: 'en', verifySelf: true });
+    return !response.report.findings.some((f) => f.code === 'SIG_INVALID');
+  },
+  'PKI.js 4 + WebCrypto': async (der) => pkijs.Certificate.fromBER(der).verify(),
+  '@peculiar/x509 2 + WebCrypto': async (der) => new peculiar.X509Certificate(der).verify({ signatureOnly: true }),
+  'Node X509Certificate (native)': (der) => {
+    const cert = new NodeX509(der);
+    return cert.verify(cert.publicKey);
+  },
+};
+
+console.log(`corpus: ${roots.length} roots from ${bundle}, x${corpus.length / roots.length} = ${corpus.length} certificates; Node ${process.version}`);
+const results = { parse: {}, verify: {} };
+for (const [name, pass] of Object.entries(parsers)) {
+  results.parse[name] = await rate(corpus, pass);
+  console.log(`parse   ${name.padEnd(36)} ${results.parse[name].rate.toFixed(0).padStart(8)} certificates/s  (${results.parse[name].failures} of ${corpus.length} failed)`);
+}
+for (const [name, pass] of Object.entries(verifiers)) {
+  results.verify[name] = await rate(roots, pass);
+  console.log(`verify  ${name.padEnd(36)} ${results.verify[name].rate.toFixed(0).padStart(8)} roots/s         (${results.verify[name].failures} of ${roots.length} failed)`);
+}
+const forgeRate = results.parse['node-forge 1 (RSA only)'].rate;
+console.log(`ratio: our full analysis / node-forge parse-only = ${(results.parse['msstd-check wasm (full analysis)'].rate / forgeRate).toFixed(2)}`);

@@ -1,0 +1,60 @@
+//! Native throughput on the benchmark corpus: Debian's ca-certificates bundle (144 roots),
+//! repeated to about 10,000 certificates, each analysed on its own as a pasted input (decode,
+//! parse, chain building against the Mozilla store, self-signature verification, every check).
+//!
+//! `cargo bench --bench throughput [-- BUNDLE]`; prints the median of 5 runs. Figures go in
+//! docs/performance.md (bench/run.sh runs this with the peers).
+
+use std::time::Instant;
+
+use msstd_check::{analyze, Input, Options, TrustStore, UnixTime};
+
+const TARGET: usize = 10_000;
+const RUNS: usize = 5;
+
+fn main() {
+    let bundle = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .unwrap_or_else(|| "/etc/ssl/certs/ca-certificates.crt".to_owned());
+    let text = std::fs::read(&bundle).unwrap_or_else(|e| panic!("{bundle}: {e}"));
+    let roots: Vec<Vec<u8>> = ::pem::parse_many(&text)
+        .unwrap_or_else(|e| panic!("{bundle}: {e}"))
+        .into_iter()
+        .filter(|p| p.tag() == "CERTIFICATE")
+        .map(|p| p.into_contents())
+        .collect();
+    let corpus: Vec<&[u8]> = roots
+        .iter()
+        .cycle()
+        .take(TARGET.div_ceil(roots.len()) * roots.len())
+        .map(Vec::as_slice)
+        .collect();
+    let trust = TrustStore::mozilla();
+    let options = Options {
+        principal: None,
+        host: None,
+        now: UnixTime(1_780_000_000),
+        trust: &trust,
+    };
+    let mut rates = Vec::new();
+    let mut findings = 0;
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        findings = 0;
+        for der in &corpus {
+            let report = analyze(&[Input::new("root", der)], &options).expect("every root decodes");
+            findings += report.findings.len();
+        }
+        rates.push(corpus.len() as f64 / started.elapsed().as_secs_f64());
+    }
+    rates.sort_by(f64::total_cmp);
+    println!(
+        "native analyze: {} roots x {} = {} certificates, median {:.0} certificates/s ({} findings per pass)",
+        roots.len(),
+        corpus.len() / roots.len(),
+        corpus.len(),
+        rates[RUNS / 2],
+        findings
+    );
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs one fuzz target for a while: `bash fuzz/run.sh decode|principal|analyze SECONDS`.
+# Seeds the corpus from tests/data and ../shared/fixtures, then runs libFuzzer through cargo fuzz
+# on the stable toolchain (RUSTC_BOOTSTRAP lets it use the sanitizer flags it needs). Crashes land
+# in fuzz/artifacts/TARGET/; each one found becomes a regression test in tests/fuzz_regressions.rs.
+set -euo pipefail
+cd "$(dirname "$0")"
+target=${1:?decode, principal or analyze}
+seconds=${2:-600}
+command -v cargo-fuzz > /dev/null || cargo install --locked cargo-fuzz --version 0.13.2
+corpus=corpus/$target
+mkdir -p "$corpus"
+if [ -z "$(ls -A "$corpus")" ]; then
+  case $target in
+    principal)
+      printf '%s' 'msstd:mail.contoso.com' > "$corpus/value"
+      printf '%s' 'Set-OutlookProvider EXPR -CertPrincipalName "msstd:mail.contoso.com"' > "$corpus/cmdlet"
+      printf '%s' '<CertPrincipalName>msstd:mail.contoso.com</CertPrincipalName>' > "$corpus/xml"
+      printf '%s\n%s' 'Name : EXPR' 'CertPrincipalName : msstd:*.contoso.com' > "$corpus/fl"
+      printf '%s' 'rpcping -t ncacn_http -s exch -o RpcProxy=mail.contoso.com -P "u,d,*" -I "u,d,*" -H 2 -u 10 -a connect -F 3 -v 3 -E -R none -B msstd:mail.contoso.com' > "$corpus/rpcping"
+      ;;
+    *)
+      cp ../tests/data/*.pem ../tests/data/*.cer ../tests/data/*.p7b ../tests/data/*.pfx "$corpus"/
+      find ../../shared/fixtures -type f \( -name '*.pem' -o -name '*.crt' \) -size -64k -exec cp {} "$corpus"/ \;
+      ;;
+  esac
+fi
+export RUSTC_BOOTSTRAP=1
+exec cargo fuzz run "$target" "$corpus" -- -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1

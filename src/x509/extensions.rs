@@ -1,0 +1,225 @@
+//! Certificate extensions (RFC 5280 section 4.2): the list, and readers for the ones the
+//! analysis uses. A reader returns `None` for an extension whose content is malformed, which
+//! the analysis treats as absent.
+
+use super::{der, elements, expect, Malformed, Name};
+use crate::asn1::{TAG_BIT_STRING, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE};
+
+/// Extension OIDs (content octets).
+pub(crate) mod oid {
+    pub const SUBJECT_KEY_ID: &[u8] = &[0x55, 0x1d, 0x0e];
+    pub const KEY_USAGE: &[u8] = &[0x55, 0x1d, 0x0f];
+    pub const SUBJECT_ALT_NAME: &[u8] = &[0x55, 0x1d, 0x11];
+    pub const BASIC_CONSTRAINTS: &[u8] = &[0x55, 0x1d, 0x13];
+    pub const AUTHORITY_KEY_ID: &[u8] = &[0x55, 0x1d, 0x23];
+    pub const EXTENDED_KEY_USAGE: &[u8] = &[0x55, 0x1d, 0x25];
+    pub const AUTHORITY_INFO_ACCESS: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x01, 0x01];
+    pub const CA_ISSUERS: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x02];
+}
+
+/// One extension: its OID and the content of its OCTET STRING (the criticality flag is checked
+/// for form and not kept: the analysis reads no extension differently for it).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Extension<'a> {
+    pub oid: &'a [u8],
+    pub value: &'a [u8],
+}
+
+/// Reads the `[3]` extensions field's content: a SEQUENCE OF Extension, each OID at most once.
+pub(super) fn read(explicit: &[u8]) -> Result<Vec<Extension<'_>>, Malformed> {
+    const BAD: Malformed = "an extension is malformed";
+    let (sequence, trailing) = expect(explicit, TAG_SEQUENCE, BAD)?;
+    if !trailing.is_empty() {
+        return Err(BAD);
+    }
+    let mut extensions: Vec<Extension<'_>> = Vec::new();
+    for element in elements(sequence.content) {
+        let element = element?;
+        if element.tag != TAG_SEQUENCE {
+            return Err(BAD);
+        }
+        let (oid, rest) = expect(element.content, TAG_OID, BAD)?;
+        let rest = match der(rest)? {
+            (flag, after) if flag.tag == 0x01 => match flag.content {
+                [0x00 | 0xff] => after,
+                _ => return Err(BAD),
+            },
+            _ => rest,
+        };
+        let (value, rest) = expect(rest, TAG_OCTET_STRING, BAD)?;
+        if !rest.is_empty() {
+            return Err(BAD);
+        }
+        if extensions.iter().any(|e| e.oid == oid.content) {
+            return Err("an extension appears twice");
+        }
+        extensions.push(Extension {
+            oid: oid.content,
+            value: value.content,
+        });
+    }
+    Ok(extensions)
+}
+
+/// One GeneralName (RFC 5280 section 4.2.1.6), for the forms the analysis reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum GeneralName<'a> {
+    Dns(&'a str),
+    /// 4 or 16 bytes for an address (other lengths are kept and ignored by callers).
+    Ip(&'a [u8]),
+    Uri(&'a str),
+    Email(&'a str),
+    Directory,
+    /// Any other form, or text that is not ASCII.
+    Other,
+}
+
+fn ascii(bytes: &[u8]) -> Option<&str> {
+    bytes.is_ascii().then(|| std::str::from_utf8(bytes).ok()).flatten()
+}
+
+fn general_name(element: crate::asn1::Tlv<'_>) -> GeneralName<'_> {
+    let text = ascii(element.content);
+    match element.tag {
+        0x81 => text.map_or(GeneralName::Other, GeneralName::Email),
+        0x82 => text.map_or(GeneralName::Other, GeneralName::Dns),
+        0x86 => text.map_or(GeneralName::Other, GeneralName::Uri),
+        0x87 => GeneralName::Ip(element.content),
+        0xa4 if Name::read(element.content).is_ok() => GeneralName::Directory,
+        _ => GeneralName::Other,
+    }
+}
+
+/// Reads a GeneralNames SEQUENCE's content.
+fn general_names(content: &[u8]) -> Option<Vec<GeneralName<'_>>> {
+    elements(content).map(|e| e.ok().map(general_name)).collect()
+}
+
+impl<'a> Extension<'a> {
+    /// The whole value as one element of `tag`, nothing after it.
+    fn single(&self, tag: u8) -> Option<crate::asn1::Tlv<'a>> {
+        match der(self.value) {
+            Ok((tlv, [])) if tlv.tag == tag => Some(tlv),
+            _ => None,
+        }
+    }
+
+    /// SubjectAltName: the names in it.
+    pub(crate) fn general_names(&self) -> Option<Vec<GeneralName<'a>>> {
+        general_names(self.single(TAG_SEQUENCE)?.content)
+    }
+
+    /// BasicConstraints: whether `cA` is set.
+    pub(crate) fn is_ca(&self) -> Option<bool> {
+        let sequence = self.single(TAG_SEQUENCE)?;
+        match elements(sequence.content).next() {
+            None => Some(false),
+            Some(Ok(flag)) if flag.tag == 0x01 => Some(flag.content == [0xff]),
+            Some(Ok(length)) if length.tag == 0x02 => Some(false),
+            _ => None,
+        }
+    }
+
+    /// KeyUsage: the bits, bit 0 (digitalSignature) first.
+    pub(crate) fn key_usage_bits(&self) -> Option<[bool; 9]> {
+        let bits = self.single(TAG_BIT_STRING)?;
+        let (&unused, bytes) = bits.content.split_first()?;
+        if unused > 7 {
+            return None;
+        }
+        let mut set = [false; 9];
+        for (i, slot) in set.iter_mut().enumerate() {
+            *slot = bytes.get(i / 8).is_some_and(|b| b & (0x80 >> (i % 8)) != 0);
+        }
+        Some(set)
+    }
+
+    /// ExtendedKeyUsage: the purpose OIDs.
+    pub(crate) fn purposes(&self) -> Option<Vec<&'a [u8]>> {
+        elements(self.single(TAG_SEQUENCE)?.content)
+            .map(|e| e.ok().filter(|o| o.tag == TAG_OID).map(|o| o.content))
+            .collect()
+    }
+
+    /// SubjectKeyIdentifier: the identifier.
+    pub(crate) fn subject_key_id(&self) -> Option<&'a [u8]> {
+        self.single(TAG_OCTET_STRING).map(|o| o.content)
+    }
+
+    /// AuthorityKeyIdentifier: the `[0]` keyIdentifier, if present.
+    pub(crate) fn authority_key_id(&self) -> Option<&'a [u8]> {
+        elements(self.single(TAG_SEQUENCE)?.content)
+            .map_while(Result::ok)
+            .find(|e| e.tag == 0x80)
+            .map(|e| e.content)
+    }
+
+    /// AuthorityInfoAccess: the caIssuers URLs.
+    pub(crate) fn ca_issuer_urls(&self) -> Option<Vec<&'a str>> {
+        let mut urls = Vec::new();
+        for description in elements(self.single(TAG_SEQUENCE)?.content) {
+            let description = description.ok()?;
+            let (method, location) = expect(description.content, TAG_OID, "").ok()?;
+            let (location, _) = der(location).ok()?;
+            if let (true, GeneralName::Uri(url)) = (method.content == oid::CA_ISSUERS, general_name(location)) {
+                urls.push(url);
+            }
+        }
+        Some(urls)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extension(value: &[u8]) -> Extension<'_> {
+        Extension {
+            oid: oid::SUBJECT_ALT_NAME,
+            value,
+        }
+    }
+
+    #[test]
+    fn general_names_of_every_kind() {
+        let value = [
+            0x30, 0x16, 0x82, 0x03, b'a', b'.', b'b', 0x87, 0x04, 192, 0, 2, 1, 0x86, 0x03, b'h', b't', b'p', 0x82,
+            0x02, 0xc3, 0xa9, 0x88, 0x00,
+        ];
+        assert_eq!(
+            extension(&value).general_names().unwrap(),
+            vec![
+                GeneralName::Dns("a.b"),
+                GeneralName::Ip(&[192, 0, 2, 1]),
+                GeneralName::Uri("htp"),
+                GeneralName::Other,
+                GeneralName::Other
+            ]
+        );
+        assert_eq!(extension(&[0x30, 0x02, 0x82, 0x05]).general_names(), None, "truncated");
+    }
+
+    #[test]
+    fn key_usage_and_basic_constraints() {
+        // digitalSignature + keyEncipherment; then keyCertSign + cRLSign.
+        let usage = extension(&[0x03, 0x02, 0x05, 0xa0]).key_usage_bits().unwrap();
+        assert!(usage[0] && usage[2] && !usage[5]);
+        let ca_usage = extension(&[0x03, 0x02, 0x01, 0x06]).key_usage_bits().unwrap();
+        assert!(ca_usage[5] && ca_usage[6] && !ca_usage[0]);
+        assert_eq!(extension(&[0x30, 0x03, 0x01, 0x01, 0xff]).is_ca(), Some(true));
+        assert_eq!(extension(&[0x30, 0x00]).is_ca(), Some(false));
+        assert_eq!(extension(&[0x04, 0x00]).is_ca(), None);
+    }
+
+    #[test]
+    fn duplicate_extensions_are_refused() {
+        let ext = [0x30, 0x07, 0x06, 0x03, 0x55, 0x1d, 0x13, 0x04, 0x00];
+        let mut one = vec![0x30, 0x09];
+        one.extend_from_slice(&ext);
+        assert_eq!(read(&one).unwrap().len(), 1);
+        let mut two = vec![0x30, 0x12];
+        two.extend_from_slice(&ext);
+        two.extend_from_slice(&ext);
+        assert_eq!(read(&two).unwrap_err(), "an extension appears twice");
+    }
+}
