@@ -10,6 +10,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { webcrypto, X509Certificate as NodeX509 } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { analyzeWith } from '../www/engine.js';
 import 'reflect-metadata';
 import * as pkijs from 'pkijs';
 import forge from 'node-forge';
@@ -60,7 +61,7 @@ peculiar.cryptoProvider.set(webcrypto);
 const cnOid = '2.5.4.3';
 const parsers = {
   'msstd-check wasm (full analysis)': (der) => {
-    const response = ours.analyze({ inputs: [{ name: 'root', bytes: der }], nowMs, language: 'en' });
+    const response = analyzeWith(ours, { inputs: [{ name: 'root', bytes: der }], nowMs, language: 'en' });
     return response.report.certificates.length === 1;
   },
   'PKI.js 4': (der) => {
@@ -89,7 +90,7 @@ const parsers = {
 
 const verifiers = {
   'msstd-check wasm (full analysis)': (der) => {
-    const response = ours.analyze({ inputs: [{ name: 'root', bytes: der }], nowMs, language: 'en', verifySelf: true });
+    const response = analyzeWith(ours, { inputs: [{ name: 'root', bytes: der }], nowMs, language: 'en' });
     return !response.report.findings.some((f) => f.code === 'SIG_INVALID');
   },
   'PKI.js 4 + WebCrypto': async (der) => pkijs.Certificate.fromBER(der).verify(),

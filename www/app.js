@@ -2,6 +2,7 @@
 // engine's report. Nothing is analysed here, nothing is sent anywhere, and every value that
 // comes from a certificate is inserted as text (textContent), never as HTML.
 import { UI } from './i18n.js';
+import { analyzeWith, parsePrincipalWith } from './engine.js';
 
 const $ = (id) => document.getElementById(id);
 const PFX_NAME = /\.(pfx|p12)$/i;
@@ -85,7 +86,7 @@ function workerAnalyze(request) {
 
 async function analyze(request) {
   try {
-    return state.engine.analyze(request);
+    return analyzeWith(state.engine, request);
   } catch (error) {
     if (error && error.code === 'INPUT_PKCS12_UNSUPPORTED') return workerAnalyze(request);
     if (error && error.code) throw error;
@@ -170,7 +171,7 @@ function renderFiles() {
 function updateUnderstood() {
   const out = $('msstd-understood');
   const text = $('msstd').value;
-  const parsed = state.engine && text.trim() ? state.engine.parsePrincipal(text, state.language) : null;
+  const parsed = state.engine && text.trim() ? parsePrincipalWith(state.engine, text, state.language) : null;
   out.textContent = parsed ? parsed.summary : '';
   out.classList.toggle('defect', Boolean(parsed && parsed.principal.defects.length));
 }
@@ -486,7 +487,12 @@ function wire() {
     button.addEventListener('click', () => copy($(button.dataset.copy).textContent, button));
   }
   $('export-json').addEventListener('click', () => state.response && download('msstd-check-report.json', 'application/json', JSON.stringify(state.response.report, null, 2)));
-  $('export-text').addEventListener('click', () => state.response && download('msstd-check-report.txt', 'text/plain', state.response.text));
+  $('export-text').addEventListener('click', async () => {
+    if (!state.response) return;
+    // The text form is made only when asked for: the analysis reruns with it, in a few ms.
+    const response = await analyze({ ...buildRequest(), withText: true }).catch(() => null);
+    if (response) download('msstd-check-report.txt', 'text/plain', response.text);
+  });
   $('export-pem').addEventListener('click', () => state.response && download('corrected-chain.pem', 'application/x-pem-file', state.response.report.chain.pem));
   $('share').addEventListener('click', async () => {
     const { link, droppedPfx } = await shareLink();

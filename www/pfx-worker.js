@@ -1,14 +1,15 @@
 // Runs the PKCS#12-capable engine off the page's thread: a .pfx key derivation never freezes
 // the tab. Loaded only when a .pfx file arrives.
-import init, { analyze } from './msstd-check-pfx.js';
+import * as engine from './msstd-check-pfx.js';
+import { analyzeWith } from './engine.js';
 
-const ready = init({ module_or_path: new URL('msstd-check-pfx_bg.wasm', import.meta.url) });
+const ready = engine.default({ module_or_path: new URL('msstd-check-pfx_bg.wasm', import.meta.url) });
 
 self.onmessage = async ({ data }) => {
   const { id, request } = data;
   try {
     await ready;
-    self.postMessage({ id, ok: true, value: analyze(request) });
+    self.postMessage({ id, ok: true, value: analyzeWith(engine, request) });
   } catch (error) {
     const detail = error && error.code ? error : { code: 'CRASHED', message: String((error && error.message) || error) };
     self.postMessage({ id, ok: false, error: detail });

@@ -2,7 +2,8 @@
 // a new build shows at once) and from the cache when there is none. Installing caches the page
 // and every asset it names, the PKCS#12 worker's included.
 const CACHE = 'msstd-check';
-const WORKER_ASSETS = ['pfx-worker.js', 'msstd-check-pfx.js', 'msstd-check-pfx_bg.wasm'];
+// Modules imported by scripts rather than named in the page.
+const WORKER_ASSETS = ['i18n.js', 'engine.js', 'pfx-worker.js', 'msstd-check-pfx.js', 'msstd-check-pfx_bg.wasm'];
 
 async function precache() {
   const cache = await caches.open(CACHE);

@@ -7,6 +7,7 @@ mod it;
 
 use std::fmt::Write;
 
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 use crate::msstd::Outcome;
@@ -149,21 +150,80 @@ pub fn principal_in(principal: &Principal, language: Language) -> String {
 /// The report as JSON (schema `msstd-check/report/v1`), each finding with its English
 /// `message` and `fix` added beside its code and parameters.
 pub fn json(report: &Report) -> String {
-    serde_json::to_string_pretty(&json_value(report)).unwrap_or_default()
+    serde_json::to_string_pretty(&Worded::new(report, Language::En)).unwrap_or_default()
+}
+
+/// [`json`] compact and in `language`: what the page's WebAssembly module hands over.
+pub fn json_in(report: &Report, language: Language) -> String {
+    serde_json::to_string(&Worded::new(report, language)).unwrap_or_default()
 }
 
 /// [`json`] as a value, for faces that add to it (the relay adds the connection it used).
 pub fn json_value(report: &Report) -> serde_json::Value {
-    let mut value = serde_json::to_value(report).unwrap_or_default();
-    if let Some(findings) = value.get_mut("findings").and_then(serde_json::Value::as_array_mut) {
-        for (rendered, finding) in findings.iter_mut().zip(&report.findings) {
-            if let Some(object) = rendered.as_object_mut() {
-                object.insert("message".to_owned(), message(finding).into());
-                object.insert("fix".to_owned(), fix(finding).into());
-            }
-        }
+    serde_json::to_value(Worded::new(report, Language::En)).unwrap_or_default()
+}
+
+/// A report serialised with each finding worded: the report's own fields, written straight to
+/// the output (no intermediate tree), `findings` with `message` and `fix` added.
+struct Worded<'a> {
+    report: &'a Report,
+    language: Language,
+}
+
+impl<'a> Worded<'a> {
+    fn new(report: &'a Report, language: Language) -> Self {
+        Self { report, language }
     }
-    value
+}
+
+impl Serialize for Worded<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let r = self.report;
+        let findings: Vec<WordedFinding<'_>> = r
+            .findings
+            .iter()
+            .map(|finding| WordedFinding {
+                finding,
+                message: message_in(finding, self.language),
+                fix: fix_in(finding, self.language),
+            })
+            .collect();
+        let mut map = serializer.serialize_struct("Report", 12)?;
+        map.serialize_field("schema", &r.schema)?;
+        map.serialize_field("checked_at", &r.checked_at)?;
+        map.serialize_field("inputs", &r.inputs)?;
+        map.serialize_field("certificates", &r.certificates)?;
+        map.serialize_field("leaf", &r.leaf)?;
+        map.serialize_field("chain", &r.chain)?;
+        map.serialize_field("principal", &r.principal)?;
+        map.serialize_field("msstd", &r.msstd)?;
+        map.serialize_field("host", &r.host)?;
+        map.serialize_field("autodiscover", &r.autodiscover)?;
+        map.serialize_field("findings", &findings)?;
+        map.serialize_field("summary", &r.summary)?;
+        map.end()
+    }
+}
+
+struct WordedFinding<'a> {
+    finding: &'a Finding,
+    message: String,
+    fix: Option<String>,
+}
+
+impl Serialize for WordedFinding<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let f = self.finding;
+        let mut map = serializer.serialize_struct("Finding", 7)?;
+        map.serialize_field("code", &f.code)?;
+        map.serialize_field("severity", &f.severity)?;
+        map.serialize_field("certificate", &f.certificate)?;
+        map.serialize_field("params", &f.params)?;
+        map.serialize_field("reference", &f.reference)?;
+        map.serialize_field("message", &self.message)?;
+        map.serialize_field("fix", &self.fix)?;
+        map.end()
+    }
 }
 
 /// Colours for [`text`]: ANSI escapes for a terminal, or none (`NO_COLOR`, pipes, files).

@@ -181,3 +181,25 @@ test('the Content-Security-Policy forbids inline script and foreign origins', as
   assert.doesNotMatch(csp, /unsafe-inline/);
   assert.equal([...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>/g)].length, 0, 'no inline <script>');
 });
+
+test('exports: the report as JSON and text, the corrected chain as PEM', async () => {
+  const { context, page, problems } = await open(site.url, { acceptDownloads: true });
+  await page.fill('#paste', text('contoso-leaf.pem') + text('contoso-chain.pem'));
+  await page.fill('#msstd', 'msstd:mail.contoso.com');
+  await settled(page);
+  const saved = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    return { name: download.suggestedFilename(), body: Buffer.concat(chunks).toString('utf8') };
+  };
+  const json = await saved('#export-json');
+  assert.equal(json.name, 'msstd-check-report.json');
+  assert.equal(JSON.parse(json.body).schema, 'msstd-check/report/v1');
+  const report = await saved('#export-text');
+  assert.match(report.body, /^MATCH: msstd:mail\.contoso\.com/);
+  const pem = await saved('#export-pem');
+  assert.equal(pem.body.match(/-----BEGIN CERTIFICATE-----/g).length, 2, 'leaf and intermediate, root left out');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
