@@ -1,6 +1,7 @@
 //! Native throughput on the benchmark corpus: Debian's ca-certificates bundle (144 roots),
 //! repeated to about 10,000 certificates, each analysed on its own as a pasted input (decode,
-//! parse, chain building against the Mozilla store, self-signature verification, every check).
+//! parse, chain building against the Mozilla store, every check), and each root's
+//! self-signature verified alone (`verify_link`).
 //!
 //! `cargo bench --bench throughput [-- BUNDLE]`; prints the median of 5 runs. Figures go in
 //! docs/performance.md (bench/run.sh runs this with the peers).
@@ -49,6 +50,17 @@ fn main() {
         rates.push(corpus.len() as f64 / started.elapsed().as_secs_f64());
     }
     rates.sort_by(f64::total_cmp);
+    let mut verify_rates = Vec::new();
+    let mut valid = 0;
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        valid = roots
+            .iter()
+            .filter(|der| msstd_check::verify_link(der, der) == Ok(msstd_check::Verification::Valid))
+            .count();
+        verify_rates.push(roots.len() as f64 / started.elapsed().as_secs_f64());
+    }
+    verify_rates.sort_by(f64::total_cmp);
     println!(
         "native analyze: {} roots x {} = {} certificates, median {:.0} certificates/s ({} findings per pass)",
         roots.len(),
@@ -56,5 +68,10 @@ fn main() {
         corpus.len(),
         rates[RUNS / 2],
         findings
+    );
+    println!(
+        "native verify_link: {} self-signed roots, median {:.0} verifications/s ({valid} valid)",
+        roots.len(),
+        verify_rates[RUNS / 2]
     );
 }

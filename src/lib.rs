@@ -79,6 +79,7 @@ pub use host::{AutodiscoverCheck, HostVerdict};
 pub use input::{Format, Input};
 pub use public_key::KeyDescription;
 pub use report::{InputSummary, Report, Summary, SCHEMA};
+pub use signature::Verification;
 pub use trust::{AnchorSource, TrustStore};
 pub use unix_time::UnixTime;
 
@@ -96,6 +97,26 @@ pub struct Options<'a> {
     pub now: UnixTime,
     /// The roots a path may end at (usually [`TrustStore::mozilla`]).
     pub trust: &'a TrustStore,
+}
+
+/// Whether `issuer` signed `child` (both one DER certificate): the check [`analyze`] makes for
+/// each link of a chain, alone, for callers that only need that (and for benchmarks).
+///
+/// # Errors
+/// [`Error::MalformedCertificate`] when either is not a readable certificate.
+pub fn verify_link(child: &[u8], issuer: &[u8]) -> Result<Verification, Error> {
+    let malformed = |reason: &str| Error::MalformedCertificate {
+        reason: reason.to_owned(),
+    };
+    let child = x509::Certificate::parse(child).map_err(malformed)?;
+    let issuer = x509::Certificate::parse(issuer).map_err(malformed)?;
+    let algorithm = signature::Algorithm::of(&child.signature_algorithm);
+    Ok(signature::verify(
+        child.tbs,
+        &algorithm,
+        child.signature,
+        &issuer.public_key,
+    ))
 }
 
 /// Decodes every input, builds the chain and judges it.

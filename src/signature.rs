@@ -207,8 +207,10 @@ fn pss(identifier: &AlgorithmIdentifier<'_>) -> Option<Algorithm> {
 
 /// The outcome of checking one signature.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Verification {
+pub enum Verification {
+    /// The issuer's key verifies the signature.
     Valid,
+    /// It does not (a wrong issuer, or a damaged certificate).
     Invalid,
     /// The algorithm or the key type is not one this tool verifies.
     Unsupported,

@@ -363,3 +363,18 @@ fn findings_come_errors_first_and_every_report_serialises() {
     assert!(json["findings"][0]["message"].as_str().unwrap().len() > 10);
     assert_eq!(json["certificates"][0]["sha1_thumbprint"].as_str().unwrap().len(), 40);
 }
+
+#[test]
+fn verify_link_checks_one_signature() {
+    let pki = pki(&["mail.contoso.com"], &["mail.contoso.com"]);
+    let check = |child: &Issued, issuer: &Issued| msstd_check::verify_link(&child.der, &issuer.der).unwrap();
+    assert_eq!(check(&pki.leaf, &pki.intermediate), msstd_check::Verification::Valid);
+    assert_eq!(check(&pki.intermediate, &pki.root), msstd_check::Verification::Valid);
+    assert_eq!(
+        check(&pki.root, &pki.root),
+        msstd_check::Verification::Valid,
+        "self-signed"
+    );
+    assert_eq!(check(&pki.leaf, &pki.root), msstd_check::Verification::Invalid);
+    assert!(msstd_check::verify_link(b"not a certificate", &pki.root.der).is_err());
+}

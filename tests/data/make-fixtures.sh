@@ -64,3 +64,21 @@ openssl req -x509 -new -key rsa-2048.key -sha256 -subj "/CN=<img src=x onerror=a
   -days 3650 -out xss-common-name.pem
 # The contoso leaf as binary DER, as a .cer file.
 openssl x509 -in contoso-leaf.pem -outform DER -out contoso-leaf.cer
+
+# A four-certificate path for the browser benchmark: root -> policy CA -> issuing CA -> leaf
+# (all RSA 2048, SHA-256), written leaf first as a server sends it, root included: chain4.pem.
+ca4() { # name key issuer-cert issuer-key out
+  openssl req -new -key "$2" -subj "/CN=$1" -out "$tmp/$1.csr"
+  openssl x509 -req -in "$tmp/$1.csr" -CA "$3" -CAkey "$4" -days 3650 -sha256 \
+    -extfile <(printf 'basicConstraints=critical,CA:true\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n') -out "$5"
+}
+for k in root policy issuing; do openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$tmp/$k.key" 2>/dev/null; done
+openssl req -x509 -new -key "$tmp/root.key" -subj "/CN=Fabrikam Benchmark Root" -days 3650 -sha256 \
+  -addext "basicConstraints=critical,CA:true" -addext "keyUsage=critical,keyCertSign,cRLSign" -out "$tmp/root.pem"
+ca4 "Fabrikam Policy CA" "$tmp/policy.key" "$tmp/root.pem" "$tmp/root.key" "$tmp/policy.pem"
+ca4 "Fabrikam Issuing CA" "$tmp/issuing.key" "$tmp/policy.pem" "$tmp/policy.key" "$tmp/issuing.pem"
+openssl req -new -key rsa-2048.key -subj "/CN=mail.fabrikam.com" -out "$tmp/leaf.csr"
+openssl x509 -req -in "$tmp/leaf.csr" -CA "$tmp/issuing.pem" -CAkey "$tmp/issuing.key" -days 2000 -sha256 \
+  -extfile <(printf 'subjectAltName=DNS:mail.fabrikam.com,DNS:autodiscover.fabrikam.com\nextendedKeyUsage=serverAuth\nauthorityKeyIdentifier=keyid\n') \
+  -out "$tmp/leaf.pem"
+cat "$tmp/leaf.pem" "$tmp/issuing.pem" "$tmp/policy.pem" "$tmp/root.pem" > chain4.pem

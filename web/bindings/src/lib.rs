@@ -12,7 +12,7 @@
 #![deny(missing_docs)]
 
 use msstd_check::render::{self, Language, Style};
-use msstd_check::{analyze, principal, Input, Options, TrustStore, UnixTime};
+use msstd_check::{analyze, principal, Input, Options, TrustStore, UnixTime, Verification};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -123,8 +123,20 @@ pub fn parse_principal(text: &str, language_tag: Option<String>) -> String {
     json!({ "principal": parsed, "summary": summary }).to_string()
 }
 
+/// Whether `issuer` signed `child` (DER each): `valid`, `invalid`, `unsupported`, or the input
+/// error code when either is not a certificate.
+pub fn verify_link(child: &[u8], issuer: &[u8]) -> String {
+    match msstd_check::verify_link(child, issuer) {
+        Ok(Verification::Valid) => "valid".to_owned(),
+        Ok(Verification::Invalid) => "invalid".to_owned(),
+        Ok(Verification::Unsupported) => "unsupported".to_owned(),
+        Err(e) => e.code().to_owned(),
+    }
+}
+
 /// Expands to the `#[wasm_bindgen]` exports of a module: `analyze(request, data)`,
-/// `parsePrincipal(text, language)`, `version()`, `pkcs12Supported()`.
+/// `parsePrincipal(text, language)`, `verifyLink(child, issuer)`, `version()`,
+/// `pkcs12Supported()`.
 #[macro_export]
 macro_rules! export_bindings {
     () => {
@@ -140,6 +152,12 @@ macro_rules! export_bindings {
         #[wasm_bindgen(js_name = parsePrincipal)]
         pub fn parse_principal(text: &str, language: Option<String>) -> String {
             $crate::parse_principal(text, language)
+        }
+
+        /// Whether `issuer` signed `child`; see `msstd_check_js::verify_link`.
+        #[wasm_bindgen(js_name = verifyLink)]
+        pub fn verify_link(child: &[u8], issuer: &[u8]) -> String {
+            $crate::verify_link(child, issuer)
         }
 
         /// The engine's version.
