@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{data, now};
+use common::{data, issue, now, Issued};
 use msstd_check::{analyze, ChainStatus, Code, Input, Options, Report, Severity, TrustStore};
 use rcgen::{
     BasicConstraints, CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair,
@@ -45,12 +45,6 @@ impl Rng {
     }
 }
 
-struct Cert {
-    params: CertificateParams,
-    key: KeyPair,
-    der: Vec<u8>,
-}
-
 #[derive(Clone, Copy)]
 enum Validity {
     Current,
@@ -73,20 +67,7 @@ fn base(name: &str, validity: Validity) -> CertificateParams {
     params
 }
 
-fn sign(params: CertificateParams, key: KeyPair, issuer: Option<&Cert>) -> Cert {
-    let cert = match issuer {
-        Some(issuer) => params.signed_by(&key, &Issuer::from_params(&issuer.params, &issuer.key)),
-        None => params.self_signed(&key),
-    }
-    .unwrap();
-    Cert {
-        der: cert.der().to_vec(),
-        params,
-        key,
-    }
-}
-
-fn ca(name: &str, validity: Validity, issuer: Option<&Cert>) -> Cert {
+fn ca(name: &str, validity: Validity, issuer: Option<&Issued>) -> Issued {
     let mut params = base(name, validity);
     params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     params.key_usages = vec![
@@ -95,7 +76,7 @@ fn ca(name: &str, validity: Validity, issuer: Option<&Cert>) -> Cert {
         KeyUsagePurpose::DigitalSignature,
     ];
     params.use_authority_key_identifier_extension = issuer.is_some();
-    sign(
+    issue(
         params,
         KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).unwrap(),
         issuer,

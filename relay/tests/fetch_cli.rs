@@ -1,7 +1,5 @@
 //! `msstd-relay fetch` against real TLS servers started inside the test on loopback.
 
-#[path = "../../tests/common/schema.rs"]
-mod schema;
 mod support;
 
 use serde_json::Value;
@@ -33,14 +31,19 @@ fn target(port: u16) -> String {
     format!("127.0.0.1:{port}")
 }
 
+/// A server presenting leaf and intermediate, speaking `versions`.
+fn leaf_and_intermediate(pki: &Pki, versions: Versions) -> u16 {
+    tls_server(
+        Presented::new(&[&pki.leaf, &pki.intermediate]),
+        versions,
+        Before::Nothing,
+    )
+}
+
 #[test]
 fn tls13_chain_is_captured_in_order_with_the_connection_facts() {
     let pki = pki();
-    let port = tls_server(
-        Presented::new(&[&pki.leaf, &pki.intermediate]),
-        Versions::Tls13,
-        Before::Nothing,
-    );
+    let port = leaf_and_intermediate(&pki, Versions::Tls13);
     let (status, report) = fetch_json(&[
         &target(port),
         "--sni",
@@ -63,7 +66,7 @@ fn tls13_chain_is_captured_in_order_with_the_connection_facts() {
         &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/report-schema.json")).unwrap(),
     )
     .unwrap();
-    schema::conforms(&report, &schema, &schema, "report");
+    support::common::schema::conforms(&report, &schema, &schema, "report");
     // The test root is in no store: an error finding, so exit status 1.
     assert!(codes(&report).contains(&"CHAIN_INCOMPLETE") || codes(&report).contains(&"UNTRUSTED_ROOT"));
     assert_eq!(status, 1);
@@ -72,11 +75,7 @@ fn tls13_chain_is_captured_in_order_with_the_connection_facts() {
 #[test]
 fn tls12_only_server_and_a_supplied_root_give_a_clean_report() {
     let pki = pki();
-    let port = tls_server(
-        Presented::new(&[&pki.leaf, &pki.intermediate]),
-        Versions::Tls12Only,
-        Before::Nothing,
-    );
+    let port = leaf_and_intermediate(&pki, Versions::Tls12Only);
     let root = std::env::temp_dir().join(format!("relay-root-{}.der", std::process::id()));
     std::fs::write(&root, &pki.root.der).unwrap();
     let (status, report) = fetch_json(&[
@@ -214,11 +213,7 @@ fn each_failure_has_its_own_code() {
 #[test]
 fn text_output_starts_with_the_connection() {
     let pki = pki();
-    let port = tls_server(
-        Presented::new(&[&pki.leaf, &pki.intermediate]),
-        Versions::Tls13,
-        Before::Nothing,
-    );
+    let port = leaf_and_intermediate(&pki, Versions::Tls13);
     let output = relay()
         .args(["fetch", &target(port), "--at", AT, "--sni", "mail.contoso.com"])
         .output()

@@ -9,7 +9,6 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
-use rcgen::{BasicConstraints, CertificateParams, DistinguishedName, DnType, IsCa, Issuer, KeyPair};
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use rustls::server::{ClientHello, ResolvesServerCert};
 use rustls::sign::CertifiedKey;
@@ -18,54 +17,25 @@ use rustls::{ServerConfig, ServerConnection, SupportedProtocolVersion};
 /// When the relay judges validity in these tests: inside every generated certificate's life.
 pub const AT: &str = "2026-06-01T00:00:00Z";
 
-/// A generated certificate and its key.
-pub struct Cert {
-    pub params: CertificateParams,
-    pub key: KeyPair,
-    pub der: Vec<u8>,
-}
+/// The engine's test PKI helpers (rcgen), shared rather than repeated.
+#[path = "../../../tests/common/mod.rs"]
+pub mod common;
 
-fn params(name: &str, dns: &[&str], from: i32, to: i32) -> CertificateParams {
-    let mut params = CertificateParams::new(dns.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()).unwrap();
-    let mut dn = DistinguishedName::new();
-    dn.push(DnType::CommonName, name);
-    params.distinguished_name = dn;
-    params.not_before = rcgen::date_time_ymd(from, 1, 1);
-    params.not_after = rcgen::date_time_ymd(to, 1, 1);
-    params
-}
-
-fn sign(params: CertificateParams, issuer: Option<&Cert>) -> Cert {
-    let key = KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).unwrap();
-    let cert = match issuer {
-        Some(issuer) => params.signed_by(&key, &Issuer::from_params(&issuer.params, &issuer.key)),
-        None => params.self_signed(&key),
-    }
-    .unwrap();
-    Cert {
-        der: cert.der().to_vec(),
-        params,
-        key,
-    }
-}
+use common::{ca, issue, key, params, Issued};
 
 /// Root → intermediate → leaf for mail.contoso.com, valid 2025 to 2028.
 pub struct Pki {
-    pub root: Cert,
-    pub intermediate: Cert,
-    pub leaf: Cert,
+    pub root: Issued,
+    pub intermediate: Issued,
+    pub leaf: Issued,
 }
 
 pub fn pki() -> Pki {
-    let ca = |name: &str, issuer: Option<&Cert>| {
-        let mut p = params(name, &[], 2025, 2030);
-        p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        sign(p, issuer)
-    };
     let root = ca("Relay Test Root", None);
     let intermediate = ca("Relay Test Issuing CA", Some(&root));
-    let leaf = sign(
-        params("mail.contoso.com", &["mail.contoso.com"], 2025, 2028),
+    let leaf = issue(
+        params(&["mail.contoso.com"], &["mail.contoso.com"]),
+        key(&rcgen::PKCS_ECDSA_P256_SHA256),
         Some(&intermediate),
     );
     Pki {
@@ -76,8 +46,11 @@ pub fn pki() -> Pki {
 }
 
 /// A self-signed certificate for mail.contoso.com that expired at the start of 2026.
-pub fn expired_self_signed() -> Cert {
-    sign(params("mail.contoso.com", &["mail.contoso.com"], 2024, 2026), None)
+pub fn expired_self_signed() -> Issued {
+    let mut p = params(&["mail.contoso.com"], &["mail.contoso.com"]);
+    p.not_before = rcgen::date_time_ymd(2024, 1, 1);
+    p.not_after = rcgen::date_time_ymd(2026, 1, 1);
+    issue(p, key(&rcgen::PKCS_ECDSA_P256_SHA256), None)
 }
 
 /// What a test TLS server presents.
@@ -88,7 +61,7 @@ pub struct Presented {
 }
 
 impl Presented {
-    pub fn new(chain: &[&Cert]) -> Self {
+    pub fn new(chain: &[&Issued]) -> Self {
         Self {
             chain: chain.iter().map(|c| c.der.clone()).collect(),
             key: chain[0].key.serialize_der(),
