@@ -14,6 +14,13 @@ pub const MAX_CERTIFICATES: usize = 64;
 /// hardened exports while one derivation still takes well under a second in a browser.
 pub const MAX_PKCS12_ITERATIONS: u64 = 100_000;
 
+/// Most extensions read from one certificate (real ones carry 5 to 15); checking for duplicates
+/// stays cheap.
+pub const MAX_EXTENSIONS: usize = 256;
+
+/// Most attributes read from one distinguished name (real ones carry 1 to 10).
+pub const MAX_NAME_ATTRIBUTES: usize = 256;
+
 /// Deepest ASN.1 nesting followed while recognising a structure.
 pub const MAX_ASN1_DEPTH: usize = 16;
 

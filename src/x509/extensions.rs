@@ -4,6 +4,7 @@
 
 use super::{der, elements, expect, Malformed, Name};
 use crate::asn1::{TAG_BIT_STRING, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE};
+use crate::limits::MAX_EXTENSIONS;
 
 /// Extension OIDs (content octets).
 pub(crate) mod oid {
@@ -49,6 +50,9 @@ pub(super) fn read(explicit: &[u8]) -> Result<Vec<Extension<'_>>, Malformed> {
         let (value, rest) = expect(rest, TAG_OCTET_STRING, BAD)?;
         if !rest.is_empty() {
             return Err(BAD);
+        }
+        if extensions.len() == MAX_EXTENSIONS {
+            return Err("the certificate has more extensions than any real one");
         }
         if extensions.iter().any(|e| e.oid == oid.content) {
             return Err("an extension appears twice");
@@ -221,5 +225,27 @@ mod tests {
         two.extend_from_slice(&ext);
         two.extend_from_slice(&ext);
         assert_eq!(read(&two).unwrap_err(), "an extension appears twice");
+    }
+
+    #[test]
+    fn a_flood_of_extensions_is_refused_early() {
+        // 100,000 distinct extensions (OIDs 1.2.<n>): without the cap, the duplicate check would
+        // compare 10^10 pairs.
+        let mut content = Vec::new();
+        for n in 0..100_000u32 {
+            let arc = [
+                0x80 | ((n >> 14) & 0x7f) as u8,
+                0x80 | ((n >> 7) & 0x7f) as u8,
+                (n & 0x7f) as u8,
+            ];
+            content.extend_from_slice(&[0x30, 0x08, 0x06, 0x04, 0x2a, arc[0], arc[1], arc[2], 0x04, 0x00]);
+        }
+        let mut list = vec![0x30, 0x83];
+        list.extend_from_slice(&(content.len() as u32).to_be_bytes()[1..]);
+        list.extend_from_slice(&content);
+        assert_eq!(
+            read(&list).unwrap_err(),
+            "the certificate has more extensions than any real one"
+        );
     }
 }

@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::{der, elements, expect, Malformed};
 use crate::asn1::{Tlv, TAG_OID, TAG_SEQUENCE};
+use crate::limits::MAX_NAME_ATTRIBUTES;
 use crate::public_key::oid_string;
 
 const COMMON_NAME: &[u8] = &[0x55, 0x04, 0x03];
@@ -85,6 +86,9 @@ impl<'a> Name<'a> {
                 let (value, trailing) = der(value)?;
                 if !trailing.is_empty() {
                     return Err(BAD);
+                }
+                if attributes.len() == MAX_NAME_ATTRIBUTES {
+                    return Err("a name has more attributes than any real one");
                 }
                 attributes.push(Attribute {
                     oid: oid.content,
@@ -198,5 +202,13 @@ mod tests {
         assert!(Name::read(&[0x30, 0x02, 0x31, 0x00]).is_err(), "an empty RDN");
         assert!(Name::read(&[0x31, 0x00]).is_err());
         assert_eq!(name(&[0x30, 0x00]).to_string(), "");
+        // 300 RDNs of one CN each: refused, not read.
+        let rdn = [0x31, 0x09, 0x30, 0x07, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x00];
+        let mut flood = vec![0x30, 0x82, 0x0c, 0xe4];
+        (0..300).for_each(|_| flood.extend_from_slice(&rdn));
+        assert_eq!(
+            Name::read(&flood).unwrap_err(),
+            "a name has more attributes than any real one"
+        );
     }
 }
