@@ -2,7 +2,6 @@
 // engine's report. Nothing is analysed here, nothing is sent anywhere, and every value that
 // comes from a certificate is inserted as text (textContent), never as HTML.
 import { UI } from './i18n.js';
-import { analyzeWith, parsePrincipalWith } from './engine.js';
 
 const $ = (id) => document.getElementById(id);
 const PFX_NAME = /\.(pfx|p12)$/i;
@@ -86,7 +85,7 @@ function workerAnalyze(request) {
 
 async function analyze(request) {
   try {
-    return analyzeWith(state.engine, request);
+    return state.engine.analyze(request);
   } catch (error) {
     if (error && error.code === 'INPUT_PKCS12_UNSUPPORTED') return workerAnalyze(request);
     if (error && error.code) throw error;
@@ -171,7 +170,7 @@ function renderFiles() {
 function updateUnderstood() {
   const out = $('msstd-understood');
   const text = $('msstd').value;
-  const parsed = state.engine && text.trim() ? parsePrincipalWith(state.engine, text, state.language) : null;
+  const parsed = state.engine && text.trim() ? state.engine.parsePrincipal(text, state.language) : null;
   out.textContent = parsed ? parsed.summary : '';
   out.classList.toggle('defect', Boolean(parsed && parsed.principal.defects.length));
 }

@@ -1,7 +1,6 @@
 // Runs the PKCS#12-capable engine off the page's thread: a .pfx key derivation never freezes
 // the tab. Loaded only when a .pfx file arrives.
 import * as engine from './msstd-check-pfx.js';
-import { analyzeWith } from './engine.js';
 
 const ready = engine.default({ module_or_path: new URL('msstd-check-pfx_bg.wasm', import.meta.url) });
 
@@ -9,7 +8,7 @@ self.onmessage = async ({ data }) => {
   const { id, request } = data;
   try {
     await ready;
-    self.postMessage({ id, ok: true, value: analyzeWith(engine, request) });
+    self.postMessage({ id, ok: true, value: engine.analyze(request) });
   } catch (error) {
     const detail = error && error.code ? error : { code: 'CRASHED', message: String((error && error.message) || error) };
     self.postMessage({ id, ok: false, error: detail });

@@ -153,9 +153,10 @@ pub fn json(report: &Report) -> String {
     serde_json::to_string_pretty(&Worded::new(report, Language::En)).unwrap_or_default()
 }
 
-/// [`json`] compact and in `language`: what the page's WebAssembly module hands over.
-pub fn json_in(report: &Report, language: Language) -> String {
-    serde_json::to_string(&Worded::new(report, language)).unwrap_or_default()
+/// The report with each finding worded in `language`, for any serde serialiser (the page's
+/// WebAssembly module hands it to JavaScript as objects).
+pub fn worded(report: &Report, language: Language) -> impl Serialize + '_ {
+    Worded::new(report, language)
 }
 
 /// [`json`] as a value, for faces that add to it (the relay adds the connection it used).
