@@ -210,11 +210,13 @@ impl<'a> Parsed<'a> {
 
 /// Upper-case hex without separators, as `Get-ExchangeCertificate` shows thumbprints.
 pub(crate) fn hex_upper(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
-        let _ = write!(out, "{b:02X}");
-        out
-    })
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    out
 }
 
 /// What the report shows of one certificate.
@@ -270,4 +272,15 @@ pub struct CertificateSummary {
     pub authority_key_id: Option<String>,
     /// The certificate as PEM.
     pub pem: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hex_upper;
+
+    #[test]
+    fn hex_is_upper_case_without_separators() {
+        assert_eq!(hex_upper(&[0x00, 0x0f, 0xa5, 0xff]), "000FA5FF");
+        assert_eq!(hex_upper(&[]), "");
+    }
 }
