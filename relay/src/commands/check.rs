@@ -100,10 +100,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn strings(args: &[&str]) -> Vec<String> {
-        args.iter().map(|s| (*s).to_owned()).collect()
-    }
+    use crate::commands::tests::strings;
 
     #[test]
     fn parses_every_option() {

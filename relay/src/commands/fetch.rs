@@ -181,11 +181,8 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::commands::tests::strings;
     use crate::target::StartTls;
-
-    fn strings(args: &[&str]) -> Vec<String> {
-        args.iter().map(|s| (*s).to_owned()).collect()
-    }
 
     #[test]
     fn parses_a_full_command_line() {

@@ -74,3 +74,11 @@ pub(crate) fn usage_error(command: &str, message: &str) -> ExitCode {
     eprintln!("msstd-relay {command}: {message}\n(see msstd-relay --help)");
     ExitCode::from(EXIT_USAGE)
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    /// Command-line arguments as `main` hands them to a subcommand.
+    pub(crate) fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|s| (*s).to_owned()).collect()
+    }
+}

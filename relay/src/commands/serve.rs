@@ -118,10 +118,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn strings(args: &[&str]) -> Vec<String> {
-        args.iter().map(|s| (*s).to_owned()).collect()
-    }
+    use crate::commands::tests::strings;
 
     #[test]
     fn defaults_are_loopback_and_strict() {
