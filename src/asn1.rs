@@ -105,21 +105,31 @@ pub(crate) fn expect(input: &[u8], tag: u8) -> Result<(Tlv<'_>, &[u8]), Asn1Erro
 
 /// The elements inside a constructed element's content.
 pub(crate) fn children(content: &[u8]) -> Children<'_> {
-    Children { rest: content }
+    children_with(content, read)
 }
 
-pub(crate) struct Children<'a> {
+/// The elements inside `content`, each read by `read` (a stricter reader for DER, say).
+pub(crate) fn children_with<'a, E>(content: &'a [u8], read: ReadFn<'a, E>) -> Children<'a, E> {
+    Children { rest: content, read }
+}
+
+/// A function that reads one element from the front of its input.
+pub(crate) type ReadFn<'a, E> = fn(&'a [u8]) -> Result<(Tlv<'a>, &'a [u8]), E>;
+
+/// Iterator over the elements in some content; stops after the first malformed one.
+pub(crate) struct Children<'a, E = Asn1Error> {
     rest: &'a [u8],
+    read: ReadFn<'a, E>,
 }
 
-impl<'a> Iterator for Children<'a> {
-    type Item = Result<Tlv<'a>, Asn1Error>;
+impl<'a, E> Iterator for Children<'a, E> {
+    type Item = Result<Tlv<'a>, E>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.rest.is_empty() {
             return None;
         }
-        match read(self.rest) {
+        match (self.read)(self.rest) {
             Ok((tlv, rest)) => {
                 self.rest = rest;
                 Some(Ok(tlv))

@@ -37,26 +37,8 @@ pub(crate) fn expect(input: &[u8], tag: u8, what: Malformed) -> Result<(Tlv<'_>,
 }
 
 /// The elements of a constructed element's content, each read as DER.
-pub(crate) fn elements(content: &[u8]) -> Elements<'_> {
-    Elements { rest: content }
-}
-
-/// Iterator over the elements in some content; stops after the first malformed one.
-pub(crate) struct Elements<'a> {
-    rest: &'a [u8],
-}
-
-impl<'a> Iterator for Elements<'a> {
-    type Item = Result<Tlv<'a>, Malformed>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.rest.is_empty() {
-            return None;
-        }
-        let element = der(self.rest);
-        self.rest = element.map_or(&[], |(_, rest)| rest);
-        Some(element.map(|(tlv, _)| tlv))
-    }
+pub(crate) fn elements(content: &[u8]) -> asn1::Children<'_, Malformed> {
+    asn1::children_with(content, der)
 }
 
 /// An algorithm and its parameters (RFC 5280 section 4.1.1.2).
