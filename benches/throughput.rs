@@ -37,6 +37,7 @@ fn main() {
         host: None,
         now: UnixTime(1_780_000_000),
         trust: &trust,
+        verifier: &msstd_check::signature::RustCrypto,
     };
     let mut rates = Vec::new();
     let mut findings = 0;
@@ -56,7 +57,10 @@ fn main() {
         let started = Instant::now();
         valid = roots
             .iter()
-            .filter(|der| msstd_check::verify_link(der, der) == Ok(msstd_check::Verification::Valid))
+            .filter(|der| {
+                msstd_check::verify_link(der, der, &msstd_check::signature::RustCrypto)
+                    == Ok(msstd_check::Verification::Valid)
+            })
             .count();
         verify_rates.push(roots.len() as f64 / started.elapsed().as_secs_f64());
     }

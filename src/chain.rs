@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::certificate::Parsed;
 use crate::finding::{Code, Finding, Severity};
-use crate::signature::{verify, Verification};
+use crate::signature::{self, Verification, Verifier};
 use crate::trust::{AnchorSource, TrustStore};
 use crate::x509::PublicKeyInfo;
 
@@ -55,8 +55,14 @@ fn names_issuer(child: &Parsed<'_>, parent: &Parsed<'_>) -> bool {
         }
 }
 
-fn check(child: &Parsed<'_>, parent_key: &PublicKeyInfo<'_>) -> Verification {
-    verify(child.x509.tbs, &child.algorithm, child.x509.signature, parent_key)
+fn check(child: &Parsed<'_>, parent_key: &PublicKeyInfo<'_>, verifier: &dyn Verifier) -> Verification {
+    signature::check(
+        child.x509.tbs,
+        &child.algorithm,
+        child.x509.signature,
+        parent_key,
+        verifier,
+    )
 }
 
 /// The leaf: the first certificate that is not a CA and signs no other given certificate;
@@ -76,7 +82,12 @@ fn leaf(certs: &[Parsed<'_>], candidates: &[usize]) -> usize {
 }
 
 /// Builds the path over `certs` (unique, in presented order) and records findings.
-pub(crate) fn build(certs: &[Parsed<'_>], trust: &TrustStore, findings: &mut Vec<Finding>) -> Chain {
+pub(crate) fn build(
+    certs: &[Parsed<'_>],
+    trust: &TrustStore,
+    verifier: &dyn Verifier,
+    findings: &mut Vec<Finding>,
+) -> Chain {
     let presented: Vec<usize> = (0..certs.len()).filter(|&i| !certs[i].trusted_input).collect();
     let candidates = if presented.is_empty() {
         (0..certs.len()).collect()
@@ -107,7 +118,7 @@ pub(crate) fn build(certs: &[Parsed<'_>], trust: &TrustStore, findings: &mut Vec
             .iter()
             .copied()
             .filter(|i| !path.contains(i) && names_issuer(cert, &certs[*i]))
-            .map(|i| (i, check(cert, &certs[i].x509.public_key)))
+            .map(|i| (i, check(cert, &certs[i].x509.public_key, verifier)))
             .min_by_key(|(_, outcome)| *outcome != Verification::Valid);
         if let Some((parent, outcome)) = issuer {
             note_signature(outcome, current, &certs[parent].subject(), findings);
@@ -116,7 +127,7 @@ pub(crate) fn build(certs: &[Parsed<'_>], trust: &TrustStore, findings: &mut Vec
         }
         let by_anchor = trust
             .named(cert.x509.issuer.raw)
-            .filter_map(|a| a.with_key(|key| (a, check(cert, key))))
+            .filter_map(|a| a.with_key(|key| (a, check(cert, key, verifier))))
             .min_by_key(|(_, outcome)| *outcome != Verification::Valid);
         match by_anchor {
             Some((found, outcome)) if outcome != Verification::Invalid => {

@@ -21,6 +21,7 @@
 //!     host: Some("mail.contoso.com"),
 //!     now: UnixTime::parse_rfc3339("2026-01-01T00:00:00Z").unwrap(),
 //!     trust: &trust,
+//!     verifier: &msstd_check::signature::RustCrypto,
 //! };
 //! let report = analyze(&[Input::new("server.pem", pem)], &options)?;
 //! for finding in &report.findings {
@@ -66,7 +67,7 @@ pub mod principal;
 mod public_key;
 pub mod render;
 mod report;
-mod signature;
+pub mod signature;
 mod trust;
 mod unix_time;
 mod x509;
@@ -79,7 +80,7 @@ pub use host::{AutodiscoverCheck, HostVerdict};
 pub use input::{Format, Input};
 pub use public_key::KeyDescription;
 pub use report::{InputSummary, Report, Summary, SCHEMA};
-pub use signature::Verification;
+pub use signature::{Verification, Verifier};
 pub use trust::{AnchorSource, TrustStore};
 pub use unix_time::UnixTime;
 
@@ -87,7 +88,7 @@ use certificate::Parsed;
 use limits::MAX_CERTIFICATES;
 
 /// What to check the certificates against.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct Options<'a> {
     /// The principal name in any form admins paste (see [`principal::parse`]); `None` when not given.
     pub principal: Option<&'a str>,
@@ -97,6 +98,8 @@ pub struct Options<'a> {
     pub now: UnixTime,
     /// The roots a path may end at (usually [`TrustStore::mozilla`]).
     pub trust: &'a TrustStore,
+    /// What checks signatures: [`signature::RustCrypto`], or the platform's crypto.
+    pub verifier: &'a dyn Verifier,
 }
 
 /// Whether `issuer` signed `child` (both one DER certificate): the check [`analyze`] makes for
@@ -104,18 +107,19 @@ pub struct Options<'a> {
 ///
 /// # Errors
 /// [`Error::MalformedCertificate`] when either is not a readable certificate.
-pub fn verify_link(child: &[u8], issuer: &[u8]) -> Result<Verification, Error> {
+pub fn verify_link(child: &[u8], issuer: &[u8], verifier: &dyn Verifier) -> Result<Verification, Error> {
     let malformed = |reason: &str| Error::MalformedCertificate {
         reason: reason.to_owned(),
     };
     let child = x509::Certificate::parse(child).map_err(malformed)?;
     let issuer = x509::Certificate::parse(issuer).map_err(malformed)?;
     let algorithm = signature::Algorithm::of(&child.signature_algorithm);
-    Ok(signature::verify(
+    Ok(signature::check(
         child.tbs,
         &algorithm,
         child.signature,
         &issuer.public_key,
+        verifier,
     ))
 }
 
@@ -178,7 +182,7 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     for cert in certs.iter().filter(|c| c.trusted_input) {
         trust.add_supplied(cert.x509.subject.raw, cert.x509.public_key.raw);
     }
-    let chain = chain::build(&certs, &trust, &mut findings);
+    let chain = chain::build(&certs, &trust, options.verifier, &mut findings);
     let leaf_index = chain.path.first().copied().unwrap_or_default();
     let leaf = certs.get(leaf_index).ok_or(Error::Empty)?;
     checks::path_certificates(&certs, &chain.path, options.now, &mut findings);

@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{data, issue, now, Issued};
-use msstd_check::{analyze, ChainStatus, Code, Input, Options, Report, Severity, TrustStore};
+use msstd_check::render::json;
+use msstd_check::signature::{Answers, RustCrypto};
+use msstd_check::{analyze, ChainStatus, Code, Input, Options, Report, Severity, TrustStore, Verifier};
 use rcgen::{
     BasicConstraints, CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair,
     KeyUsagePurpose,
@@ -258,6 +260,9 @@ const REJECTING: [Code; 9] = [
     Code::ChainIncomplete,
 ];
 
+/// The engine's report with the built-in verifier; asserts that the asynchronous protocol the
+/// page uses (analyse with the answers so far, verify what is pending, again) ends at the same
+/// report.
 fn engine_report(scenario: &Scenario) -> Report {
     let presented = pem(&scenario.presented);
     let root = pem(std::slice::from_ref(&scenario.root));
@@ -271,8 +276,26 @@ fn engine_report(scenario: &Scenario) -> Report {
         host: Some(&scenario.host),
         now: now(),
         trust: &trust,
+        verifier: &RustCrypto,
     };
-    analyze(&inputs, &options).unwrap()
+    let report = analyze(&inputs, &options).unwrap();
+
+    let mut answers = Answers::new();
+    let mut rounds = 0;
+    let answered = loop {
+        let report = analyze(&inputs, &Options { verifier: &answers, ..options }).unwrap();
+        let pending = answers.take_pending();
+        if pending.is_empty() {
+            break report;
+        }
+        rounds += 1;
+        assert!(rounds <= 8, "{}: the answers do not converge", scenario.id);
+        for check in pending {
+            answers.insert(check.id, RustCrypto.verify(&check.check()));
+        }
+    };
+    assert_eq!(json(&answered), json(&report), "{}", scenario.id);
+    report
 }
 
 fn engine_accepts(report: &Report) -> bool {

@@ -245,6 +245,7 @@ fn a_tampered_signature_is_invalid() {
             host: None,
             now: now(),
             trust: &trust,
+            verifier: &msstd_check::signature::RustCrypto,
         },
     )
     .unwrap();
@@ -367,7 +368,9 @@ fn findings_come_errors_first_and_every_report_serialises() {
 #[test]
 fn verify_link_checks_one_signature() {
     let pki = pki(&["mail.contoso.com"], &["mail.contoso.com"]);
-    let check = |child: &Issued, issuer: &Issued| msstd_check::verify_link(&child.der, &issuer.der).unwrap();
+    let check = |child: &Issued, issuer: &Issued| {
+        msstd_check::verify_link(&child.der, &issuer.der, &msstd_check::signature::RustCrypto).unwrap()
+    };
     assert_eq!(check(&pki.leaf, &pki.intermediate), msstd_check::Verification::Valid);
     assert_eq!(check(&pki.intermediate, &pki.root), msstd_check::Verification::Valid);
     assert_eq!(
@@ -376,5 +379,7 @@ fn verify_link_checks_one_signature() {
         "self-signed"
     );
     assert_eq!(check(&pki.leaf, &pki.root), msstd_check::Verification::Invalid);
-    assert!(msstd_check::verify_link(b"not a certificate", &pki.root.der).is_err());
+    assert!(
+        msstd_check::verify_link(b"not a certificate", &pki.root.der, &msstd_check::signature::RustCrypto).is_err()
+    );
 }

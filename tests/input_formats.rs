@@ -319,6 +319,7 @@ fn several_inputs_merge_into_one_chain() {
             host: None,
             now: now(),
             trust: &trust,
+            verifier: &msstd_check::signature::RustCrypto,
         },
     )
     .unwrap();
@@ -389,6 +390,7 @@ fn analyze_names_the_input_that_failed() {
             host: None,
             now: now(),
             trust: &trust,
+            verifier: &msstd_check::signature::RustCrypto,
         },
     )
     .unwrap_err();
@@ -408,6 +410,7 @@ fn certificate_count_is_capped() {
             host: None,
             now: now(),
             trust: &trust,
+            verifier: &msstd_check::signature::RustCrypto,
         },
     )
     .unwrap_err();

@@ -92,6 +92,7 @@ fn mutated_inputs_never_panic() {
             host: Some("mail.contoso.com"),
             now: now(),
             trust: &trust,
+            verifier: &msstd_check::signature::RustCrypto,
         };
         if let Ok(report) = analyze(&[Input::new("mutant", &bytes)], &options) {
             analysed += 1;

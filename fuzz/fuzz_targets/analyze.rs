@@ -17,6 +17,7 @@ fuzz_target!(|data: &[u8]| {
         host,
         now: UnixTime(1_780_000_000),
         trust: &trust,
+        verifier: &msstd_check::signature::RustCrypto,
     };
     let _ = analyze(&[Input::new("pasted", chain)], &options);
 });

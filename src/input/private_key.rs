@@ -2,10 +2,10 @@
 //! bundle), so the report can say whether the key belongs to the leaf. The private half is
 //! read only to derive the public half and is dropped at once; it never reaches the report.
 
-use crate::x509::PublicKeyInfo;
-
 use crate::asn1::{self, oid, TAG_BIT_STRING, TAG_INTEGER, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE};
 use crate::public_key::{rsa_public_key, strip_zeros};
+use crate::signature::Curve;
+use crate::x509::PublicKeyInfo;
 
 /// What a private key's public half is, enough to compare it with a certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,14 +18,20 @@ pub enum KeyPublicPart {
         /// The public exponent `e`.
         exponent: Vec<u8>,
     },
-    /// An uncompressed SEC1 point on P-256 or P-384.
+    /// A point on P-256 or P-384, as its x coordinate and the parity of y: all that tells
+    /// points apart, read without curve arithmetic.
     Ec {
-        /// The point, `04 || x || y`.
-        point: Vec<u8>,
+        /// The key's curve.
+        curve: Curve,
+        /// The x coordinate, big-endian, the curve's size.
+        x: Vec<u8>,
+        /// Whether y is odd.
+        y_is_odd: bool,
     },
     /// An Ed25519 public key.
     Ed25519([u8; 32]),
-    /// A key of a type this tool does not compare (DSA, P-521, …).
+    /// A key of a type this tool does not compare (DSA, P-521, …), or one whose public half
+    /// can only be computed, in a build without the `rustcrypto` feature.
     Unsupported,
 }
 
@@ -49,9 +55,12 @@ impl KeyPublicPart {
                 let (n, e) = rsa_public_key(key)?;
                 Some(n == modulus.as_slice() && e == exponent.as_slice())
             }
-            Self::Ec { point } => {
-                let curve = spki.algorithm.parameter_content();
-                Some(uncompressed_point(curve, key)? == *point)
+            Self::Ec { curve, x, y_is_odd } => {
+                let Some(cert_curve) = Curve::of(spki.algorithm.parameter_content()) else {
+                    return Some(false);
+                };
+                let (cert_x, cert_y_is_odd) = point_identity(cert_curve, key)?;
+                Some(cert_curve == *curve && cert_x == x.as_slice() && cert_y_is_odd == *y_is_odd)
             }
             Self::Ed25519(public) => Some(key == public),
             Self::Unsupported => None,
@@ -81,7 +90,7 @@ pub(crate) fn from_pkcs8_or_sec1(der: &[u8]) -> Option<KeyPublicPart> {
         oid::ED25519 => {
             let (seed, _) = asn1::expect(private_key, TAG_OCTET_STRING).ok()?;
             let seed: [u8; 32] = seed.content.try_into().ok()?;
-            KeyPublicPart::Ed25519(ed25519_dalek::SigningKey::from_bytes(&seed).verifying_key().to_bytes())
+            derive::ed25519(&seed)
         }
         _ => KeyPublicPart::Unsupported,
     })
@@ -105,58 +114,89 @@ fn from_sec1(der: &[u8], curve: Option<&[u8]>) -> Option<KeyPublicPart> {
     let mut fields = asn1::children(outer.content).map_while(Result::ok);
     let _version = fields.next()?;
     let secret = fields.next().filter(|f| f.tag == TAG_OCTET_STRING)?.content;
-    let mut curve = curve.map(<[u8]>::to_vec);
+    let mut curve = curve;
     let mut public = None;
     for field in fields {
         match field.tag {
-            0xa0 => {
-                curve = asn1::expect(field.content, TAG_OID)
-                    .ok()
-                    .map(|(o, _)| o.content.to_vec())
-            }
+            0xa0 => curve = asn1::expect(field.content, TAG_OID).ok().map(|(o, _)| o.content),
             0xa1 => public = asn1::expect(field.content, TAG_BIT_STRING).ok().map(|(b, _)| b.content),
             _ => {}
         }
     }
-    let curve = curve?;
-    let point = match public.and_then(|bits| bits.split_first()) {
-        Some((_unused_bits, point)) => uncompressed_point(&curve, point)?,
-        None => match curve.as_slice() {
-            oid::P256 => p256::ecdsa::SigningKey::from_slice(secret)
-                .ok()?
-                .verifying_key()
-                .to_sec1_point(false)
-                .as_bytes()
-                .to_vec(),
-            oid::P384 => p384::ecdsa::SigningKey::from_slice(secret)
-                .ok()?
-                .verifying_key()
-                .to_sec1_point(false)
-                .as_bytes()
-                .to_vec(),
-            _ => return Some(KeyPublicPart::Unsupported),
-        },
+    let Some(curve) = Curve::of(curve?) else {
+        return Some(KeyPublicPart::Unsupported);
     };
-    Some(KeyPublicPart::Ec { point })
+    match public.and_then(|bits| bits.split_first()) {
+        Some((_unused_bits, point)) => {
+            let (x, y_is_odd) = point_identity(curve, point)?;
+            Some(KeyPublicPart::Ec {
+                curve,
+                x: x.to_vec(),
+                y_is_odd,
+            })
+        }
+        None => derive::ec(curve, secret),
+    }
 }
 
-/// A SEC1 point (compressed or not) in uncompressed form, on a supported curve.
-fn uncompressed_point(curve: &[u8], point: &[u8]) -> Option<Vec<u8>> {
-    match curve {
-        oid::P256 => Some(
-            p256::ecdsa::VerifyingKey::from_sec1_bytes(point)
-                .ok()?
-                .to_sec1_point(false)
-                .as_bytes()
-                .to_vec(),
-        ),
-        oid::P384 => Some(
-            p384::ecdsa::VerifyingKey::from_sec1_bytes(point)
-                .ok()?
-                .to_sec1_point(false)
-                .as_bytes()
-                .to_vec(),
-        ),
+/// A SEC1 point's x coordinate and whether y is odd, from its compressed (`02`/`03 || x`) or
+/// uncompressed (`04 || x || y`) form; `None` when it is neither for this curve.
+fn point_identity(curve: Curve, point: &[u8]) -> Option<(&[u8], bool)> {
+    let len = curve.field_len();
+    match point {
+        [0x04, coordinates @ ..] if coordinates.len() == 2 * len => {
+            Some((&coordinates[..len], coordinates[2 * len - 1] & 1 == 1))
+        }
+        [prefix @ (0x02 | 0x03), x @ ..] if x.len() == len => Some((x, *prefix == 0x03)),
         _ => None,
+    }
+}
+
+/// Public halves that only curve arithmetic gives: a SEC1 key saved without its public point,
+/// an Ed25519 seed.
+#[cfg(feature = "rustcrypto")]
+mod derive {
+    use super::{point_identity, Curve, KeyPublicPart};
+
+    pub(super) fn ec(curve: Curve, secret: &[u8]) -> Option<KeyPublicPart> {
+        let point = match curve {
+            Curve::P256 => p256::ecdsa::SigningKey::from_slice(secret)
+                .ok()?
+                .verifying_key()
+                .to_sec1_point(false)
+                .as_bytes()
+                .to_vec(),
+            Curve::P384 => p384::ecdsa::SigningKey::from_slice(secret)
+                .ok()?
+                .verifying_key()
+                .to_sec1_point(false)
+                .as_bytes()
+                .to_vec(),
+        };
+        let (x, y_is_odd) = point_identity(curve, &point)?;
+        Some(KeyPublicPart::Ec {
+            curve,
+            x: x.to_vec(),
+            y_is_odd,
+        })
+    }
+
+    pub(super) fn ed25519(seed: &[u8; 32]) -> KeyPublicPart {
+        KeyPublicPart::Ed25519(ed25519_dalek::SigningKey::from_bytes(seed).verifying_key().to_bytes())
+    }
+}
+
+/// Without the `rustcrypto` feature these keys are not compared (the page's WebAssembly).
+#[cfg(not(feature = "rustcrypto"))]
+mod derive {
+    use super::{Curve, KeyPublicPart};
+
+    #[allow(clippy::unnecessary_wraps)]
+    pub(super) fn ec(_curve: Curve, _secret: &[u8]) -> Option<KeyPublicPart> {
+        Some(KeyPublicPart::Unsupported)
+    }
+
+    pub(super) fn ed25519(_seed: &[u8; 32]) -> KeyPublicPart {
+        KeyPublicPart::Unsupported
     }
 }

@@ -116,6 +116,7 @@ pub fn check_with_root(pems: &[&str], root: &Issued, principal: Option<&str>, ho
             host,
             now: now(),
             trust: &trust,
+            verifier: &msstd_check::signature::RustCrypto,
         },
     )
     .unwrap()
@@ -131,6 +132,7 @@ pub fn check_at(inputs: &[Input<'_>], principal: Option<&str>, host: Option<&str
             host,
             now: at,
             trust: &trust,
+            verifier: &msstd_check::signature::RustCrypto,
         },
     )
     .unwrap()

@@ -86,6 +86,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         host: args.host.as_deref(),
         now: args.at.unwrap_or_else(now),
         trust: &trust,
+        verifier: &msstd_check::signature::RustCrypto,
     };
     let report = match analyze(&inputs, &options) {
         Ok(report) => report,

@@ -168,6 +168,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         host: args.host.as_deref().or(connected_name),
         now: args.at.unwrap_or_else(now),
         trust: &trust,
+        verifier: &msstd_check::signature::RustCrypto,
     };
     match analyze(&inputs, &options) {
         Ok(report) => print_report(&report, args.json, &describe(&fetched), Some(fetched.connection_json())),
