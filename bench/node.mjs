@@ -7,8 +7,9 @@
 //   (decode, parse, chain building against the Mozilla store, every check, the report handed
 //   to JavaScript as an object), so the comparison is conservative.
 // - verify: self-signature verification of the 144 roots, parsing included; PKI.js and
-//   @peculiar/x509 through Node's WebCrypto, Node's X509Certificate natively; ours in
-//   WebAssembly (RustCrypto), through the module's verifyLink export.
+//   @peculiar/x509 through Node's WebCrypto, Node's X509Certificate natively; ours as the page
+//   does it: the module's signatureCheck export describes the check, the page's own
+//   www/signatures.js verifies it with WebCrypto.
 import { readFileSync, readdirSync } from 'node:fs';
 import { webcrypto, X509Certificate as NodeX509 } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,7 @@ import 'reflect-metadata';
 import * as pkijs from 'pkijs';
 import forge from 'node-forge';
 import * as peculiar from '@peculiar/x509';
+import { verifySignature } from '../www/signatures.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const bundle = process.argv[2] || '/etc/ssl/certs/ca-certificates.crt';
@@ -90,7 +92,10 @@ const parsers = {
 };
 
 const verifiers = {
-  'msstd-check wasm (verifyLink)': (der) => ours.verifyLink(der, der) === 'valid',
+  'msstd-check wasm + WebCrypto': async (der) => {
+    const check = ours.signatureCheck(der, der);
+    return (check.outcome ?? (await verifySignature(check.pending))) === 'valid';
+  },
   'PKI.js 4 + WebCrypto': async (der) => pkijs.Certificate.fromBER(der).verify(),
   '@peculiar/x509 2 + WebCrypto': async (der) => new peculiar.X509Certificate(der).verify({ signatureOnly: true }),
   'Node X509Certificate (native)': (der) => {

@@ -283,7 +283,14 @@ fn engine_report(scenario: &Scenario) -> Report {
     let mut answers = Answers::new();
     let mut rounds = 0;
     let answered = loop {
-        let report = analyze(&inputs, &Options { verifier: &answers, ..options }).unwrap();
+        let report = analyze(
+            &inputs,
+            &Options {
+                verifier: &answers,
+                ..options
+            },
+        )
+        .unwrap();
         let pending = answers.take_pending();
         if pending.is_empty() {
             break report;

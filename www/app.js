@@ -2,6 +2,7 @@
 // engine's report. Nothing is analysed here, nothing is sent anywhere, and every value that
 // comes from a certificate is inserted as text (textContent), never as HTML.
 import { UI } from './i18n.js';
+import { analyzeVerified } from './signatures.js';
 
 const $ = (id) => document.getElementById(id);
 const PFX_NAME = /\.(pfx|p12)$/i;
@@ -17,6 +18,8 @@ const state = {
   generation: 0,
   response: null,
   timer: 0,
+  /** Signature outcomes WebCrypto gave, by check id: reused while the certificates stay. */
+  verified: new Map(),
 };
 
 const t = (key) => UI[state.language][key] ?? UI.en[key] ?? key;
@@ -83,7 +86,13 @@ function workerAnalyze(request) {
   });
 }
 
-async function analyze(request) {
+/** The analysis, with its signatures verified by WebCrypto (see signatures.js). */
+function analyze(request) {
+  if (state.verified.size > 512) state.verified.clear();
+  return analyzeVerified(analyzeOnce, request, state.verified);
+}
+
+async function analyzeOnce(request) {
   try {
     return state.engine.analyze(request);
   } catch (error) {

@@ -3,7 +3,7 @@
 // and every asset it names, the PKCS#12 worker's included.
 const CACHE = 'msstd-check';
 // Modules imported by scripts rather than named in the page.
-const WORKER_ASSETS = ['i18n.js', 'pfx-worker.js', 'msstd-check-pfx.js', 'msstd-check-pfx_bg.wasm'];
+const WORKER_ASSETS = ['i18n.js', 'signatures.js', 'pfx-worker.js', 'msstd-check-pfx.js', 'msstd-check-pfx_bg.wasm'];
 
 async function precache() {
   const cache = await caches.open(CACHE);

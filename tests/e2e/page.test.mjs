@@ -56,6 +56,8 @@ test('pasted chain and msstd value: verdict, findings and the fix', async () => 
   await page.fill('#msstd', 'msstd:mail.contoso.com');
   await settled(page);
   assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'MSSTD_MATCH');
+  const verified = await codes(page);
+  assert.ok(!verified.some((code) => code.startsWith('SIG_')), `WebCrypto verified every link: ${verified}`);
 
   await page.fill('#msstd', 'Set-OutlookProvider EXPR -CertPrincipalName "msstd:owa.fabrikam.com"');
   await settled(page);
@@ -93,6 +95,7 @@ test('a .pfx asks for its password, then opens in the PKCS#12 worker', async () 
   await settled(page);
   assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'MSSTD_MATCH');
   assert.ok((await codes(page)).includes('KEY_PAIR_MATCH'));
+  assert.ok(!(await codes(page)).some((code) => code.startsWith('SIG_')), 'the worker\'s signatures are verified too');
   assert.ok(requests.some((url) => url.endsWith('msstd-check-pfx_bg.wasm')));
   await context.close();
 });

@@ -1,13 +1,38 @@
 //! The bindings as the page calls them, in a real browser (headless Chromium through
-//! wasm-bindgen-test): requests in, reports and errors out, never a trap.
+//! wasm-bindgen-test): requests in, reports and errors out, never a trap; signatures verified
+//! by the browser's WebCrypto through the page's own `www/signatures.js`.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Object, Reflect, Uint8Array};
-use msstd_check_web::{analyze, parse_principal, pkcs12_supported, verify_link};
-use wasm_bindgen::JsValue;
+use js_sys::{Array, Function, Map, Object, Promise, Reflect, Uint8Array};
+use msstd_check_web::{analyze, parse_principal, pkcs12_supported, signature_check};
+use wasm_bindgen::prelude::{wasm_bindgen, Closure};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(module = "/../../www/signatures.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = analyzeVerified)]
+    fn analyze_verified(analyze: &Function, request: JsValue, outcomes: &Map) -> Promise;
+    #[wasm_bindgen(js_name = verifySignature)]
+    fn verify_signature(check: JsValue) -> Promise;
+}
+
+/// The analysis as the page runs it: rounds of `analyze` and WebCrypto until nothing is pending.
+async fn analyze_as_the_page_does(request: JsValue) -> JsValue {
+    let once = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(analyze);
+    let promise = analyze_verified(once.as_ref().unchecked_ref(), request, &Map::new());
+    JsFuture::from(promise).await.unwrap()
+}
+
+fn codes(response: &JsValue) -> Vec<String> {
+    Array::from(&get(response, "report.findings"))
+        .iter()
+        .map(|f| get(&f, "code").as_string().unwrap())
+        .collect()
+}
 
 const LEAF: &str = include_str!("../../../tests/data/contoso-leaf.pem");
 const CHAIN: &str = include_str!("../../../tests/data/contoso-chain.pem");
@@ -43,14 +68,20 @@ fn request(inputs: &[(&str, &[u8])], principal: Option<&str>, language: &str) ->
 }
 
 #[wasm_bindgen_test]
-fn a_match_comes_back_as_a_plain_report() {
+async fn a_match_comes_back_as_a_plain_report() {
     let chain = format!("{LEAF}{CHAIN}");
-    let response = analyze(request(
+    let response = analyze_as_the_page_does(request(
         &[("paste", chain.as_bytes())],
         Some("msstd:mail.contoso.com"),
         "en",
     ))
-    .unwrap();
+    .await;
+    assert_eq!(Array::from(&get(&response, "pending")).length(), 0);
+    assert!(
+        !codes(&response).iter().any(|c| c.starts_with("SIG_")),
+        "{:?}",
+        codes(&response)
+    );
     assert_eq!(get(&response, "report.schema"), "msstd-check/report/v1");
     assert_eq!(get(&response, "report.summary.verdict"), "MSSTD_MATCH");
     assert_eq!(get(&response, "report.msstd.legacy_windows"), "pass");
@@ -125,18 +156,70 @@ fn principal_pastes_are_explained() {
 }
 
 #[wasm_bindgen_test]
-fn verify_link_checks_one_signature() {
-    let der = |pem: &str| {
-        ::pem::parse_many(pem)
-            .unwrap()
-            .into_iter()
-            .map(|p| p.into_contents())
-            .collect::<Vec<_>>()
-    };
+fn signatures_are_pending_until_answered_and_never_assumed_valid() {
+    let chain = format!("{LEAF}{CHAIN}");
+    let response = analyze(request(&[("paste", chain.as_bytes())], None, "en")).unwrap();
+    let pending = Array::from(&get(&response, "pending"));
+    assert_eq!(pending.length(), 2, "leaf and intermediate");
+    assert!(codes(&response).contains(&"SIG_UNSUPPORTED".to_owned()));
+    let first = pending.get(0);
+    assert_eq!(get(&first, "id").as_string().unwrap().len(), 64);
+    assert_eq!(get(&first, "algorithm.name"), "ECDSA");
+    assert_eq!(get(&first, "algorithm.namedCurve"), "P-256");
+    assert_eq!(Uint8Array::from(get(&first, "signature")).length(), 64, "r || s");
+}
+
+#[wasm_bindgen_test]
+async fn webcrypto_finds_a_damaged_signature() {
+    let mut leaf = der(LEAF).remove(0);
+    let last = leaf.len() - 1;
+    leaf[last] ^= 1;
+    let damaged = ::pem::encode(&::pem::Pem::new("CERTIFICATE", leaf));
+    let input = format!("{damaged}{CHAIN}");
+    let response = analyze_as_the_page_does(request(&[("paste", input.as_bytes())], None, "en")).await;
+    let codes = codes(&response);
+    assert!(codes.contains(&"SIG_INVALID".to_owned()), "{codes:?}");
+    assert!(!codes.contains(&"SIG_UNSUPPORTED".to_owned()), "{codes:?}");
+}
+
+#[wasm_bindgen_test]
+async fn webcrypto_verifies_rsa_pss_and_p384() {
+    let input = format!(
+        "{}{}",
+        include_str!("../../../tests/data/pss-leaf.pem"),
+        include_str!("../../../tests/data/pss-root.pem")
+    );
+    let response = analyze_as_the_page_does(request(&[("paste", input.as_bytes())], None, "en")).await;
+    let codes = codes(&response);
+    assert!(!codes.iter().any(|c| c.starts_with("SIG_")), "{codes:?}");
+    assert_eq!(Array::from(&get(&response, "pending")).length(), 0);
+}
+
+fn der(pem: &str) -> Vec<Vec<u8>> {
+    ::pem::parse_many(pem)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.into_contents())
+        .collect()
+}
+
+async fn link(child: &[u8], issuer: &[u8]) -> String {
+    let check = signature_check(child, issuer);
+    for settled in ["outcome", "error"] {
+        if let Some(text) = get(&check, settled).as_string() {
+            return text;
+        }
+    }
+    let outcome = JsFuture::from(verify_signature(get(&check, "pending"))).await.unwrap();
+    outcome.as_string().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn signature_check_describes_one_link_for_webcrypto() {
     let leaf = der(LEAF).remove(0);
     let chain = der(CHAIN);
-    assert_eq!(verify_link(&leaf, &chain[0]), "valid");
-    assert_eq!(verify_link(&chain[0], &chain[1]), "valid");
-    assert_eq!(verify_link(&leaf, &chain[1]), "invalid");
-    assert_eq!(verify_link(b"junk", &chain[1]), "INPUT_MALFORMED_CERTIFICATE");
+    assert_eq!(link(&leaf, &chain[0]).await, "valid");
+    assert_eq!(link(&chain[0], &chain[1]).await, "valid");
+    assert_eq!(link(&leaf, &chain[1]).await, "invalid");
+    assert_eq!(link(b"junk", &chain[1]).await, "INPUT_MALFORMED_CERTIFICATE");
 }

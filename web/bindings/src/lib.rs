@@ -6,11 +6,18 @@
 //! back as plain objects in the shape of `docs/report-schema.json`, each finding worded in the
 //! requested language by the engine's catalogue. (Handing reports over as JSON text instead was
 //! measured: 23 % slower and 11 KB larger, see docs/performance.md.)
+//!
+//! Signatures are verified by the browser's WebCrypto, not by code in the module (that would
+//! add RSA and elliptic-curve arithmetic to every page load). WebCrypto is asynchronous, so an
+//! analysis answers with the signature checks still `pending`, described for
+//! `crypto.subtle.verify`; the page verifies them (`www/signatures.js`) and asks again with the
+//! outcomes in `signatures`, until nothing is pending (see [`msstd_check::signature::Answers`]).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 use msstd_check::render::{self, Language, Style};
+use msstd_check::signature::{Answers, PendingCheck, Scheme};
 use msstd_check::{analyze, principal, Error, Input, Options, TrustStore, UnixTime, Verification};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
@@ -47,14 +54,114 @@ struct Request {
     /// on every keystroke).
     #[serde(default)]
     with_text: bool,
+    /// Outcomes of the checks earlier responses had `pending`.
+    #[serde(default)]
+    signatures: Vec<Answer>,
+}
+
+/// The outcome of one pending check, as the page reports it.
+#[derive(Deserialize)]
+struct Answer {
+    /// The check's `id`.
+    id: String,
+    /// `valid`, `invalid` or `unsupported` (WebCrypto lacks the algorithm, or rejected the key).
+    outcome: String,
+}
+
+/// A signature for the page to verify with `crypto.subtle`: import `spki` with `algorithm`,
+/// verify `signature` over `data`.
+#[derive(Serialize)]
+struct Pending<'a> {
+    id: String,
+    algorithm: WebCryptoAlgorithm,
+    #[serde(with = "serde_bytes")]
+    spki: &'a [u8],
+    #[serde(with = "serde_bytes")]
+    signature: Vec<u8>,
+    #[serde(with = "serde_bytes")]
+    data: &'a [u8],
+}
+
+/// WebCrypto's algorithm parameters for a scheme: RSASSA-PKCS1-v1_5, RSA-PSS, ECDSA, Ed25519.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct WebCryptoAlgorithm {
+    name: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hash: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    named_curve: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    salt_length: Option<usize>,
+}
+
+impl<'a> Pending<'a> {
+    fn of(check: &'a PendingCheck) -> Self {
+        let (name, hash, named_curve, salt_length) = match check.scheme {
+            Scheme::RsaPkcs1v15 { hash } => ("RSASSA-PKCS1-v1_5", Some(hash), None, None),
+            Scheme::RsaPss { hash, salt_len } => ("RSA-PSS", Some(hash), None, Some(salt_len)),
+            Scheme::Ecdsa { curve, hash } => ("ECDSA", Some(hash), Some(curve.name()), None),
+            Scheme::Ed25519 => ("Ed25519", None, None, None),
+        };
+        Self {
+            id: hex(&check.id),
+            algorithm: WebCryptoAlgorithm {
+                name,
+                hash: hash.map(|h| h.name()),
+                named_curve,
+                salt_length,
+            },
+            spki: &check.issuer_spki,
+            signature: check.check().ecdsa_p1363().unwrap_or_else(|| check.signature.clone()),
+            data: &check.signed,
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    bytes
+        .iter()
+        .flat_map(|b| [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 15)]])
+        .map(char::from)
+        .collect()
+}
+
+fn id_of(text: &str) -> Option<[u8; 32]> {
+    let digits = text.as_bytes();
+    if digits.len() != 64 {
+        return None;
+    }
+    let mut id = [0; 32];
+    for (byte, pair) in id.iter_mut().zip(digits.chunks_exact(2)) {
+        let nibble = |d: u8| char::from(d).to_digit(16);
+        *byte = u8::try_from(nibble(pair[0])? << 4 | nibble(pair[1])?).ok()?;
+    }
+    Some(id)
+}
+
+fn answers(given: &[Answer]) -> Answers {
+    let mut answers = Answers::new();
+    for answer in given {
+        let outcome = match answer.outcome.as_str() {
+            "valid" => Verification::Valid,
+            "invalid" => Verification::Invalid,
+            _ => Verification::Unsupported,
+        };
+        if let Some(id) = id_of(&answer.id) {
+            answers.insert(id, outcome);
+        }
+    }
+    answers
 }
 
 /// What the page gets back.
 #[derive(Serialize)]
-struct Response<R: Serialize> {
+struct Response<'a, R: Serialize> {
     report: R,
     headline: String,
     text: Option<String>,
+    pending: Vec<Pending<'a>>,
 }
 
 /// An error as the page receives it.
@@ -64,8 +171,10 @@ struct JsError<'a> {
     message: String,
 }
 
+/// Plain objects for maps, `null` for missing values, byte strings as `Uint8Array` (what
+/// `crypto.subtle` takes; the report itself has none).
 fn serializer() -> serde_wasm_bindgen::Serializer {
-    serde_wasm_bindgen::Serializer::json_compatible()
+    serde_wasm_bindgen::Serializer::json_compatible().serialize_bytes_as_arrays(false)
 }
 
 fn error(code: &str, message: String) -> JsValue {
@@ -78,9 +187,10 @@ fn language(tag: Option<&str>) -> Language {
     tag.map(Language::from_tag).unwrap_or_default()
 }
 
-/// Runs the analysis. The response is `{ report, headline, text }`: the report as in
+/// Runs the analysis. The response is `{ report, headline, text, pending }`: the report as in
 /// `docs/report-schema.json`, each finding with `message` and `fix` in the requested language;
-/// `text` only when `withText` was set.
+/// `text` only when `withText` was set; `pending`, the signature checks still to verify (while
+/// it is not empty the report counts them as not verified).
 ///
 /// # Errors
 /// `{ code, message }`: the engine's input error codes (`INPUT_PASSWORD_REQUIRED`, …), or
@@ -99,19 +209,23 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
         })
         .collect();
     let trust = TrustStore::mozilla();
+    let answers = answers(&request.signatures);
     let options = Options {
         principal: request.principal.as_deref(),
         host: request.host.as_deref(),
         now: UnixTime((request.now_ms / 1000.0).floor() as i64),
         trust: &trust,
+        verifier: &answers,
     };
     let report = analyze(&inputs, &options).map_err(|e: Error| error(e.code(), e.to_string()))?;
+    let pending = answers.take_pending();
     let response = Response {
         report: render::worded(&report, language),
         headline: render::headline_in(&report, language),
         text: request
             .with_text
             .then(|| render::text_in(&report, Style::Plain, language)),
+        pending: pending.iter().map(Pending::of).collect(),
     };
     response
         .serialize(&serializer())
@@ -137,19 +251,49 @@ pub fn parse_principal(text: &str, language_tag: Option<String>) -> JsValue {
     .unwrap_or(JsValue::NULL)
 }
 
-/// Whether `issuer` signed `child` (DER each): `valid`, `invalid`, `unsupported`, or the input
-/// error code when either is not a certificate.
-pub fn verify_link(child: &[u8], issuer: &[u8]) -> String {
-    match msstd_check::verify_link(child, issuer) {
-        Ok(Verification::Valid) => "valid".to_owned(),
-        Ok(Verification::Invalid) => "invalid".to_owned(),
-        Ok(Verification::Unsupported) => "unsupported".to_owned(),
-        Err(e) => e.code().to_owned(),
+/// Whether `issuer` signed `child` (DER each): `{ outcome }` when the engine settles it without
+/// cryptography (`invalid`, `unsupported`), `{ pending }` (one check, as in [`analyze_request`]'s
+/// response) for WebCrypto to verify, or `{ error }` with the input error code when either is
+/// not a certificate.
+pub fn signature_check(child: &[u8], issuer: &[u8]) -> JsValue {
+    #[derive(Serialize)]
+    struct Link<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        outcome: Option<&'static str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pending: Option<Pending<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        error: Option<&'static str>,
     }
+    let answers = Answers::new();
+    let settled = msstd_check::verify_link(child, issuer, &answers);
+    let pending = answers.take_pending();
+    let link = match (&settled, pending.first()) {
+        (Err(e), _) => Link {
+            outcome: None,
+            pending: None,
+            error: Some(e.code()),
+        },
+        (Ok(_), Some(check)) => Link {
+            outcome: None,
+            pending: Some(Pending::of(check)),
+            error: None,
+        },
+        (Ok(outcome), None) => Link {
+            outcome: Some(match outcome {
+                Verification::Valid => "valid",
+                Verification::Invalid => "invalid",
+                Verification::Unsupported => "unsupported",
+            }),
+            pending: None,
+            error: None,
+        },
+    };
+    link.serialize(&serializer()).unwrap_or(JsValue::NULL)
 }
 
 /// Expands to the `#[wasm_bindgen]` exports of a module: `analyze(request)`,
-/// `parsePrincipal(text, language)`, `verifyLink(child, issuer)`, `version()`,
+/// `parsePrincipal(text, language)`, `signatureCheck(child, issuer)`, `version()`,
 /// `pkcs12Supported()`.
 #[macro_export]
 macro_rules! export_bindings {
@@ -170,10 +314,11 @@ macro_rules! export_bindings {
             $crate::parse_principal(text, language)
         }
 
-        /// Whether `issuer` signed `child`; see `msstd_check_js::verify_link`.
-        #[wasm_bindgen(js_name = verifyLink)]
-        pub fn verify_link(child: &[u8], issuer: &[u8]) -> String {
-            $crate::verify_link(child, issuer)
+        /// What it takes to check that `issuer` signed `child`; see
+        /// `msstd_check_js::signature_check`.
+        #[wasm_bindgen(js_name = signatureCheck)]
+        pub fn signature_check(child: &[u8], issuer: &[u8]) -> $crate::__wasm_bindgen::JsValue {
+            $crate::signature_check(child, issuer)
         }
 
         /// The engine's version.

@@ -1,0 +1,43 @@
+// Verifies the signatures the engine leaves pending, with the browser's own WebCrypto: the
+// engine decides everything else (which key, which algorithm, whether the pair even fits) and
+// describes each check as crypto.subtle takes it. Used by the page and by the benchmarks.
+
+/** Verifies one pending check: 'valid', 'invalid', or 'unsupported' (no WebCrypto here, as on
+ *  a page not served over https or from localhost, or an algorithm it lacks, like SHA-224). */
+export async function verifySignature({ algorithm, spki, signature, data }) {
+  const subtle = globalThis.crypto && globalThis.crypto.subtle;
+  if (!subtle) return 'unsupported';
+  const { name, hash, namedCurve, saltLength } = algorithm;
+  let key;
+  try {
+    const imported = name === 'ECDSA' ? { name, namedCurve } : hash ? { name, hash } : { name };
+    key = await subtle.importKey('spki', spki, imported, false, ['verify']);
+  } catch (error) {
+    // A point off the curve cannot have signed anything; any other refusal is WebCrypto's limit.
+    return name === 'ECDSA' && error.name === 'DataError' ? 'invalid' : 'unsupported';
+  }
+  try {
+    const params = name === 'ECDSA' ? { name, hash } : name === 'RSA-PSS' ? { name, saltLength } : { name };
+    return (await subtle.verify(params, key, signature, data)) ? 'valid' : 'invalid';
+  } catch (error) {
+    return error.name === 'NotSupportedError' ? 'unsupported' : 'invalid';
+  }
+}
+
+/** Verifies every pending check and records each outcome in `outcomes` (id -> outcome). */
+export async function verifySignatures(pending, outcomes) {
+  const results = await Promise.all(pending.map(verifySignature));
+  pending.forEach((check, i) => outcomes.set(check.id, results[i]));
+}
+
+/** Runs `analyze` (one engine call, sync or async) until no check is pending, verifying what
+ *  each round leaves and remembering the outcomes in `outcomes` for later runs. */
+export async function analyzeVerified(analyze, request, outcomes) {
+  for (let round = 1; ; round++) {
+    const signatures = [...outcomes].map(([id, outcome]) => ({ id, outcome }));
+    const response = await analyze({ ...request, signatures });
+    // The engine asks only about links on the paths it explores: a few rounds at most.
+    if (!response.pending.length || round === 8) return response;
+    await verifySignatures(response.pending, outcomes);
+  }
+}
