@@ -203,7 +203,7 @@ impl<'a> Parsed<'a> {
             ca_issuers: self.ca_issuers(),
             subject_key_id: self.subject_key_id().map(hex_upper),
             authority_key_id: self.authority_key_id().map(hex_upper),
-            pem: ::pem::encode(&::pem::Pem::new("CERTIFICATE", self.der.to_vec())),
+            pem: crate::base64::pem("CERTIFICATE", self.der),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::certificate::Parsed;
+use crate::certificate::{CertificateSummary, Parsed};
 use crate::finding::{Code, Finding, Severity};
 use crate::signature::{self, Verification, Verifier};
 use crate::trust::{AnchorSource, TrustStore};
@@ -192,20 +192,25 @@ pub(crate) fn build(
         }
         ChainStatus::Incomplete => {}
     }
-    let sent_root = path.len() > 1 && certs[*path.last().unwrap_or(&0)].self_issued();
-    let served = if sent_root { &path[..path.len() - 1] } else { &path[..] };
-    let pem = ::pem::encode_many(
-        &served
-            .iter()
-            .map(|&i| ::pem::Pem::new("CERTIFICATE", certs[i].der.to_vec()))
-            .collect::<Vec<_>>(),
-    );
     Chain {
         path,
         status,
         anchor,
-        pem,
+        // Filled in by `served_pem` once each certificate's PEM exists.
+        pem: String::new(),
     }
+}
+
+/// The chain a server should send, as PEM: the path without its self-issued root, each block
+/// as the certificate's summary already has it (encoding is a tenth of an analysis).
+pub(crate) fn served_pem(certs: &[Parsed<'_>], path: &[usize], summaries: &[CertificateSummary]) -> String {
+    let sent_root = path.len() > 1 && path.last().is_some_and(|&root| certs[root].self_issued());
+    let served = if sent_root { &path[..path.len() - 1] } else { path };
+    served
+        .iter()
+        .filter_map(|&i| summaries.get(i))
+        .map(|summary| summary.pem.as_str())
+        .collect()
 }
 
 fn note_signature(outcome: Verification, child: usize, issuer: &str, findings: &mut Vec<Finding>) {
