@@ -141,6 +141,24 @@ fn malformed_requests_are_rejected_not_trapped() {
     for bad in [JsValue::NULL, JsValue::from_str("x"), Object::new().into()] {
         assert_eq!(get(&analyze(bad).unwrap_err(), "code"), "BAD_REQUEST");
     }
+    let with = |path: &str, value: JsValue| {
+        let request = request(&[("leaf", LEAF.as_bytes())], None, "en");
+        let (object, key) = match path.rsplit_once('.') {
+            Some((parent, key)) => (get(&request, parent), key),
+            None => (request.clone(), path),
+        };
+        Reflect::set(&object, &key.into(), &value).unwrap();
+        get(&analyze(request).unwrap_err(), "message").as_string().unwrap()
+    };
+    assert_eq!(with("inputs", 1.into()), "inputs must be an array");
+    assert_eq!(
+        with("inputs.0.bytes", "text".into()),
+        "inputs[0].bytes must be a Uint8Array"
+    );
+    assert_eq!(with("inputs.0.name", 7.into()), "inputs[0].name must be a string");
+    assert_eq!(with("nowMs", JsValue::UNDEFINED), "nowMs must be a number (Date.now())");
+    assert_eq!(with("withText", "yes".into()), "withText must be true or false");
+    assert_eq!(with("signatures", Object::new().into()), "signatures must be an array");
 }
 
 #[wasm_bindgen_test]

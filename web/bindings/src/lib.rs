@@ -19,54 +19,15 @@
 use msstd_check::render::{self, Language, Style};
 use msstd_check::signature::{Answers, PendingCheck, Scheme};
 use msstd_check::{analyze, principal, Error, Input, Options, TrustStore, UnixTime, Verification};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::JsValue;
+
+mod request;
+
+use request::{Answer, Request};
 
 #[doc(hidden)]
 pub use wasm_bindgen as __wasm_bindgen;
-
-/// One input as the page sends it.
-#[derive(Deserialize)]
-struct RequestInput {
-    name: String,
-    bytes: serde_bytes::ByteBuf,
-    #[serde(default)]
-    password: Option<String>,
-    #[serde(default)]
-    trusted: bool,
-}
-
-/// What the page asks for.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Request {
-    inputs: Vec<RequestInput>,
-    #[serde(default)]
-    principal: Option<String>,
-    #[serde(default)]
-    host: Option<String>,
-    /// `Date.now()`: the engine never reads the clock (the standard library's clock traps in
-    /// a browser).
-    now_ms: f64,
-    #[serde(default)]
-    language: Option<String>,
-    /// Whether to include the whole report as text (for "download as text"; not worth making
-    /// on every keystroke).
-    #[serde(default)]
-    with_text: bool,
-    /// Outcomes of the checks earlier responses had `pending`.
-    #[serde(default)]
-    signatures: Vec<Answer>,
-}
-
-/// The outcome of one pending check, as the page reports it.
-#[derive(Deserialize)]
-struct Answer {
-    /// The check's `id`.
-    id: String,
-    /// `valid`, `invalid` or `unsupported` (WebCrypto lacks the algorithm, or rejected the key).
-    outcome: String,
-}
 
 /// A signature for the page to verify with `crypto.subtle`: import `spki` with `algorithm`,
 /// verify `signature` over `data`.
@@ -196,7 +157,7 @@ fn language(tag: Option<&str>) -> Language {
 /// `{ code, message }`: the engine's input error codes (`INPUT_PASSWORD_REQUIRED`, …), or
 /// `BAD_REQUEST` when the request does not have the expected shape.
 pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
-    let request: Request = serde_wasm_bindgen::from_value(request).map_err(|e| error("BAD_REQUEST", e.to_string()))?;
+    let request = Request::read(&request).map_err(|refusal| error("BAD_REQUEST", refusal))?;
     let language = language(request.language.as_deref());
     let inputs: Vec<Input<'_>> = request
         .inputs

@@ -1,0 +1,126 @@
+//! The page's request, read field by field from the JavaScript object. Not serde: its
+//! deserializer words errors with float and debug formatting that would add 20 KB to a module
+//! whose every byte is downloaded, for a shape only our own page writes.
+
+use js_sys::{Array, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// One input as the page sends it.
+pub(crate) struct RequestInput {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub password: Option<String>,
+    pub trusted: bool,
+}
+
+/// The outcome of one pending check, as the page reports it.
+pub(crate) struct Answer {
+    /// The check's `id`.
+    pub id: String,
+    /// `valid`, `invalid` or `unsupported` (WebCrypto lacks the algorithm, or refused the key).
+    pub outcome: String,
+}
+
+/// What the page asks for.
+pub(crate) struct Request {
+    pub inputs: Vec<RequestInput>,
+    pub principal: Option<String>,
+    pub host: Option<String>,
+    /// `Date.now()`: the engine never reads the clock (the standard library's clock traps in
+    /// a browser).
+    pub now_ms: f64,
+    pub language: Option<String>,
+    /// Whether to include the whole report as text (for "download as text"; not worth making
+    /// on every keystroke).
+    pub with_text: bool,
+    /// Outcomes of the checks earlier responses had `pending`.
+    pub signatures: Vec<Answer>,
+}
+
+/// Why a request was refused: the field and what it should have been.
+pub(crate) type Refusal = String;
+
+fn field(object: &JsValue, name: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn is_missing(value: &JsValue) -> bool {
+    value.is_undefined() || value.is_null()
+}
+
+fn optional_string(object: &JsValue, name: &str, at: &str) -> Result<Option<String>, Refusal> {
+    let value = field(object, name);
+    if is_missing(&value) {
+        return Ok(None);
+    }
+    value
+        .as_string()
+        .map(Some)
+        .ok_or_else(|| format!("{at}{name} must be a string"))
+}
+
+fn string(object: &JsValue, name: &str, at: &str) -> Result<String, Refusal> {
+    optional_string(object, name, at)?.ok_or_else(|| format!("{at}{name} is missing"))
+}
+
+fn flag(object: &JsValue, name: &str, at: &str) -> Result<bool, Refusal> {
+    let value = field(object, name);
+    if is_missing(&value) {
+        return Ok(false);
+    }
+    value
+        .as_bool()
+        .ok_or_else(|| format!("{at}{name} must be true or false"))
+}
+
+fn list(object: &JsValue, name: &str, required: bool) -> Result<Array, Refusal> {
+    let value = field(object, name);
+    if is_missing(&value) && !required {
+        return Ok(Array::new());
+    }
+    value
+        .dyn_into::<Array>()
+        .map_err(|_| format!("{name} must be an array"))
+}
+
+impl Request {
+    /// Reads a request object.
+    pub(crate) fn read(request: &JsValue) -> Result<Self, Refusal> {
+        if !request.is_object() {
+            return Err("the request must be an object".to_owned());
+        }
+        let mut inputs = Vec::new();
+        for (index, input) in list(request, "inputs", true)?.iter().enumerate() {
+            let at = format!("inputs[{index}].");
+            let bytes = field(&input, "bytes")
+                .dyn_into::<Uint8Array>()
+                .map_err(|_| format!("{at}bytes must be a Uint8Array"))?;
+            inputs.push(RequestInput {
+                name: string(&input, "name", &at)?,
+                bytes: bytes.to_vec(),
+                password: optional_string(&input, "password", &at)?,
+                trusted: flag(&input, "trusted", &at)?,
+            });
+        }
+        let mut signatures = Vec::new();
+        for (index, answer) in list(request, "signatures", false)?.iter().enumerate() {
+            let at = format!("signatures[{index}].");
+            signatures.push(Answer {
+                id: string(&answer, "id", &at)?,
+                outcome: string(&answer, "outcome", &at)?,
+            });
+        }
+        Ok(Self {
+            inputs,
+            principal: optional_string(request, "principal", "")?,
+            host: optional_string(request, "host", "")?,
+            now_ms: field(request, "nowMs")
+                .as_f64()
+                .filter(|ms| ms.is_finite())
+                .ok_or("nowMs must be a number (Date.now())")?,
+            language: optional_string(request, "language", "")?,
+            with_text: flag(request, "withText", "")?,
+            signatures,
+        })
+    }
+}
