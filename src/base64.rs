@@ -65,36 +65,36 @@ pub(crate) fn decode(text: &str) -> Result<Vec<u8>, String> {
 /// `der` as a PEM block: base64 in lines of 64 characters, CRLF line ends (as Windows writes
 /// them, and as the `pem` crate did).
 pub(crate) fn pem(label: &str, der: &[u8]) -> String {
+    let digit = |n: u32, shift: u32| ALPHABET[(n >> shift & 63) as usize];
     let encoded_len = der.len().div_ceil(3) * 4;
-    let mut out = String::with_capacity(encoded_len + encoded_len / 32 + 2 * label.len() + 40);
-    out.push_str("-----BEGIN ");
-    out.push_str(label);
-    out.push_str("-----\r\n");
-    let mut line = [0u8; 64];
-    for chunk in der.chunks(48) {
-        let mut len = 0;
-        for triple in chunk.chunks(3) {
-            let word = triple
-                .iter()
-                .enumerate()
-                .fold(0u32, |word, (i, &b)| word | u32::from(b) << (16 - 8 * i));
-            for (i, slot) in line[len..len + 4].iter_mut().enumerate() {
-                *slot = if i <= triple.len() {
-                    ALPHABET[(word >> (18 - 6 * i) & 63) as usize]
-                } else {
-                    b'='
-                };
-            }
-            len += 4;
+    let mut out = Vec::with_capacity(encoded_len + encoded_len / 32 + 2 * label.len() + 40);
+    out.extend_from_slice(b"-----BEGIN ");
+    out.extend_from_slice(label.as_bytes());
+    out.extend_from_slice(b"-----\r\n");
+    for line in der.chunks(48) {
+        let mut triples = line.chunks_exact(3);
+        for triple in triples.by_ref() {
+            let n = u32::from(triple[0]) << 16 | u32::from(triple[1]) << 8 | u32::from(triple[2]);
+            out.extend_from_slice(&[digit(n, 18), digit(n, 12), digit(n, 6), digit(n, 0)]);
         }
-        // Only alphabet characters and `=` were written.
-        out.extend(line[..len].iter().map(|&b| char::from(b)));
-        out.push_str("\r\n");
+        match *triples.remainder() {
+            [a] => {
+                let n = u32::from(a) << 16;
+                out.extend_from_slice(&[digit(n, 18), digit(n, 12), b'=', b'=']);
+            }
+            [a, b] => {
+                let n = u32::from(a) << 16 | u32::from(b) << 8;
+                out.extend_from_slice(&[digit(n, 18), digit(n, 12), digit(n, 6), b'=']);
+            }
+            _ => {}
+        }
+        out.extend_from_slice(b"\r\n");
     }
-    out.push_str("-----END ");
-    out.push_str(label);
-    out.push_str("-----\r\n");
-    out
+    out.extend_from_slice(b"-----END ");
+    out.extend_from_slice(label.as_bytes());
+    out.extend_from_slice(b"-----\r\n");
+    // Only the label (already text) and ASCII were written.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]
