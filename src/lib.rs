@@ -152,14 +152,17 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
 
     let mut findings = Vec::new();
     let mut certs: Vec<Parsed<'_>> = Vec::with_capacity(total);
-    let mut trust = options.trust.clone();
+    // Copied only when the admin supplies roots of their own.
+    let mut trust = std::borrow::Cow::Borrowed(options.trust);
     for (input_index, (input, found)) in inputs.iter().zip(&decoded).enumerate() {
         for der in &found.certificates {
             if let Some(existing) = certs.iter().position(|c| c.der == der.as_slice()) {
                 // A root both sent and supplied as trusted is not a duplicate in the chain.
                 if input.trusted || certs.get(existing).is_some_and(|c| c.trusted_input) {
                     if let Some(cert) = certs.get(existing) {
-                        trust.add_supplied(cert.x509.subject.raw, cert.x509.public_key.raw);
+                        trust
+                            .to_mut()
+                            .add_supplied(cert.x509.subject.raw, cert.x509.public_key.raw);
                     }
                     continue;
                 }
@@ -181,7 +184,9 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     }
 
     for cert in certs.iter().filter(|c| c.trusted_input) {
-        trust.add_supplied(cert.x509.subject.raw, cert.x509.public_key.raw);
+        trust
+            .to_mut()
+            .add_supplied(cert.x509.subject.raw, cert.x509.public_key.raw);
     }
     let mut chain = chain::build(&certs, &trust, options.verifier, &mut findings);
     let leaf_index = chain.path.first().copied().unwrap_or_default();

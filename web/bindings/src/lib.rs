@@ -144,6 +144,12 @@ fn error(code: &str, message: String) -> JsValue {
         .unwrap_or_else(|_| JsValue::from_str(code))
 }
 
+/// The Mozilla root store, built once per module instance.
+fn mozilla() -> &'static TrustStore {
+    static MOZILLA: std::sync::OnceLock<TrustStore> = std::sync::OnceLock::new();
+    MOZILLA.get_or_init(TrustStore::mozilla)
+}
+
 fn language(tag: Option<&str>) -> Language {
     tag.map(Language::from_tag).unwrap_or_default()
 }
@@ -169,13 +175,12 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
             trusted: input.trusted,
         })
         .collect();
-    let trust = TrustStore::mozilla();
     let answers = answers(&request.signatures);
     let options = Options {
         principal: request.principal.as_deref(),
         host: request.host.as_deref(),
         now: UnixTime((request.now_ms / 1000.0).floor() as i64),
-        trust: &trust,
+        trust: mozilla(),
         verifier: &answers,
     };
     let report = analyze(&inputs, &options).map_err(|e: Error| error(e.code(), e.to_string()))?;
