@@ -96,7 +96,8 @@ codes! {
     KeyWeak "KEY_WEAK" => "CA/Browser Forum Baseline Requirements 6.1.5; NIST SP 800-131A",
     /// A signature in the chain does not verify.
     SigInvalid "SIG_INVALID" => "RFC 5280 section 6.1.3",
-    /// A signature whose algorithm this tool cannot verify.
+    /// A signature that was not verified: an algorithm this tool does not verify, or a
+    /// platform verifier (WebCrypto) that lacks it or is unavailable.
     SigUnsupported "SIG_UNSUPPORTED" => "RFC 5280 section 4.1.1.2",
     /// The leaf has an Extended Key Usage without serverAuth.
     EkuNoServerAuth "EKU_NO_SERVER_AUTH" => "RFC 5280 section 4.2.1.12",

@@ -42,6 +42,15 @@
 //! about and named parameters. Codes never change meaning or name; `docs/findings.md` lists them.
 //! [`render`] words them in English.
 //!
+//! ## Signatures
+//! [`Options::verifier`] checks certificate signatures. The engine settles whatever needs no
+//! cryptography (an unknown algorithm, a key that does not fit it, a malformed signature) and
+//! asks the verifier only whether a key verifies a signature. [`signature::RustCrypto`] (the
+//! `rustcrypto` feature, on by default) answers at once; a platform whose crypto is
+//! asynchronous, like a browser's WebCrypto, uses [`signature::Answers`]: analyse, verify
+//! what is pending, analyse again with the outcomes. A check without an answer is reported as
+//! not verified, never as valid.
+//!
 //! ## Time
 //! The engine never reads the clock: [`Options::now`] decides validity, so a result can be
 //! reproduced, and so the engine runs in a browser, where reading the clock through the

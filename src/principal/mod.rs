@@ -2,7 +2,7 @@
 //!
 //! Admins paste the bare value, the `Set-OutlookProvider` line they ran, `Get-OutlookProvider | fl`
 //! output, an Autodiscover response, a PRF line or an `rpcping` command. [`parse`] finds the
-//! value in each ([`forms`]), then judges its syntax and gives the corrected value ([`syntax`]).
+//! value in each (`forms.rs`), then judges its syntax and gives the corrected value (`syntax.rs`).
 
 mod forms;
 mod syntax;

@@ -190,7 +190,9 @@ pub(super) fn message(f: &Finding) -> String {
             f.text("issuer")
         ),
         Code::SigUnsupported => format!(
-            "The signature by {} uses an algorithm this tool cannot verify.",
+            "The signature by {} was not verified: its algorithm is not one this tool verifies, or \
+             the browser's WebCrypto lacks it or is unavailable (a page served over plain http:// \
+             from another host).",
             f.text("issuer")
         ),
         Code::EkuNoServerAuth => format!(

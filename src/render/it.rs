@@ -195,7 +195,9 @@ fn message(f: &Finding) -> String {
             f.text("issuer")
         ),
         Code::SigUnsupported => format!(
-            "La firma di {} usa un algoritmo che questo strumento non può verificare.",
+            "La firma di {} non è stata verificata: l'algoritmo non è tra quelli che questo \
+             strumento verifica, oppure WebCrypto del browser non lo supporta o non è disponibile \
+             (pagina servita via http:// da un altro host).",
             f.text("issuer")
         ),
         Code::EkuNoServerAuth => format!(
