@@ -10,6 +10,9 @@ echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy -D warnings (native)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+echo "== the engine without RustCrypto, as the page builds it: clippy and unit tests"
+cargo clippy -p msstd-check --no-default-features --lib --locked -- -D warnings
+cargo test -p msstd-check --no-default-features --lib --locked
 bash scripts/setup.sh
 echo "== cargo test (native; the differential tests need OpenSSL and pyca/cryptography)"
 cargo test --workspace --locked
