@@ -8,3 +8,9 @@ cargo fetch --locked
 unset NO_COLOR
 echo "== trunk build --release"
 PATH="$PWD/node_modules/.bin:$PATH" trunk build --release
+# trunk minifies what it builds (Trunk.toml); the page's own scripts it only copies, so esbuild
+# minifies those in place (each stays an ES module with its imports; the sources are in www/).
+echo "== esbuild --minify (the page's own scripts)"
+for script in app.js i18n.js signatures.js pfx-worker.js sw.js; do
+  node_modules/.bin/esbuild "dist/$script" --minify --format=esm --log-level=warning --allow-overwrite --outfile="dist/$script"
+done

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 dist=${1:-dist}
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: run scripts/build-page.sh first" >&2; exit 2; }
 first_load=(index.html sw.js manifest.webmanifest icon.svg)
-while IFS= read -r ref; do first_load+=("${ref#./}"); done < <(grep -oE '(href|src|data-bindings|data-wasm)="\./[^"]+"' "$dist/index.html" | sed -E 's/^[^"]+"//; s/"$//' | sort -u)
+# Attribute values quoted or not (trunk minifies the page).
+while IFS= read -r ref; do first_load+=("${ref#./}"); done < <(grep -oE '(href|src|data-bindings|data-wasm)="?\./[^" >]+' "$dist/index.html" | sed -E 's/^[^=]+="?//' | sort -u)
 first_load+=(i18n.js signatures.js)
 on_demand=(pfx-worker.js msstd-check-pfx.js msstd-check-pfx_bg.wasm)
 measure() {

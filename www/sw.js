@@ -12,7 +12,10 @@ async function precache() {
   const html = await page.clone().text();
   await cache.put('./', page);
   const urls = new Set(WORKER_ASSETS);
-  for (const match of html.matchAll(/(?:href|src|data-bindings|data-wasm)="([^"#:]+)"/g)) urls.add(match[1]);
+  // Attribute values quoted or not (the built page is minified).
+  for (const match of html.matchAll(/(?:href|src|data-bindings|data-wasm)=(?:"([^"#:]+)"|([^\s>"'#:]+))/g)) {
+    urls.add(match[1] ?? match[2]);
+  }
   await Promise.all(
     [...urls].map(async (url) => {
       const response = await fetch(url, { cache: 'no-cache' }).catch(() => null);
