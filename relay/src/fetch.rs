@@ -191,3 +191,37 @@ impl Fetched {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::net::TcpListener;
+    use std::time::Duration;
+
+    /// A listener whose accept queue is full drops further SYNs, so a connection attempt hangs
+    /// as it does towards a black-holed address, without needing one.
+    #[test]
+    fn a_connection_that_hangs_is_a_connect_timeout() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = listener.local_addr().unwrap();
+        let mut queued = Vec::new();
+        let hung = loop {
+            match TcpStream::connect_timeout(&address, Duration::from_millis(300)) {
+                Ok(stream) => queued.push(stream),
+                Err(error) => break error,
+            }
+            assert!(queued.len() < 10_000, "the accept queue never filled");
+        };
+        assert_eq!(hung.kind(), std::io::ErrorKind::TimedOut, "{hung}");
+        match connect(&[address], Deadline::after(Duration::from_secs(1))) {
+            Err(FetchError::ConnectTimeout {
+                address: reported,
+                seconds,
+            }) => {
+                assert_eq!(reported, address.to_string());
+                assert_eq!(seconds, 1);
+            }
+            other => panic!("expected CONNECT_TIMEOUT, got {:?}", other.map(|(_, a)| a)),
+        }
+    }
+}
