@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use super::{Scheme, SignatureCheck, Verification, Verifier};
+use super::{CheckId, Scheme, SignatureCheck, Verification, Verifier};
 
 /// Outcomes known so far, and the checks an analysis asked for that had none.
 ///
@@ -15,7 +15,7 @@ use super::{Scheme, SignatureCheck, Verification, Verifier};
 /// not wrong.
 #[derive(Debug, Default)]
 pub struct Answers {
-    known: HashMap<[u8; 32], Verification>,
+    known: HashMap<CheckId, Verification>,
     pending: RefCell<Vec<PendingCheck>>,
 }
 
@@ -23,7 +23,7 @@ pub struct Answers {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PendingCheck {
     /// [`SignatureCheck::id`], to answer it with.
-    pub id: [u8; 32],
+    pub id: CheckId,
     /// The algorithm and key type.
     pub scheme: Scheme,
     /// The issuer's whole DER SubjectPublicKeyInfo.
@@ -55,7 +55,7 @@ impl Answers {
     }
 
     /// Records the outcome of the check with this [`SignatureCheck::id`].
-    pub fn insert(&mut self, id: [u8; 32], outcome: Verification) {
+    pub fn insert(&mut self, id: CheckId, outcome: Verification) {
         self.known.insert(id, outcome);
     }
 

@@ -20,6 +20,8 @@ pub use rustcrypto::RustCrypto;
 
 use sha2::{Digest, Sha256};
 
+use crate::certificate::hex_upper;
+
 use crate::asn1::{self, oid, small_uint, TAG_INTEGER, TAG_OID, TAG_SEQUENCE};
 use crate::limits::MAX_RSA_BITS;
 use crate::public_key::{bit_length, oid_string, rsa_public_key};
@@ -193,7 +195,8 @@ pub enum Verification {
     Valid,
     /// It does not (a wrong issuer, or a damaged certificate).
     Invalid,
-    /// The algorithm or the key type is not one this tool verifies.
+    /// Not verified: the algorithm or the key type is not one this tool verifies, or the
+    /// verifier could not answer (no WebCrypto, or no answer yet).
     Unsupported,
 }
 
@@ -283,7 +286,7 @@ pub struct SignatureCheck<'a> {
 impl SignatureCheck<'_> {
     /// A digest of everything the answer depends on, so an answer given once can be reused:
     /// SHA-256 over the scheme and the length-prefixed key, signature and signed bytes.
-    pub fn id(&self) -> [u8; 32] {
+    pub fn id(&self) -> CheckId {
         let (kind, hash, curve, salt_len) = match self.scheme {
             Scheme::RsaPkcs1v15 { hash } => (1u8, Some(hash), None, 0),
             Scheme::RsaPss { hash, salt_len } => (2, Some(hash), None, salt_len),
@@ -297,7 +300,7 @@ impl SignatureCheck<'_> {
             digest.update((part.len() as u64).to_be_bytes());
             digest.update(part);
         }
-        digest.finalize().into()
+        CheckId(digest.finalize().into())
     }
 
     /// The subjectPublicKey bits: an RSAPublicKey, a SEC1 point or 32 Ed25519 bytes.
@@ -312,6 +315,35 @@ impl SignatureCheck<'_> {
             Scheme::Ecdsa { curve, .. } => p1363(self.signature, curve.field_len()),
             _ => None,
         }
+    }
+}
+
+/// What identifies a [`SignatureCheck`]: a SHA-256 digest of everything its answer depends on.
+/// As text (`Display`, `FromStr`), 64 upper-case hex digits, as the page passes it around.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct CheckId(pub [u8; 32]);
+
+impl std::fmt::Display for CheckId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&hex_upper(&self.0))
+    }
+}
+
+impl std::str::FromStr for CheckId {
+    type Err = ();
+
+    /// 64 hex digits, either case.
+    fn from_str(text: &str) -> Result<Self, ()> {
+        let digits = text.as_bytes();
+        if digits.len() != 64 {
+            return Err(());
+        }
+        let mut id = [0; 32];
+        for (byte, pair) in id.iter_mut().zip(digits.chunks_exact(2)) {
+            let nibble = |d: u8| char::from(d).to_digit(16).ok_or(());
+            *byte = u8::try_from(nibble(pair[0])? << 4 | nibble(pair[1])?).map_err(|_| ())?;
+        }
+        Ok(Self(id))
     }
 }
 
@@ -408,6 +440,19 @@ fn p1363(der: &[u8], len: usize) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn check_ids_round_trip_as_hex() {
+        let id = CheckId(std::array::from_fn(|i| (i * 8) as u8));
+        let text = id.to_string();
+        assert_eq!(&text[..6], "000810");
+        assert_eq!(text.len(), 64);
+        assert_eq!(text.parse(), Ok(id));
+        assert_eq!(text.to_lowercase().parse(), Ok(id));
+        for bad in ["", "00", &text[1..], &format!("{}g", &text[1..])] {
+            assert_eq!(bad.parse::<CheckId>(), Err(()), "{bad}");
+        }
+    }
 
     #[test]
     fn p1363_pads_and_strips_der_integers() {

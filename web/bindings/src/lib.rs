@@ -65,7 +65,7 @@ impl<'a> Pending<'a> {
             Scheme::Ed25519 => ("Ed25519", None, None, None),
         };
         Self {
-            id: hex(&check.id),
+            id: check.id.to_string(),
             algorithm: WebCryptoAlgorithm {
                 name,
                 hash: hash.map(|h| h.name()),
@@ -79,28 +79,6 @@ impl<'a> Pending<'a> {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    bytes
-        .iter()
-        .flat_map(|b| [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 15)]])
-        .map(char::from)
-        .collect()
-}
-
-fn id_of(text: &str) -> Option<[u8; 32]> {
-    let digits = text.as_bytes();
-    if digits.len() != 64 {
-        return None;
-    }
-    let mut id = [0; 32];
-    for (byte, pair) in id.iter_mut().zip(digits.chunks_exact(2)) {
-        let nibble = |d: u8| char::from(d).to_digit(16);
-        *byte = u8::try_from(nibble(pair[0])? << 4 | nibble(pair[1])?).ok()?;
-    }
-    Some(id)
-}
-
 fn answers(given: &[Answer]) -> Answers {
     let mut answers = Answers::new();
     for answer in given {
@@ -109,7 +87,7 @@ fn answers(given: &[Answer]) -> Answers {
             "invalid" => Verification::Invalid,
             _ => Verification::Unsupported,
         };
-        if let Some(id) = id_of(&answer.id) {
+        if let Ok(id) = answer.id.parse() {
             answers.insert(id, outcome);
         }
     }
