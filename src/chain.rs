@@ -81,9 +81,11 @@ fn leaf(certs: &[Parsed<'_>], candidates: &[usize]) -> usize {
         .unwrap_or(candidates[0])
 }
 
-/// Builds the path over `certs` (unique, in presented order) and records findings.
+/// Builds the path over `certs` (unique, in presented order; `summaries` theirs, for the PEM)
+/// and records findings.
 pub(crate) fn build(
     certs: &[Parsed<'_>],
+    summaries: &[CertificateSummary],
     trust: &TrustStore,
     verifier: &dyn Verifier,
     findings: &mut Vec<Finding>,
@@ -192,18 +194,18 @@ pub(crate) fn build(
         }
         ChainStatus::Incomplete => {}
     }
+    let pem = served_pem(certs, &path, summaries);
     Chain {
         path,
         status,
         anchor,
-        // Filled in by `served_pem` once each certificate's PEM exists.
-        pem: String::new(),
+        pem,
     }
 }
 
 /// The chain a server should send, as PEM: the path without its self-issued root, each block
 /// as the certificate's summary already has it (encoding is a tenth of an analysis).
-pub(crate) fn served_pem(certs: &[Parsed<'_>], path: &[usize], summaries: &[CertificateSummary]) -> String {
+fn served_pem(certs: &[Parsed<'_>], path: &[usize], summaries: &[CertificateSummary]) -> String {
     let sent_root = path.len() > 1 && path.last().is_some_and(|&root| certs[root].self_issued());
     let served = if sent_root { &path[..path.len() - 1] } else { path };
     served

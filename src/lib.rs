@@ -197,7 +197,12 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
             .to_mut()
             .add_supplied(cert.x509.subject.raw, cert.x509.public_key.raw);
     }
-    let mut chain = chain::build(&certs, &trust, options.verifier, &mut findings);
+    let certificates: Vec<_> = certs
+        .iter()
+        .enumerate()
+        .map(|(index, cert)| cert.summary(index, inputs.get(cert.input).map_or("", |i| i.name), options.now))
+        .collect();
+    let chain = chain::build(&certs, &certificates, &trust, options.verifier, &mut findings);
     let leaf_index = chain.path.first().copied().unwrap_or_default();
     let leaf = certs.get(leaf_index).ok_or(Error::Empty)?;
     checks::path_certificates(&certs, &chain.path, options.now, &mut findings);
@@ -220,12 +225,6 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     let autodiscover = domain_of.and_then(|d| host::autodiscover(&d, leaf, leaf_index, &mut findings));
 
     findings.sort_by_key(|f| f.severity);
-    let certificates: Vec<_> = certs
-        .iter()
-        .enumerate()
-        .map(|(index, cert)| cert.summary(index, inputs.get(cert.input).map_or("", |i| i.name), options.now))
-        .collect();
-    chain.pem = chain::served_pem(&certs, &chain.path, &certificates);
     let summary = Report::summarise(&findings, msstd.as_ref().map(|m| m.code));
     Ok(Report {
         schema: SCHEMA,
