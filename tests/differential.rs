@@ -12,10 +12,10 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{data, issue, now, Issued};
+use common::{analyze_as_the_page_does, data, issue, now, Issued};
 use msstd_check::render::json;
-use msstd_check::signature::{Answers, RustCrypto};
-use msstd_check::{analyze, ChainStatus, Code, Input, Options, Report, Severity, TrustStore, Verifier};
+use msstd_check::signature::RustCrypto;
+use msstd_check::{analyze, ChainStatus, Code, Input, Options, Report, Severity, TrustStore};
 use rcgen::{
     BasicConstraints, CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair,
     KeyUsagePurpose,
@@ -280,27 +280,7 @@ fn engine_report(scenario: &Scenario) -> Report {
     };
     let report = analyze(&inputs, &options).unwrap();
 
-    let mut answers = Answers::new();
-    let mut rounds = 0;
-    let answered = loop {
-        let report = analyze(
-            &inputs,
-            &Options {
-                verifier: &answers,
-                ..options
-            },
-        )
-        .unwrap();
-        let pending = answers.take_pending();
-        if pending.is_empty() {
-            break report;
-        }
-        rounds += 1;
-        assert!(rounds <= 8, "{}: the answers do not converge", scenario.id);
-        for check in pending {
-            answers.insert(check.id, RustCrypto.verify(&check.check()));
-        }
-    };
+    let answered = analyze_as_the_page_does(&inputs, &options, &scenario.id);
     assert_eq!(json(&answered), json(&report), "{}", scenario.id);
     report
 }

@@ -122,6 +122,33 @@ pub fn check_with_root(pems: &[&str], root: &Issued, principal: Option<&str>, ho
     .unwrap()
 }
 
+/// The analysis as the page runs it: with the answers so far, verifying what is pending (here
+/// with the built-in verifier, where the page uses WebCrypto), again. `what` names the input in
+/// the panic when the rounds do not converge.
+pub fn analyze_as_the_page_does(inputs: &[Input<'_>], options: &Options<'_>, what: &str) -> Report {
+    use msstd_check::signature::{Answers, RustCrypto};
+    use msstd_check::Verifier;
+    let mut answers = Answers::new();
+    for _round in 0..8 {
+        let report = analyze(
+            inputs,
+            &Options {
+                verifier: &answers,
+                ..*options
+            },
+        )
+        .unwrap();
+        let pending = answers.take_pending();
+        if pending.is_empty() {
+            return report;
+        }
+        for check in pending {
+            answers.insert(check.id, RustCrypto.verify(&check.check()));
+        }
+    }
+    panic!("{what}: the answers do not converge");
+}
+
 /// Analyses inputs against the Mozilla store at `at`.
 pub fn check_at(inputs: &[Input<'_>], principal: Option<&str>, host: Option<&str>, at: UnixTime) -> Report {
     let trust = TrustStore::mozilla();
