@@ -114,5 +114,12 @@ for (const [name, pass] of Object.entries(verifiers)) {
   results.verify[name] = await rate(roots, pass);
   console.log(`verify  ${name.padEnd(36)} ${results.verify[name].rate.toFixed(0).padStart(8)} roots/s         (${results.verify[name].failures} of ${roots.length} failed)`);
 }
+// The floor of any hand-over: JavaScript alone making the same response objects from their JSON
+// text (JSON.parse, V8's fastest way to build an object graph), with no analysis at all.
+const responses = roots.map((der) => JSON.stringify(ours.analyze({ inputs: [{ name: 'root', bytes: der }], nowMs, language: 'en' })));
+const indices = corpus.map((_, i) => i % responses.length);
+results.floor = await rate(indices, (i) => JSON.parse(responses[i]) !== null);
+const meanBytes = responses.reduce((sum, text) => sum + text.length, 0) / responses.length;
+console.log(`floor   ${'JSON.parse of our responses alone'.padEnd(36)} ${results.floor.rate.toFixed(0).padStart(8)} responses/s     (${meanBytes.toFixed(0)} bytes of JSON each)`);
 const forgeRate = results.parse['node-forge 1 (RSA only)'].rate;
 console.log(`ratio: our full analysis / node-forge parse-only = ${(results.parse['msstd-check wasm (full analysis)'].rate / forgeRate).toFixed(2)}`);

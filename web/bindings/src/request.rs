@@ -2,6 +2,8 @@
 //! deserializer words errors with float and debug formatting that would add 20 KB to a module
 //! whose every byte is downloaded, for a shape only our own page writes.
 
+use std::cell::RefCell;
+
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -40,15 +42,29 @@ pub(crate) struct Request {
 /// Why a request was refused: the field and what it should have been.
 pub(crate) type Refusal = String;
 
-fn field(object: &JsValue, name: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+/// Reads a property. The names are made into JavaScript strings once per module instance:
+/// each one made anew costs a trip through `TextDecoder`, for every field of every request.
+fn field(object: &JsValue, name: &'static str) -> JsValue {
+    thread_local! {
+        static NAMES: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
+    }
+    NAMES.with_borrow_mut(|names| {
+        let position = names.iter().position(|(known, _)| *known == name).unwrap_or_else(|| {
+            names.push((name, JsValue::from_str(name)));
+            names.len() - 1
+        });
+        names
+            .get(position)
+            .and_then(|(_, key)| Reflect::get(object, key).ok())
+            .unwrap_or(JsValue::UNDEFINED)
+    })
 }
 
 fn is_missing(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
 }
 
-fn optional_string(object: &JsValue, name: &str, at: &str) -> Result<Option<String>, Refusal> {
+fn optional_string(object: &JsValue, name: &'static str, at: &str) -> Result<Option<String>, Refusal> {
     let value = field(object, name);
     if is_missing(&value) {
         return Ok(None);
@@ -59,11 +75,11 @@ fn optional_string(object: &JsValue, name: &str, at: &str) -> Result<Option<Stri
         .ok_or_else(|| format!("{at}{name} must be a string"))
 }
 
-fn string(object: &JsValue, name: &str, at: &str) -> Result<String, Refusal> {
+fn string(object: &JsValue, name: &'static str, at: &str) -> Result<String, Refusal> {
     optional_string(object, name, at)?.ok_or_else(|| format!("{at}{name} is missing"))
 }
 
-fn flag(object: &JsValue, name: &str, at: &str) -> Result<bool, Refusal> {
+fn flag(object: &JsValue, name: &'static str, at: &str) -> Result<bool, Refusal> {
     let value = field(object, name);
     if is_missing(&value) {
         return Ok(false);
@@ -73,7 +89,7 @@ fn flag(object: &JsValue, name: &str, at: &str) -> Result<bool, Refusal> {
         .ok_or_else(|| format!("{at}{name} must be true or false"))
 }
 
-fn list(object: &JsValue, name: &str, required: bool) -> Result<Array, Refusal> {
+fn list(object: &JsValue, name: &'static str, required: bool) -> Result<Array, Refusal> {
     let value = field(object, name);
     if is_missing(&value) && !required {
         return Ok(Array::new());
