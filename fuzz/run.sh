@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs one fuzz target for a while: `bash fuzz/run.sh decode|principal|analyze SECONDS`.
+# Runs one fuzz target for a while: `bash fuzz/run.sh decode|principal|analyze SECONDS`
+# (inputs up to 64 KiB; `MAX_LEN=BYTES` for longer ones, to reach the engine's caps).
 # Seeds the corpus from tests/data and ../shared/fixtures, then runs libFuzzer through cargo fuzz
 # on the stable toolchain (RUSTC_BOOTSTRAP lets it use the sanitizer flags it needs). Crashes land
-# in fuzz/artifacts/TARGET/; each one found becomes a regression test in tests/fuzz_regressions.rs.
+# in fuzz/artifacts/TARGET/; each one found becomes a regression test in tests/robustness.rs.
 set -euo pipefail
 cd "$(dirname "$0")"
 target=${1:?decode, principal or analyze}
 seconds=${2:-600}
+max_len=${MAX_LEN:-65536}
 command -v cargo-fuzz > /dev/null || cargo install --locked cargo-fuzz --version 0.13.2
 corpus=corpus/$target
 mkdir -p "$corpus"
@@ -26,4 +28,4 @@ if [ -z "$(ls -A "$corpus")" ]; then
   esac
 fi
 export RUSTC_BOOTSTRAP=1
-exec cargo fuzz run "$target" "$corpus" -- -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
+exec cargo fuzz run "$target" "$corpus" -- -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
