@@ -161,6 +161,29 @@ fn malformed_requests_are_rejected_not_trapped() {
     assert_eq!(with("signatures", Object::new().into()), "signatures must be an array");
 }
 
+/// A request whose `language` getter asks for another analysis while the first one is reading
+/// the request: both answer (in their own language), nothing traps on state held across the
+/// read. A trap inside the getter would surface as a failed read, so English.
+#[wasm_bindgen_test]
+fn a_getter_that_calls_back_in_gets_an_answer() {
+    let nested = Closure::<dyn Fn() -> JsValue>::new(|| {
+        assert_eq!(get(&inner_english(), "report.certificates.length"), 1);
+        JsValue::from_str("it")
+    });
+    let outer = request(&[("leaf", LEAF.as_bytes())], None, "en");
+    let descriptor = Object::new();
+    Reflect::set(&descriptor, &"get".into(), nested.as_ref()).unwrap();
+    Object::define_property(outer.unchecked_ref::<Object>(), &"language".into(), &descriptor);
+    let response = analyze(outer).unwrap();
+    let italian = analyze(request(&[("leaf", LEAF.as_bytes())], None, "it")).unwrap();
+    assert_eq!(get(&response, "headline"), get(&italian, "headline"));
+    assert_ne!(get(&response, "headline"), get(&inner_english(), "headline"));
+}
+
+fn inner_english() -> JsValue {
+    analyze(request(&[("leaf", LEAF.as_bytes())], None, "en")).unwrap()
+}
+
 #[wasm_bindgen_test]
 fn principal_pastes_are_explained() {
     let parsed = parse_principal(

@@ -48,16 +48,16 @@ fn field(object: &JsValue, name: &'static str) -> JsValue {
     thread_local! {
         static NAMES: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
     }
-    NAMES.with_borrow_mut(|names| {
-        let position = names.iter().position(|(known, _)| *known == name).unwrap_or_else(|| {
-            names.push((name, JsValue::from_str(name)));
-            names.len() - 1
-        });
-        names
-            .get(position)
-            .and_then(|(_, key)| Reflect::get(object, key).ok())
-            .unwrap_or(JsValue::UNDEFINED)
-    })
+    // The key leaves the borrow before the read: a getter on the request may call back in.
+    let key = NAMES.with_borrow_mut(|names| match names.iter().find(|(known, _)| *known == name) {
+        Some((_, key)) => key.clone(),
+        None => {
+            let key = JsValue::from_str(name);
+            names.push((name, key.clone()));
+            key
+        }
+    });
+    Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED)
 }
 
 fn is_missing(value: &JsValue) -> bool {
