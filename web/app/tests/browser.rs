@@ -167,7 +167,7 @@ fn malformed_requests_are_rejected_not_trapped() {
 #[wasm_bindgen_test]
 fn a_getter_that_calls_back_in_gets_an_answer() {
     let nested = Closure::<dyn Fn() -> JsValue>::new(|| {
-        assert_eq!(get(&inner_english(), "report.certificates.length"), 1);
+        assert_eq!(get(&english_leaf_response(), "report.certificates.length"), 1);
         JsValue::from_str("it")
     });
     let outer = request(&[("leaf", LEAF.as_bytes())], None, "en");
@@ -177,10 +177,11 @@ fn a_getter_that_calls_back_in_gets_an_answer() {
     let response = analyze(outer).unwrap();
     let italian = analyze(request(&[("leaf", LEAF.as_bytes())], None, "it")).unwrap();
     assert_eq!(get(&response, "headline"), get(&italian, "headline"));
-    assert_ne!(get(&response, "headline"), get(&inner_english(), "headline"));
+    assert_ne!(get(&response, "headline"), get(&english_leaf_response(), "headline"));
 }
 
-fn inner_english() -> JsValue {
+/// The leaf alone, analysed in English.
+fn english_leaf_response() -> JsValue {
     analyze(request(&[("leaf", LEAF.as_bytes())], None, "en")).unwrap()
 }
 
