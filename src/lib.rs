@@ -145,12 +145,7 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     }
     let mut decoded = Vec::with_capacity(inputs.len());
     for (position, input) in inputs.iter().enumerate() {
-        let name = if input.name.is_empty() {
-            format!("input {}", position + 1)
-        } else {
-            input.name.to_owned()
-        };
-        decoded.push(input::decode(input).map_err(|e| e.in_input(name))?);
+        decoded.push(input::decode(input).map_err(|e| e.in_input(input::label(input.name, position)))?);
     }
     let total: usize = decoded.iter().map(|d| d.certificates.len()).sum();
     if total > MAX_CERTIFICATES {

@@ -399,6 +399,28 @@ fn analyze_names_the_input_that_failed() {
 }
 
 #[test]
+fn the_size_check_before_copying_says_what_analyze_says() {
+    let big = vec![b'A'; msstd_check::limits::MAX_INPUT_BYTES + 1];
+    let trust = TrustStore::empty();
+    let options = Options {
+        principal: None,
+        host: None,
+        now: now(),
+        trust: &trust,
+        verifier: &msstd_check::signature::RustCrypto,
+    };
+    let cert = leaf();
+    for name in ["dump.bin", ""] {
+        let inputs = [Input::new("good.pem", cert.pem.as_bytes()), Input::new(name, &big)];
+        let from_analyze = analyze(&inputs, &options).unwrap_err();
+        assert_eq!(input::check_input_size(name, 1, big.len()), Err(from_analyze));
+    }
+    assert!(input::check_input_size("x", 0, msstd_check::limits::MAX_INPUT_BYTES).is_ok());
+    let unnamed = input::check_input_size("", 1, big.len()).unwrap_err();
+    assert!(unnamed.to_string().starts_with("input 2: "), "{unnamed}");
+}
+
+#[test]
 fn certificate_count_is_capped() {
     let cert = leaf();
     let many = cert.pem.repeat(msstd_check::limits::MAX_CERTIFICATES + 1);

@@ -153,11 +153,24 @@ async function run() {
 }
 
 async function addFiles(list) {
+  let unreadable = null;
   for (const file of list) {
-    state.files.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    try {
+      state.files.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    } catch (error) {
+      // A file larger than the browser will hold in memory, or one removed from the disk since.
+      unreadable = { code: 'FILE_UNREADABLE', message: t('unreadable').replace('{name}', file.name) + ((error && error.message) || String(error)) };
+    }
   }
   renderFiles();
-  schedule();
+  if (!unreadable) {
+    schedule();
+    return;
+  }
+  // The error stays until the next change: no analysis scheduled or running may replace it.
+  clearTimeout(state.timer);
+  state.generation++;
+  showError(unreadable);
 }
 
 function renderFiles() {

@@ -89,18 +89,43 @@ pub(crate) enum Item {
     NotACertificate(Error),
 }
 
+/// How errors and the report name the input at `position` (0-based): its name, or its place
+/// when it has none.
+pub(crate) fn label(name: &str, position: usize) -> String {
+    if name.is_empty() {
+        format!("input {}", position + 1)
+    } else {
+        name.to_owned()
+    }
+}
+
+fn check_size(bytes: usize) -> Result<(), Error> {
+    if bytes > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            bytes,
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// The error [`crate::analyze`] gives when the input named `name` at `position` (0-based) is
+/// `bytes` long and over [`MAX_INPUT_BYTES`], for callers that learn an input's size before
+/// they hold its bytes (a JavaScript array, a file) and should not copy what will be refused.
+///
+/// # Errors
+/// [`Error::InInput`] with [`Error::TooLarge`] when `bytes` is over the cap.
+pub fn check_input_size(name: &str, position: usize, bytes: usize) -> Result<(), Error> {
+    check_size(bytes).map_err(|e| e.in_input(label(name, position)))
+}
+
 /// Recognises `input` and extracts its certificates.
 ///
 /// # Errors
 /// A specific [`Error`] naming what was found when the input holds no certificate or cannot
 /// be read. The input's name is not added here; [`crate::analyze`] does that.
 pub fn decode(input: &Input<'_>) -> Result<Decoded, Error> {
-    if input.bytes.len() > MAX_INPUT_BYTES {
-        return Err(Error::TooLarge {
-            bytes: input.bytes.len(),
-            limit: MAX_INPUT_BYTES,
-        });
-    }
+    check_size(input.bytes.len())?;
     let (format, items) = match text::as_text(input.bytes) {
         Some(text) => text::decode(&text, input.password)?,
         None => der::decode(input.bytes, input.password)?,

@@ -126,6 +126,30 @@ test('bad input gets a readable error and the page stays usable', async () => {
   await context.close();
 });
 
+test('a file over the size cap, or one the browser cannot read, gets an error naming it', async () => {
+  const { context, page, problems } = await open();
+  await page.setInputFiles('#files', { name: 'backup.vhdx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(9 << 20) });
+  await settled(page);
+  assert.equal(await page.textContent('#error'), 'INPUT_TOO_LARGE');
+  assert.match(await page.textContent('#verdict'), /backup\.vhdx: the input is 9437184 bytes/);
+  await page.click('#file-list button');
+  // A file that disappears between choosing and reading (or is too big for the browser's memory).
+  await page.evaluate(() => {
+    File.prototype.arrayBuffer = () => Promise.reject(new DOMException('The file could not be read.', 'NotReadableError'));
+  });
+  await page.setInputFiles('#files', data('contoso-leaf.cer'));
+  await settled(page);
+  assert.equal(await page.textContent('#error'), 'FILE_UNREADABLE');
+  assert.match(await page.textContent('#verdict'), /could not read the file contoso-leaf\.cer; nothing was added/);
+  assert.doesNotMatch(await page.textContent('#file-list'), /contoso-leaf/);
+  await page.fill('#paste', text('contoso-leaf.pem'));
+  await page.fill('#msstd', 'msstd:mail.contoso.com');
+  await settled(page);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'MSSTD_MATCH');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('Italian words the verdict and the findings', async () => {
   const { context, page } = await open(site.url, { locale: 'it-IT' });
   assert.equal(await page.getAttribute('html', 'lang'), 'it');

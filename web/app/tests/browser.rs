@@ -188,13 +188,14 @@ fn english_leaf_response() -> JsValue {
 #[wasm_bindgen_test]
 fn principal_pastes_are_explained() {
     let parsed = parse_principal(
-        "CertPrincipalName : msstd: mail.contoso.com\nName : EXPR",
-        Some("en".into()),
+        &"CertPrincipalName : msstd: mail.contoso.com\nName : EXPR".into(),
+        &"en".into(),
     );
     assert_eq!(get(&parsed, "principal.form"), "get-outlook-provider");
     let summary = get(&parsed, "summary").as_string().unwrap();
     assert!(summary.contains("→ msstd:mail.contoso.com"), "{summary}");
-    assert!(parse_principal("  ", None).is_null());
+    assert!(parse_principal(&"  ".into(), &JsValue::NULL).is_null());
+    assert!(parse_principal(&7.into(), &JsValue::NULL).is_null());
 }
 
 #[wasm_bindgen_test]
@@ -246,7 +247,7 @@ fn der(pem: &str) -> Vec<Vec<u8>> {
 }
 
 async fn link(child: &[u8], issuer: &[u8]) -> String {
-    let check = signature_check(child, issuer);
+    let check = signature_check(&Uint8Array::from(child), &Uint8Array::from(issuer));
     for settled in ["outcome", "error"] {
         if let Some(text) = get(&check, settled).as_string() {
             return text;
@@ -264,4 +265,37 @@ async fn signature_check_describes_one_link_for_webcrypto() {
     assert_eq!(link(&chain[0], &chain[1]).await, "valid");
     assert_eq!(link(&leaf, &chain[1]).await, "invalid");
     assert_eq!(link(b"junk", &chain[1]).await, "INPUT_MALFORMED_CERTIFICATE");
+    let refused = signature_check(&"text".into(), &Uint8Array::from(chain[1].as_slice()));
+    assert_eq!(get(&refused, "error"), "BAD_REQUEST");
+}
+
+/// Values far over the caps are refused by their length, before a byte is copied into the
+/// module: a copy of gigabytes would exhaust its memory, a trap.
+#[wasm_bindgen_test]
+fn oversized_values_are_refused_before_they_are_copied() {
+    // 3 GiB: more than the module's memory can ever hold (its own is under 4 GiB in all).
+    let huge = Uint8Array::new_with_length(3 << 30);
+    let with_huge_input = request(&[("leaf", LEAF.as_bytes())], None, "en");
+    Reflect::set(&get(&with_huge_input, "inputs.0"), &"bytes".into(), &huge).unwrap();
+    let error = analyze(with_huge_input).unwrap_err();
+    assert_eq!(get(&error, "code"), "INPUT_TOO_LARGE");
+    let message = get(&error, "message").as_string().unwrap();
+    assert!(
+        message.starts_with("leaf: ") && message.contains("3221225472"),
+        "{message}"
+    );
+
+    let check = signature_check(&huge, &huge);
+    assert_eq!(get(&check, "error"), "INPUT_TOO_LARGE");
+
+    let long = JsValue::from_str(&"a".repeat(9 << 20));
+    let with_long_principal = request(&[("leaf", LEAF.as_bytes())], None, "en");
+    Reflect::set(&with_long_principal, &"principal".into(), &long).unwrap();
+    let error = analyze(with_long_principal).unwrap_err();
+    assert_eq!(get(&error, "code"), "BAD_REQUEST");
+    assert_eq!(get(&error, "message"), "principal is longer than 8388608 characters");
+    assert!(parse_principal(&long, &long).is_null());
+
+    // The module still works.
+    assert_eq!(get(&english_leaf_response(), "report.certificates.length"), 1);
 }

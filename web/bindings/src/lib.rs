@@ -24,7 +24,7 @@ use wasm_bindgen::JsValue;
 
 mod request;
 
-use request::{Answer, Request};
+use request::{Answer, Refusal, Request};
 
 #[doc(hidden)]
 pub use wasm_bindgen as __wasm_bindgen;
@@ -141,7 +141,10 @@ fn language(tag: Option<&str>) -> Language {
 /// `{ code, message }`: the engine's input error codes (`INPUT_PASSWORD_REQUIRED`, …), or
 /// `BAD_REQUEST` when the request does not have the expected shape.
 pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
-    let request = Request::read(&request).map_err(|refusal| error("BAD_REQUEST", refusal))?;
+    let request = Request::read(&request).map_err(|refusal| match refusal {
+        Refusal::Shape(reason) => error("BAD_REQUEST", reason),
+        Refusal::Input(e) => error(e.code(), e.to_string()),
+    })?;
     let language = language(request.language.as_deref());
     let inputs: Vec<Input<'_>> = request
         .inputs
@@ -176,17 +179,19 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
         .map_err(|e| error("INTERNAL", e.to_string()))
 }
 
-/// What a principal paste was understood as: `{ principal, summary }`, or `null` for blank text.
-pub fn parse_principal(text: &str, language_tag: Option<String>) -> JsValue {
+/// What a principal paste was understood as: `{ principal, summary }`, or `null` for blank text
+/// and for anything but a string of at most 8 Mi characters (the analysis then says what is
+/// wrong with it).
+pub fn parse_principal(text: &JsValue, language_tag: &JsValue) -> JsValue {
     #[derive(Serialize)]
     struct Understood<'a> {
         principal: &'a principal::Principal,
         summary: String,
     }
-    let Some(parsed) = principal::parse(text) else {
+    let Some(parsed) = request::text(text).and_then(|text| principal::parse(&text)) else {
         return JsValue::NULL;
     };
-    let summary = render::principal_in(&parsed, language(language_tag.as_deref()));
+    let summary = render::principal_in(&parsed, language(request::text(language_tag).as_deref()));
     Understood {
         principal: &parsed,
         summary,
@@ -195,11 +200,11 @@ pub fn parse_principal(text: &str, language_tag: Option<String>) -> JsValue {
     .unwrap_or(JsValue::NULL)
 }
 
-/// Whether `issuer` signed `child` (DER each): `{ outcome }` when the engine settles it without
-/// cryptography (`invalid`, `unsupported`), `{ pending }` (one check, as in [`analyze_request`]'s
-/// response) for WebCrypto to verify, or `{ error }` with the input error code when either is
-/// not a certificate.
-pub fn signature_check(child: &[u8], issuer: &[u8]) -> JsValue {
+/// Whether `issuer` signed `child` (DER each, as `Uint8Array`): `{ outcome }` when the engine
+/// settles it without cryptography (`invalid`, `unsupported`), `{ pending }` (one check, as in
+/// [`analyze_request`]'s response) for WebCrypto to verify, or `{ error }` with the input error
+/// code when either is not a certificate (`BAD_REQUEST` when not a `Uint8Array`).
+pub fn signature_check(child: &JsValue, issuer: &JsValue) -> JsValue {
     #[derive(Serialize)]
     struct Link<'a> {
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -209,8 +214,19 @@ pub fn signature_check(child: &[u8], issuer: &[u8]) -> JsValue {
         #[serde(skip_serializing_if = "Option::is_none")]
         error: Option<&'static str>,
     }
+    let (child, issuer) = match (request::bytes(child), request::bytes(issuer)) {
+        (Ok(child), Ok(issuer)) => (child, issuer),
+        (Err(code), _) | (_, Err(code)) => {
+            let refused = Link {
+                outcome: None,
+                pending: None,
+                error: Some(code),
+            };
+            return refused.serialize(&serializer()).unwrap_or(JsValue::NULL);
+        }
+    };
     let answers = Answers::new();
-    let settled = msstd_check::verify_link(child, issuer, &answers);
+    let settled = msstd_check::verify_link(&child, &issuer, &answers);
     let pending = answers.take_pending();
     let link = match (&settled, pending.first()) {
         (Err(e), _) => Link {
@@ -254,14 +270,20 @@ macro_rules! export_bindings {
 
         /// What a principal paste was understood as.
         #[wasm_bindgen(js_name = parsePrincipal)]
-        pub fn parse_principal(text: &str, language: Option<String>) -> $crate::__wasm_bindgen::JsValue {
+        pub fn parse_principal(
+            text: &$crate::__wasm_bindgen::JsValue,
+            language: &$crate::__wasm_bindgen::JsValue,
+        ) -> $crate::__wasm_bindgen::JsValue {
             $crate::parse_principal(text, language)
         }
 
         /// What it takes to check that `issuer` signed `child`; see
         /// `msstd_check_js::signature_check`.
         #[wasm_bindgen(js_name = signatureCheck)]
-        pub fn signature_check(child: &[u8], issuer: &[u8]) -> $crate::__wasm_bindgen::JsValue {
+        pub fn signature_check(
+            child: &$crate::__wasm_bindgen::JsValue,
+            issuer: &$crate::__wasm_bindgen::JsValue,
+        ) -> $crate::__wasm_bindgen::JsValue {
             $crate::signature_check(child, issuer)
         }
 

@@ -4,7 +4,10 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Array, Reflect, Uint8Array};
+use js_sys::{Array, JsString, Reflect, Uint8Array};
+use msstd_check::input::check_input_size;
+use msstd_check::limits::MAX_INPUT_BYTES;
+use msstd_check::Error;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// One input as the page sends it.
@@ -39,8 +42,30 @@ pub(crate) struct Request {
     pub signatures: Vec<Answer>,
 }
 
-/// Why a request was refused: the field and what it should have been.
-pub(crate) type Refusal = String;
+/// Why a request was refused.
+pub(crate) enum Refusal {
+    /// Not the shape the page sends: the field and what it should have been.
+    Shape(String),
+    /// An input the engine refuses, refused before its bytes are copied into the module (a
+    /// copy of a few gigabytes would exhaust the module's memory, a trap).
+    Input(Error),
+}
+
+impl From<String> for Refusal {
+    fn from(reason: String) -> Self {
+        Self::Shape(reason)
+    }
+}
+
+impl From<&str> for Refusal {
+    fn from(reason: &str) -> Self {
+        Self::Shape(reason.to_owned())
+    }
+}
+
+/// Longest text field copied into the module, in UTF-16 units: no principal paste, host or
+/// file name comes near, and an input's own bytes have the same cap.
+const MAX_TEXT: usize = MAX_INPUT_BYTES;
 
 /// Reads a property. The names are made into JavaScript strings once per module instance:
 /// each one made anew costs a trip through `TextDecoder`, for every field of every request.
@@ -60,26 +85,45 @@ fn field(object: &JsValue, name: &'static str) -> JsValue {
     Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// `value` as text, when it is a string of at most [`MAX_TEXT`] UTF-16 units; copied into the
+/// module only then.
+pub(crate) fn text(value: &JsValue) -> Option<String> {
+    value
+        .dyn_ref::<JsString>()
+        .filter(|text| text.length() as usize <= MAX_TEXT)
+        .map(String::from)
+}
+
+/// `value` as bytes, when it is a `Uint8Array` of at most [`MAX_INPUT_BYTES`]; copied into the
+/// module only then. Otherwise the error code: `BAD_REQUEST` or the engine's `INPUT_TOO_LARGE`.
+pub(crate) fn bytes(value: &JsValue) -> Result<Vec<u8>, &'static str> {
+    let array = value.dyn_ref::<Uint8Array>().ok_or("BAD_REQUEST")?;
+    check_input_size("", 0, array.length() as usize).map_err(|e| e.code())?;
+    Ok(array.to_vec())
+}
+
 fn is_missing(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
 }
 
-fn optional_string(object: &JsValue, name: &'static str, at: &str) -> Result<Option<String>, Refusal> {
+fn optional_string(object: &JsValue, name: &'static str, at: &str) -> Result<Option<String>, String> {
     let value = field(object, name);
     if is_missing(&value) {
         return Ok(None);
     }
-    value
-        .as_string()
+    if !value.is_string() {
+        return Err(format!("{at}{name} must be a string"));
+    }
+    text(&value)
         .map(Some)
-        .ok_or_else(|| format!("{at}{name} must be a string"))
+        .ok_or_else(|| format!("{at}{name} is longer than {MAX_TEXT} characters"))
 }
 
-fn string(object: &JsValue, name: &'static str, at: &str) -> Result<String, Refusal> {
+fn string(object: &JsValue, name: &'static str, at: &str) -> Result<String, String> {
     optional_string(object, name, at)?.ok_or_else(|| format!("{at}{name} is missing"))
 }
 
-fn flag(object: &JsValue, name: &'static str, at: &str) -> Result<bool, Refusal> {
+fn flag(object: &JsValue, name: &'static str, at: &str) -> Result<bool, String> {
     let value = field(object, name);
     if is_missing(&value) {
         return Ok(false);
@@ -89,7 +133,7 @@ fn flag(object: &JsValue, name: &'static str, at: &str) -> Result<bool, Refusal>
         .ok_or_else(|| format!("{at}{name} must be true or false"))
 }
 
-fn list(object: &JsValue, name: &'static str, required: bool) -> Result<Array, Refusal> {
+fn list(object: &JsValue, name: &'static str, required: bool) -> Result<Array, String> {
     let value = field(object, name);
     if is_missing(&value) && !required {
         return Ok(Array::new());
@@ -103,7 +147,7 @@ impl Request {
     /// Reads a request object.
     pub(crate) fn read(request: &JsValue) -> Result<Self, Refusal> {
         if !request.is_object() {
-            return Err("the request must be an object".to_owned());
+            return Err("the request must be an object".into());
         }
         let mut inputs = Vec::new();
         for (index, input) in list(request, "inputs", true)?.iter().enumerate() {
@@ -111,8 +155,10 @@ impl Request {
             let bytes = field(&input, "bytes")
                 .dyn_into::<Uint8Array>()
                 .map_err(|_| format!("{at}bytes must be a Uint8Array"))?;
+            let name = string(&input, "name", &at)?;
+            check_input_size(&name, index, bytes.length() as usize).map_err(Refusal::Input)?;
             inputs.push(RequestInput {
-                name: string(&input, "name", &at)?,
+                name,
                 bytes: bytes.to_vec(),
                 password: optional_string(&input, "password", &at)?,
                 trusted: flag(&input, "trusted", &at)?,
