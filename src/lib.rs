@@ -143,6 +143,7 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     if inputs.is_empty() {
         return Err(Error::Empty);
     }
+    input::check_input_count(inputs.len())?;
     let mut decoded = Vec::with_capacity(inputs.len());
     for (position, input) in inputs.iter().enumerate() {
         decoded.push(input::decode(input).map_err(|e| e.in_input(input::label(input.name, position)))?);

@@ -425,18 +425,21 @@ fn certificate_count_is_capped() {
     let cert = leaf();
     let many = cert.pem.repeat(msstd_check::limits::MAX_CERTIFICATES + 1);
     let trust = TrustStore::empty();
-    let error = analyze(
-        &[Input::new("many.pem", many.as_bytes())],
-        &Options {
-            principal: None,
-            host: None,
-            now: now(),
-            trust: &trust,
-            verifier: &msstd_check::signature::RustCrypto,
-        },
-    )
-    .unwrap_err();
+    let options = Options {
+        principal: None,
+        host: None,
+        now: now(),
+        trust: &trust,
+        verifier: &msstd_check::signature::RustCrypto,
+    };
+    let error = analyze(&[Input::new("many.pem", many.as_bytes())], &options).unwrap_err();
     assert!(matches!(error, Error::TooManyCertificates { .. }), "{error:?}");
+    // As many inputs, one certificate each: refused by their count, before any is decoded.
+    let inputs = vec![Input::new("one.pem", cert.pem.as_bytes()); msstd_check::limits::MAX_CERTIFICATES + 1];
+    let error = analyze(&inputs, &options).unwrap_err();
+    assert!(matches!(error, Error::TooManyCertificates { .. }), "{error:?}");
+    assert_eq!(input::check_input_count(inputs.len()), Err(error));
+    assert!(analyze(&inputs[1..], &options).is_ok());
 }
 
 #[test]

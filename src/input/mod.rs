@@ -11,7 +11,7 @@ mod text;
 
 use serde::Serialize;
 
-use crate::limits::MAX_INPUT_BYTES;
+use crate::limits::{MAX_CERTIFICATES, MAX_INPUT_BYTES};
 use crate::Error;
 pub use private_key::KeyPublicPart;
 
@@ -117,6 +117,21 @@ fn check_size(bytes: usize) -> Result<(), Error> {
 /// [`Error::InInput`] with [`Error::TooLarge`] when `bytes` is over the cap.
 pub fn check_input_size(name: &str, position: usize, bytes: usize) -> Result<(), Error> {
     check_size(bytes).map_err(|e| e.in_input(label(name, position)))
+}
+
+/// The error [`crate::analyze`] gives for `count` inputs. Every input must hold a certificate,
+/// so more inputs than [`MAX_CERTIFICATES`] cannot succeed: they are refused before any is
+/// decoded, or, by a caller that learns the count first, copied.
+///
+/// # Errors
+/// [`Error::TooManyCertificates`] when `count` is over the cap.
+pub fn check_input_count(count: usize) -> Result<(), Error> {
+    if count > MAX_CERTIFICATES {
+        return Err(Error::TooManyCertificates {
+            limit: MAX_CERTIFICATES,
+        });
+    }
+    Ok(())
 }
 
 /// Recognises `input` and extracts its certificates.

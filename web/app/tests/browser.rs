@@ -270,7 +270,7 @@ async fn signature_check_describes_one_link_for_webcrypto() {
 }
 
 /// Values far over the caps are refused by their length, before a byte is copied into the
-/// module: a copy of gigabytes would exhaust its memory, a trap.
+/// module: a copy of gigabytes would exhaust its memory, a trap. Likewise lists.
 #[wasm_bindgen_test]
 fn oversized_values_are_refused_before_they_are_copied() {
     // 3 GiB: more than the module's memory can ever hold (its own is under 4 GiB in all).
@@ -295,6 +295,31 @@ fn oversized_values_are_refused_before_they_are_copied() {
     assert_eq!(get(&error, "code"), "BAD_REQUEST");
     assert_eq!(get(&error, "message"), "principal is longer than 8388608 characters");
     assert!(parse_principal(&long, &long).is_null());
+
+    let many = Array::new_with_length(65);
+    many.fill(
+        &get(&request(&[("leaf", LEAF.as_bytes())], None, "en"), "inputs.0"),
+        0,
+        65,
+    );
+    let with_many_inputs = request(&[], None, "en");
+    Reflect::set(&with_many_inputs, &"inputs".into(), &many).unwrap();
+    assert_eq!(
+        get(&analyze(with_many_inputs).unwrap_err(), "code"),
+        "INPUT_TOO_MANY_CERTIFICATES"
+    );
+
+    let with_many_answers = request(&[("leaf", LEAF.as_bytes())], None, "en");
+    Reflect::set(
+        &with_many_answers,
+        &"signatures".into(),
+        &Array::new_with_length(16_385),
+    )
+    .unwrap();
+    assert_eq!(
+        get(&analyze(with_many_answers).unwrap_err(), "message"),
+        "signatures has more than 16384 entries"
+    );
 
     // The module still works.
     assert_eq!(get(&english_leaf_response(), "report.certificates.length"), 1);

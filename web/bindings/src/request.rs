@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, JsString, Reflect, Uint8Array};
-use msstd_check::input::check_input_size;
+use msstd_check::input::{check_input_count, check_input_size};
 use msstd_check::limits::MAX_INPUT_BYTES;
 use msstd_check::Error;
 use wasm_bindgen::{JsCast, JsValue};
@@ -62,6 +62,11 @@ impl From<&str> for Refusal {
         Self::Shape(reason.to_owned())
     }
 }
+
+/// Most signature outcomes read from one request: well above what the page can hold (its cache
+/// of 512, plus one analysis of the most certificates the engine takes, each checked against
+/// every other: 4,032, and against every anchor bearing its issuer's name).
+const MAX_ANSWERS: usize = 16_384;
 
 /// Longest text field copied into the module, in UTF-16 units: no principal paste, host or
 /// file name comes near, and an input's own bytes have the same cap.
@@ -149,8 +154,10 @@ impl Request {
         if !request.is_object() {
             return Err("the request must be an object".into());
         }
+        let listed = list(request, "inputs", true)?;
+        check_input_count(listed.length() as usize).map_err(Refusal::Input)?;
         let mut inputs = Vec::new();
-        for (index, input) in list(request, "inputs", true)?.iter().enumerate() {
+        for (index, input) in listed.iter().enumerate() {
             let at = format!("inputs[{index}].");
             let bytes = field(&input, "bytes")
                 .dyn_into::<Uint8Array>()
@@ -164,8 +171,12 @@ impl Request {
                 trusted: flag(&input, "trusted", &at)?,
             });
         }
+        let answers = list(request, "signatures", false)?;
+        if answers.length() as usize > MAX_ANSWERS {
+            return Err(format!("signatures has more than {MAX_ANSWERS} entries").into());
+        }
         let mut signatures = Vec::new();
-        for (index, answer) in list(request, "signatures", false)?.iter().enumerate() {
+        for (index, answer) in answers.iter().enumerate() {
             let at = format!("signatures[{index}].");
             signatures.push(Answer {
                 id: string(&answer, "id", &at)?,
