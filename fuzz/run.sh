@@ -27,5 +27,10 @@ if [ -z "$(ls -A "$corpus")" ]; then
       ;;
   esac
 fi
+# Above the default, lengths go straight to the maximum: libFuzzer's length control otherwise
+# grows them so slowly that an hour-long run stays under 48 KB.
+len_control=()
+if [ "$max_len" -gt 65536 ]; then len_control=(-len_control=0); fi
 export RUSTC_BOOTSTRAP=1
-exec cargo fuzz run "$target" "$corpus" -- -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
+exec cargo fuzz run "$target" "$corpus" -- -max_total_time="$seconds" -max_len="$max_len" "${len_control[@]}" \
+  -rss_limit_mb=2048 -timeout=10 -print_final_stats=1

@@ -113,6 +113,55 @@ fn mutated_inputs_never_panic() {
     );
 }
 
+/// A crasher the fuzzers found (decode, 2026-11-29, with inputs up to 1 MiB): a PKCS#7 bag whose
+/// certificate's UTCTime begins with a byte-order mark. The time was sliced at fixed byte
+/// positions, inside the mark: a panic, a trap in the browser. Kept whole, as found.
+const CRASH_UTC_TIME_BOM: [&str; 22] = [
+    "MIIF/wYJKoZIhvcNAQcCoIIF8DCCBewCAQExADALBgkqhkiG9w0BBwGgggXUMIICmjCCAkCgAwIBAgIUa4Cm0PFSz4iVtx2L",
+    "v4qU0RKKliowCgYIKoZIzj0EAwIwIjEgMB4GA1UEAwwXQ29udG9zbyBUZXN0IElzc3VpbmcgQ0EwHhcNMjYxMTIyMDI1NzQw",
+    "WhcNMzIwNTE0MDI1NzQwWjAbMRkwFwYDVQQDDBBtYWlsLmNvbnRvc28uY29tMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIB",
+    "CgKCAQEAmcQ4V1IsJwWdrGen2Hq0KO4xKFqkRY8DjQZLDsjfjm+uNxeU8TBToZZBP3aIYSk6MLwW7wedOmVvdMmHHhnjZ6bZ",
+    "v1g118FyPcKbnBTg8QHJqfprWbrVDrHA7PmQcTKuKecOryh7wprPZrrQDETUpirYro0zLH7loNSZ6wvota2gj01FgDmFd5c/",
+    "wEoEdADxpjPNxGTS+vKp0vbsHD+5pesSmr9O1i/ZkevRNoKWgs3LhD6FB0Xcg9b4beTjI+wEmCVPNgqa2zyBy8/M2zTBNwa8",
+    "6irDdOl1d1dczr36apbaux31GFrb87m+qY0toTXKPj9BtUw2H0cGBz7K9fladwIDAQABo4GPMIGMMDUGA1UdEQQuMCyCEG1h",
+    "aWwuY29udG9zby5jb22CGGF1dG9kaXNjb3Zlci5jb250b3NvLmNvbTATBgNVHSUEDDAKBggrBgEFBQcDATAdBgNVHQ4EFgQU",
+    "2f+C3XuRlIrZDlU90TMlLXdhU6kwHwYDVR0jBBgwFoAUVEplxKNShM0NW/wIchVzOHVq8L8wCgYIKoZIzj0EAwIDSAAwRQIg",
+    "Ic7qLt5K7PQ3UBD6gfCIqiM9oNcP8lec37ghJizZQCMCIQD4V+YZqHfDAbSKVSrvpcGkZ5r7/D6ZVDzii2Qfo67NODCCAaAw",
+    "ggFGoAMCAQICFGzE/Yfd6DObfeZph2SM0R8QZGQuMAoGCCqGSM49BAMCMBwxGjAYBgNVBAMMEUNvbnRvc28gVGVzdCBSb290",
+    "MB4XDTI2MTEyMjAyNTc0MFoXDe+7vzIwODAyNTc0MFowIjEgMB4GA1UEAwwXQ29udG9zbyBUZXN0IElzc3VpbmcgQ0EwWTAT",
+    "BgcqhkjOPQIBBggqhkjOPQMBBwNCAAQWO9PUKPhVvrNttbuk4z70QMLovbO2m/rjblNVMOxkZ8AC7F3nobF14FR9AigFmgA5",
+    "tQr2N65PtHngM5qwrqTko2AwXjAPBgNVHRMBAf8EBTADAQH/MAsGA1UdDwQEAwIBBjAdBgNVHQ4EFgQUVEplxKNShM0NW/wI",
+    "chVzOHVq8L8wHwYDVR0jBBgwFoAUoXdLKLk+hCJdB3etc1bPb8C3izAwCgYIKoZIzj0EAwIDSAAwRQIhAJX4JnmhZscf4PEN",
+    "Bc/hDEnbShNUMrE6P38TPhbsKlyHAiA9TW9GsENR/cLaUZXCG/VPUr5JhRN3RUpPFJ+5OgTT4jCCAY4wggEzoAMCAQICFD9y",
+    "WtunTA6pS09UUXbCfv6WGc/YMAoGCCqGSM49BAMCMIAAAAAAAAAKBAMMEUNvbnRvc28gVGVzdCBSb290MB4XDTI2MTEyMjAy",
+    "NTc0MFoXDTM2MTExOTAyNTc0MFowHDEaMBgGA1UEAwwRQ29udG9zbyBUZXN0IFJvb3QwWTATBgcqhkjOPQIBBggqhkjOPQMB",
+    "BwNCAARSJt5GvoNHyEBc5qzawKCAVrMS7oBVldYEio5xsJEHPex1+LQjSXralIH98L6uOQ4N5E1uCkDnrPhHrfRF+NjPo1Mw",
+    "UTAdBgNVHQ4EFgQUoXdLKLk+hCJdB3etc1bPb8C3izAwHwYDVR0jBBgwFoAUoXdLKLk+hCJdB3etc1bPb8C3izAwDwYDVR0T",
+    "AQH/BAUwAwEB/zAKBggqhkjOPQQDAgNJADBGAiEAi3WCwXQhW6MC/bnl34GSnnX0ZStAaaloS4tQh6sXPIUCIQD2ktGjIgzC",
+    "fh2yoGRhlY4kdB1DA+akSUg0YOvrjMyY1TEA",
+];
+
+#[test]
+fn fuzz_crashers_give_an_error_or_a_report() {
+    let der = ::pem::parse(format!(
+        "-----BEGIN PKCS7-----\n{}\n-----END PKCS7-----\n",
+        CRASH_UTC_TIME_BOM.concat()
+    ))
+    .unwrap()
+    .into_contents();
+    assert_eq!(der.len(), 1539);
+    let trust = TrustStore::mozilla();
+    let options = Options {
+        principal: Some("msstd:mail.contoso.com"),
+        host: Some("mail.contoso.com"),
+        now: now(),
+        trust: &trust,
+        verifier: &msstd_check::signature::RustCrypto,
+    };
+    let error = analyze(&[Input::new("crash.p7b", &der)], &options).unwrap_err();
+    assert_eq!(error.code(), "INPUT_MALFORMED_CERTIFICATE", "{error}");
+}
+
 #[test]
 fn mutated_principal_strings_never_panic() {
     let seeds = [

@@ -8,6 +8,11 @@ const BAD: Malformed = "a validity time is malformed";
 /// Reads one Time from the front of `input`.
 pub(super) fn read(input: &[u8]) -> Result<(UnixTime, &[u8]), Malformed> {
     let (tlv, rest) = der(input)?;
+    // Both forms are ASCII digits and punctuation: anything else is refused here, so the
+    // fixed positions below always fall on character boundaries.
+    if !tlv.content.is_ascii() {
+        return Err(BAD);
+    }
     let text = std::str::from_utf8(tlv.content).map_err(|_| BAD)?;
     let time = match tlv.tag {
         0x17 => utc_time(text),
@@ -29,9 +34,9 @@ fn utc_time(text: &str) -> Option<UnixTime> {
     if text.len() != 10 && text.len() != 12 {
         return None;
     }
-    let yy = digits(&text[0..2])?;
+    let yy = digits(text.get(0..2)?)?;
     let year = if yy >= 50 { 1900 + yy } else { 2000 + yy };
-    clock(year, &text[2..])
+    clock(year, text.get(2..)?)
 }
 
 /// `YYYYMMDDHHMMSS[.fff]Z`.
@@ -47,7 +52,7 @@ fn generalized_time(text: &str) -> Option<UnixTime> {
     if text.len() != 14 {
         return None;
     }
-    clock(digits(&text[0..4])?, &text[4..])
+    clock(digits(text.get(0..4)?)?, text.get(4..)?)
 }
 
 /// `MMDDHHMM[SS]` of `year`.
@@ -89,6 +94,11 @@ mod tests {
             (0x18, "20260601250000Z"),
             (0x18, "2026060112000aZ"),
             (0x04, "260601120000Z"),
+            // Found by fuzzing (decode, 2026-11-29): a byte-order mark made the fixed
+            // positions fall inside a character, a panic (a trap in the browser).
+            (0x17, "\u{feff}208025740Z"),
+            (0x18, "\u{feff}20260601120Z"),
+            (0x17, "2é0601120000Z"),
         ] {
             assert_eq!(time(tag, text), None, "{text}");
         }
