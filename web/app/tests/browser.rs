@@ -295,6 +295,12 @@ fn oversized_values_are_refused_before_they_are_copied() {
     assert_eq!(get(&error, "code"), "BAD_REQUEST");
     assert_eq!(get(&error, "message"), "principal is longer than 8388608 characters");
     assert!(parse_principal(&long, &long).is_null());
+    let with_long_host = request(&[("leaf", LEAF.as_bytes())], None, "en");
+    Reflect::set(&with_long_host, &"host".into(), &"h".repeat(4097).into()).unwrap();
+    assert_eq!(
+        get(&analyze(with_long_host).unwrap_err(), "message"),
+        "host is longer than 4096 characters"
+    );
 
     let many = Array::new_with_length(65);
     many.fill(

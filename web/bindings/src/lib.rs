@@ -181,17 +181,20 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
 
 /// What a principal paste was understood as: `{ principal, summary }`, or `null` for blank text
 /// and for anything but a string of at most 8 Mi characters (the analysis then says what is
-/// wrong with it).
+/// wrong with it). A language tag that is not a short string means English.
 pub fn parse_principal(text: &JsValue, language_tag: &JsValue) -> JsValue {
     #[derive(Serialize)]
     struct Understood<'a> {
         principal: &'a principal::Principal,
         summary: String,
     }
-    let Some(parsed) = request::text(text).and_then(|text| principal::parse(&text)) else {
+    let Some(parsed) = request::text(text, request::MAX_PASTE).and_then(|text| principal::parse(&text)) else {
         return JsValue::NULL;
     };
-    let summary = render::principal_in(&parsed, language(request::text(language_tag).as_deref()));
+    let summary = render::principal_in(
+        &parsed,
+        language(request::text(language_tag, request::MAX_TOKEN).as_deref()),
+    );
     Understood {
         principal: &parsed,
         summary,

@@ -68,9 +68,15 @@ impl From<&str> for Refusal {
 /// every other: 4,032, and against every anchor bearing its issuer's name).
 const MAX_ANSWERS: usize = 16_384;
 
-/// Longest text field copied into the module, in UTF-16 units: no principal paste, host or
-/// file name comes near, and an input's own bytes have the same cap.
-const MAX_TEXT: usize = MAX_INPUT_BYTES;
+/// Longest principal paste copied into the module, in UTF-16 units: the same cap as an input's
+/// bytes (a whole Autodiscover response is a few kilobytes).
+pub(crate) const MAX_PASTE: usize = MAX_INPUT_BYTES;
+
+/// Longest host name, input name or password copied into the module, in UTF-16 units.
+const MAX_FIELD: usize = 4096;
+
+/// Longest language tag, check id or outcome copied into the module, in UTF-16 units.
+pub(crate) const MAX_TOKEN: usize = 128;
 
 /// Reads a property. The names are made into JavaScript strings once per module instance:
 /// each one made anew costs a trip through `TextDecoder`, for every field of every request.
@@ -90,12 +96,12 @@ fn field(object: &JsValue, name: &'static str) -> JsValue {
     Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// `value` as text, when it is a string of at most [`MAX_TEXT`] UTF-16 units; copied into the
-/// module only then.
-pub(crate) fn text(value: &JsValue) -> Option<String> {
+/// `value` as text, when it is a string of at most `max` UTF-16 units; copied into the module
+/// only then. Every text has a cap, so that the request as a whole has one.
+pub(crate) fn text(value: &JsValue, max: usize) -> Option<String> {
     value
         .dyn_ref::<JsString>()
-        .filter(|text| text.length() as usize <= MAX_TEXT)
+        .filter(|text| text.length() as usize <= max)
         .map(String::from)
 }
 
@@ -111,7 +117,7 @@ fn is_missing(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
 }
 
-fn optional_string(object: &JsValue, name: &'static str, at: &str) -> Result<Option<String>, String> {
+fn optional_string(object: &JsValue, name: &'static str, at: &str, max: usize) -> Result<Option<String>, String> {
     let value = field(object, name);
     if is_missing(&value) {
         return Ok(None);
@@ -119,13 +125,13 @@ fn optional_string(object: &JsValue, name: &'static str, at: &str) -> Result<Opt
     if !value.is_string() {
         return Err(format!("{at}{name} must be a string"));
     }
-    text(&value)
+    text(&value, max)
         .map(Some)
-        .ok_or_else(|| format!("{at}{name} is longer than {MAX_TEXT} characters"))
+        .ok_or_else(|| format!("{at}{name} is longer than {max} characters"))
 }
 
-fn string(object: &JsValue, name: &'static str, at: &str) -> Result<String, String> {
-    optional_string(object, name, at)?.ok_or_else(|| format!("{at}{name} is missing"))
+fn string(object: &JsValue, name: &'static str, at: &str, max: usize) -> Result<String, String> {
+    optional_string(object, name, at, max)?.ok_or_else(|| format!("{at}{name} is missing"))
 }
 
 fn flag(object: &JsValue, name: &'static str, at: &str) -> Result<bool, String> {
@@ -162,12 +168,12 @@ impl Request {
             let bytes = field(&input, "bytes")
                 .dyn_into::<Uint8Array>()
                 .map_err(|_| format!("{at}bytes must be a Uint8Array"))?;
-            let name = string(&input, "name", &at)?;
+            let name = string(&input, "name", &at, MAX_FIELD)?;
             check_input_size(&name, index, bytes.length() as usize).map_err(Refusal::Input)?;
             inputs.push(RequestInput {
                 name,
                 bytes: bytes.to_vec(),
-                password: optional_string(&input, "password", &at)?,
+                password: optional_string(&input, "password", &at, MAX_FIELD)?,
                 trusted: flag(&input, "trusted", &at)?,
             });
         }
@@ -179,19 +185,19 @@ impl Request {
         for (index, answer) in answers.iter().enumerate() {
             let at = format!("signatures[{index}].");
             signatures.push(Answer {
-                id: string(&answer, "id", &at)?,
-                outcome: string(&answer, "outcome", &at)?,
+                id: string(&answer, "id", &at, MAX_TOKEN)?,
+                outcome: string(&answer, "outcome", &at, MAX_TOKEN)?,
             });
         }
         Ok(Self {
             inputs,
-            principal: optional_string(request, "principal", "")?,
-            host: optional_string(request, "host", "")?,
+            principal: optional_string(request, "principal", "", MAX_PASTE)?,
+            host: optional_string(request, "host", "", MAX_FIELD)?,
             now_ms: field(request, "nowMs")
                 .as_f64()
                 .filter(|ms| ms.is_finite())
                 .ok_or("nowMs must be a number (Date.now())")?,
-            language: optional_string(request, "language", "")?,
+            language: optional_string(request, "language", "", MAX_TOKEN)?,
             with_text: flag(request, "withText", "")?,
             signatures,
         })
