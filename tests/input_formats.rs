@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use msstd_check::{analyze, input, Code, Error, Format, Input, Options, TrustStore};
+use msstd_check::{analyze, input, Code, Error, Format, Input, TrustStore};
 use p12_keystore::{EncryptionAlgorithm, KeyStore, KeyStoreEntry, MacAlgorithm, PrivateKeyChain};
 
 fn decode(bytes: &[u8]) -> Result<input::Decoded, Error> {
@@ -314,13 +314,7 @@ fn several_inputs_merge_into_one_chain() {
             ),
             Input::new("leaf.cer", &pki.leaf.der),
         ],
-        &Options {
-            principal: None,
-            host: None,
-            now: now(),
-            trust: &trust,
-            verifier: &msstd_check::signature::RustCrypto,
-        },
+        &options(&trust, None, None),
     )
     .unwrap();
     assert_eq!(report.chain.path, vec![2, 0, 1]);
@@ -385,13 +379,7 @@ fn analyze_names_the_input_that_failed() {
             Input::new("good.pem", cert.pem.as_bytes()),
             Input::new("server.key", &data("rsa-2048.key")),
         ],
-        &Options {
-            principal: None,
-            host: None,
-            now: now(),
-            trust: &trust,
-            verifier: &msstd_check::signature::RustCrypto,
-        },
+        &options(&trust, None, None),
     )
     .unwrap_err();
     assert_eq!(error.root(), &Error::PrivateKeyOnly);
@@ -402,13 +390,7 @@ fn analyze_names_the_input_that_failed() {
 fn the_size_check_before_copying_says_what_analyze_says() {
     let big = vec![b'A'; msstd_check::limits::MAX_INPUT_BYTES + 1];
     let trust = TrustStore::empty();
-    let options = Options {
-        principal: None,
-        host: None,
-        now: now(),
-        trust: &trust,
-        verifier: &msstd_check::signature::RustCrypto,
-    };
+    let options = options(&trust, None, None);
     let cert = leaf();
     for name in ["dump.bin", ""] {
         let inputs = [Input::new("good.pem", cert.pem.as_bytes()), Input::new(name, &big)];
@@ -425,13 +407,7 @@ fn certificate_count_is_capped() {
     let cert = leaf();
     let many = cert.pem.repeat(msstd_check::limits::MAX_CERTIFICATES + 1);
     let trust = TrustStore::empty();
-    let options = Options {
-        principal: None,
-        host: None,
-        now: now(),
-        trust: &trust,
-        verifier: &msstd_check::signature::RustCrypto,
-    };
+    let options = options(&trust, None, None);
     let error = analyze(&[Input::new("many.pem", many.as_bytes())], &options).unwrap_err();
     assert!(matches!(error, Error::TooManyCertificates { .. }), "{error:?}");
     // As many inputs, one certificate each: refused by their count, before any is decoded.

@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use msstd_check::{analyze, principal, Input, Options, TrustStore};
+use msstd_check::{analyze, principal, Input, TrustStore};
 
 /// xorshift64*: small, deterministic, good enough to pick mutations.
 struct Rng(u64);
@@ -87,13 +87,7 @@ fn mutated_inputs_never_panic() {
     for round in 0..4000 {
         let seed = &seeds[round % seeds.len()];
         let bytes = mutate(&mut rng, seed);
-        let options = Options {
-            principal: Some("msstd:mail.contoso.com"),
-            host: Some("mail.contoso.com"),
-            now: now(),
-            trust: &trust,
-            verifier: &msstd_check::signature::RustCrypto,
-        };
+        let options = options(&trust, Some("msstd:mail.contoso.com"), Some("mail.contoso.com"));
         if let Ok(report) = analyze(&[Input::new("mutant", &bytes)], &options) {
             analysed += 1;
             assert_eq!(
@@ -151,13 +145,7 @@ fn fuzz_crashers_give_an_error_or_a_report() {
     .into_contents();
     assert_eq!(der.len(), 1539);
     let trust = TrustStore::mozilla();
-    let options = Options {
-        principal: Some("msstd:mail.contoso.com"),
-        host: Some("mail.contoso.com"),
-        now: now(),
-        trust: &trust,
-        verifier: &msstd_check::signature::RustCrypto,
-    };
+    let options = options(&trust, Some("msstd:mail.contoso.com"), Some("mail.contoso.com"));
     let error = analyze(&[Input::new("crash.p7b", &der)], &options).unwrap_err();
     assert_eq!(error.code(), "INPUT_MALFORMED_CERTIFICATE", "{error}");
 }

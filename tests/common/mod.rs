@@ -149,6 +149,17 @@ pub fn analyze_as_the_page_does(inputs: &[Input<'_>], options: &Options<'_>, wha
     panic!("{what}: the answers do not converge");
 }
 
+/// Options for `principal` and `host` at [`now`], against `trust`, with the built-in verifier.
+pub fn options<'a>(trust: &'a TrustStore, principal: Option<&'a str>, host: Option<&'a str>) -> Options<'a> {
+    Options {
+        principal,
+        host,
+        now: now(),
+        trust,
+        verifier: &msstd_check::signature::RustCrypto,
+    }
+}
+
 /// Analyses inputs against the Mozilla store at `at`.
 pub fn check_at(inputs: &[Input<'_>], principal: Option<&str>, host: Option<&str>, at: UnixTime) -> Report {
     let trust = TrustStore::mozilla();
