@@ -217,25 +217,17 @@ pub fn signature_check(child: &JsValue, issuer: &JsValue) -> JsValue {
         #[serde(skip_serializing_if = "Option::is_none")]
         error: Option<&'static str>,
     }
-    let (child, issuer) = match (request::bytes(child), request::bytes(issuer)) {
-        (Ok(child), Ok(issuer)) => (child, issuer),
-        (Err(code), _) | (_, Err(code)) => {
-            let refused = Link {
-                outcome: None,
-                pending: None,
-                error: Some(code),
-            };
-            return refused.serialize(&serializer()).unwrap_or(JsValue::NULL);
-        }
-    };
     let answers = Answers::new();
-    let settled = msstd_check::verify_link(&child, &issuer, &answers);
+    let settled = match (request::bytes(child), request::bytes(issuer)) {
+        (Ok(child), Ok(issuer)) => msstd_check::verify_link(&child, &issuer, &answers).map_err(|e| e.code()),
+        (Err(code), _) | (_, Err(code)) => Err(code),
+    };
     let pending = answers.take_pending();
     let link = match (&settled, pending.first()) {
-        (Err(e), _) => Link {
+        (Err(code), _) => Link {
             outcome: None,
             pending: None,
-            error: Some(e.code()),
+            error: Some(*code),
         },
         (Ok(_), Some(check)) => Link {
             outcome: None,

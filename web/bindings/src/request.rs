@@ -105,12 +105,18 @@ pub(crate) fn text(value: &JsValue, max: usize) -> Option<String> {
         .map(String::from)
 }
 
+/// `array` copied into the module, when it is within the engine's input cap; otherwise the
+/// engine's error for the input named `name` at `position`, and nothing copied.
+fn copy_input(array: &Uint8Array, name: &str, position: usize) -> Result<Vec<u8>, Error> {
+    check_input_size(name, position, array.length() as usize)?;
+    Ok(array.to_vec())
+}
+
 /// `value` as bytes, when it is a `Uint8Array` of at most [`MAX_INPUT_BYTES`]; copied into the
 /// module only then. Otherwise the error code: `BAD_REQUEST` or the engine's `INPUT_TOO_LARGE`.
 pub(crate) fn bytes(value: &JsValue) -> Result<Vec<u8>, &'static str> {
     let array = value.dyn_ref::<Uint8Array>().ok_or("BAD_REQUEST")?;
-    check_input_size("", 0, array.length() as usize).map_err(|e| e.code())?;
-    Ok(array.to_vec())
+    copy_input(array, "", 0).map_err(|e| e.code())
 }
 
 fn is_missing(value: &JsValue) -> bool {
@@ -169,10 +175,10 @@ impl Request {
                 .dyn_into::<Uint8Array>()
                 .map_err(|_| format!("{at}bytes must be a Uint8Array"))?;
             let name = string(&input, "name", &at, MAX_FIELD)?;
-            check_input_size(&name, index, bytes.length() as usize).map_err(Refusal::Input)?;
+            let bytes = copy_input(&bytes, &name, index).map_err(Refusal::Input)?;
             inputs.push(RequestInput {
                 name,
-                bytes: bytes.to_vec(),
+                bytes,
                 password: optional_string(&input, "password", &at, MAX_FIELD)?,
                 trusted: flag(&input, "trusted", &at)?,
             });
