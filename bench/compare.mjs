@@ -4,19 +4,17 @@
 // each build's rate against the first. Usage: node bench/compare.mjs DIR [DIR ...] [BUNDLE]
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEFAULT_BUNDLE, loadCorpus, median } from './common.mjs';
 
 const args = process.argv.slice(2);
-const bundle = args.find((a) => a.endsWith('.crt') || a.endsWith('.pem')) || '/etc/ssl/certs/ca-certificates.crt';
+const bundle = args.find((a) => a.endsWith('.crt') || a.endsWith('.pem')) || DEFAULT_BUNDLE;
 const dirs = args.filter((a) => a !== bundle).map((d) => resolve(d));
 if (dirs.length === 0 || dirs.some((d) => !existsSync(`${d}/module.js`))) {
   console.error('usage: node bench/compare.mjs DIR [DIR ...] [BUNDLE]  (each DIR from bench/build-module.sh)');
   process.exit(2);
 }
 const PASSES = 7;
-const TARGET = 10_000;
-const pems = readFileSync(bundle, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
-const roots = pems.map((pem) => Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64'));
-const corpus = Array.from({ length: Math.ceil(TARGET / roots.length) * roots.length }, (_, i) => roots[i % roots.length]);
+const { corpus } = loadCorpus(bundle);
 const nowMs = Date.UTC(2026, 5, 1);
 
 const builds = [];
@@ -34,7 +32,6 @@ for (let pass = 0; pass <= PASSES; pass++) {
     if (pass > 0) build.rates.push(corpus.length / ((performance.now() - started) / 1000));
   }
 }
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const first = median(builds[0].rates);
 for (const build of builds) {
   const rate = median(build.rates);

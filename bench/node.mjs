@@ -18,19 +18,12 @@ import * as pkijs from 'pkijs';
 import forge from 'node-forge';
 import * as peculiar from '@peculiar/x509';
 import { verifySignature } from '../www/signatures.js';
+import { DEFAULT_BUNDLE, loadCorpus, median } from './common.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const bundle = process.argv[2] || '/etc/ssl/certs/ca-certificates.crt';
-const TARGET = 10_000;
+const bundle = process.argv[2] || DEFAULT_BUNDLE;
 const RUNS = 5;
-
-const pems = readFileSync(bundle, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
-const roots = pems.map((pem) => Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64'));
-const corpus = Array.from({ length: Math.ceil(TARGET / roots.length) * roots.length }, (_, i) => roots[i % roots.length]);
-
-function median(values) {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-}
+const { roots, corpus } = loadCorpus(bundle);
 
 /** Runs `pass` over `items` RUNS times; returns the median rate per second and the failures. */
 async function rate(items, pass) {
