@@ -168,9 +168,64 @@ pub(crate) mod oid {
     pub const P384: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x22];
 }
 
+/// Bits in a big-endian unsigned number without leading zero bytes.
+pub(crate) fn bit_length(number: &[u8]) -> u32 {
+    match number.split_first() {
+        Some((&first, rest)) => u32::try_from(rest.len()).unwrap_or(u32::MAX / 8) * 8 + (8 - first.leading_zeros()),
+        None => 0,
+    }
+}
+
+/// A big-endian INTEGER's content without its leading zero bytes.
+pub(crate) fn strip_zeros(mut bytes: &[u8]) -> &[u8] {
+    while let [0, rest @ ..] = bytes {
+        bytes = rest;
+    }
+    bytes
+}
+
+/// Dotted form of an OID's DER contents.
+pub(crate) fn oid_string(content: &[u8]) -> String {
+    let mut arcs = Vec::new();
+    let mut value: u64 = 0;
+    for &byte in content {
+        value = (value << 7) | u64::from(byte & 0x7f);
+        if byte & 0x80 == 0 {
+            arcs.push(value);
+            value = 0;
+        }
+    }
+    let mut parts = Vec::with_capacity(arcs.len() + 1);
+    if let Some(&first) = arcs.first() {
+        let (a, b) = match first {
+            0..=39 => (0, first),
+            40..=79 => (1, first - 40),
+            _ => (2, first - 80),
+        };
+        parts.push(a.to_string());
+        parts.push(b.to_string());
+    }
+    parts.extend(arcs.iter().skip(1).map(u64::to_string));
+    parts.join(".")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bit_length_counts_from_first_set_bit() {
+        assert_eq!(bit_length(&[0x80, 0, 0]), 24);
+        assert_eq!(bit_length(&[0x01, 0xff]), 9);
+        assert_eq!(bit_length(&[]), 0);
+    }
+
+    #[test]
+    fn oid_string_decodes_arcs() {
+        assert_eq!(oid_string(oid::RSA_ENCRYPTION), "1.2.840.113549.1.1.1");
+        assert_eq!(oid_string(oid::P384), "1.3.132.0.34");
+        assert_eq!(oid_string(&[]), "");
+    }
 
     #[test]
     fn reads_definite_and_indefinite_lengths() {

@@ -2,9 +2,11 @@
 
 use std::net::IpAddr;
 
-use crate::public_key::{describe, oid_string, KeyDescription};
+use crate::asn1::oid_string;
+use crate::hex::hex_upper;
+use crate::public_key::{describe, KeyDescription};
 use crate::signature::Algorithm;
-use crate::x509::{extensions::oid, Certificate, GeneralName};
+use crate::x509::{extensions::oid, BasicConstraints, Certificate, GeneralName};
 use crate::UnixTime;
 use serde::Serialize;
 use sha1::Sha1;
@@ -40,6 +42,16 @@ impl<'a> Parsed<'a> {
         self.x509.subject.raw == self.x509.issuer.raw
     }
 
+    /// Basic Constraints, when present and well formed.
+    pub(crate) fn basic_constraints(&self) -> Option<BasicConstraints> {
+        self.x509.extension(oid::BASIC_CONSTRAINTS)?.basic_constraints()
+    }
+
+    /// Key usage bits, when the extension is present and well formed.
+    pub(crate) fn key_usage_bits(&self) -> Option<[bool; 9]> {
+        self.x509.extension(oid::KEY_USAGE)?.key_usage_bits()
+    }
+
     /// Basic Constraints say this is a CA.
     pub(crate) fn is_ca(&self) -> bool {
         self.x509
@@ -56,7 +68,8 @@ impl<'a> Parsed<'a> {
         self.x509.subject.emails()
     }
 
-    fn general_names(&self) -> Vec<GeneralName<'a>> {
+    /// The SubjectAltNames (none when the extension is absent or malformed).
+    pub(crate) fn general_names(&self) -> Vec<GeneralName<'a>> {
         self.x509
             .extension(oid::SUBJECT_ALT_NAME)
             .and_then(|e| e.general_names())
@@ -208,17 +221,6 @@ impl<'a> Parsed<'a> {
     }
 }
 
-/// Upper-case hex without separators, as `Get-ExchangeCertificate` shows thumbprints.
-pub(crate) fn hex_upper(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
-    }
-    out
-}
-
 /// What the report shows of one certificate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CertificateSummary {
@@ -272,15 +274,4 @@ pub struct CertificateSummary {
     pub authority_key_id: Option<String>,
     /// The certificate as PEM.
     pub pem: String,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::hex_upper;
-
-    #[test]
-    fn hex_is_upper_case_without_separators() {
-        assert_eq!(hex_upper(&[0x00, 0x0f, 0xa5, 0xff]), "000FA5FF");
-        assert_eq!(hex_upper(&[]), "");
-    }
 }

@@ -123,6 +123,28 @@ codes! {
     KeyPairMatch "KEY_PAIR_MATCH" => "RFC 7292 (PKCS #12)",
     /// The private key given does not belong to the leaf.
     KeyPairMismatch "KEY_PAIR_MISMATCH" => "RFC 7292 (PKCS #12)",
+    /// A certificate that issues another on the path is not a CA.
+    IssuerNotCa "ISSUER_NOT_CA" => "RFC 5280 sections 4.2.1.9 and 6.1.4 (k)",
+    /// A CA's pathLenConstraint allows fewer intermediates below it than the path has.
+    PathLenExceeded "PATH_LEN_EXCEEDED" => "RFC 5280 sections 4.2.1.9 and 6.1.4 (l, m)",
+    /// A CA whose key usage does not include keyCertSign signs a certificate on the path.
+    IssuerNoKeyCertSign "ISSUER_NO_KEY_CERT_SIGN" => "RFC 5280 sections 4.2.1.3 and 6.1.4 (n)",
+    /// An intermediate's Extended Key Usage excludes server authentication.
+    EkuIssuerNoServerAuth "EKU_ISSUER_NO_SERVER_AUTH" => "CA/Browser Forum Baseline Requirements 7.1.2.2; Mozilla Root Store Policy 5.3",
+    /// A name on a certificate breaks a CA's name constraints.
+    NameConstraintViolation "NAME_CONSTRAINT_VIOLATION" => "RFC 5280 sections 4.2.1.10 and 6.1.3 (b, c)",
+    /// A certificate carries a critical extension this tool (and strict clients) do not know.
+    ExtensionCriticalUnknown "EXTENSION_CRITICAL_UNKNOWN" => "RFC 5280 section 4.2",
+    /// A certificate carries an extension whose content cannot be read.
+    ExtensionMalformed "EXTENSION_MALFORMED" => "RFC 5280 section 4.2",
+    /// The leaf's Common Name is not among its SubjectAltNames.
+    LeafCnNotInSan "LEAF_CN_NOT_IN_SAN" => "CA/Browser Forum Baseline Requirements 7.1.4.3 (7.1.2.7.2)",
+    /// A certificate breaks an RFC 5280 or CA/Browser Forum profile rule strict verifiers enforce.
+    ProfileViolation "PROFILE_VIOLATION" => "RFC 5280 section 4; CA/Browser Forum Baseline Requirements 7.1 (the rule's own section in docs/findings.md)",
+    /// Another path from the leaf exists and was passed over.
+    ChainAlternative "CHAIN_ALTERNATIVE" => "RFC 4158 (path building); Let's Encrypt, \"DST Root CA X3 expiration\" (2021)",
+    /// Path building stopped at a cap before finding a valid path.
+    ChainTooComplex "CHAIN_TOO_COMPLEX" => "rustls-webpki path-building budget; RFC 4158 section 5",
 }
 
 /// A parameter value of a finding.
@@ -200,6 +222,26 @@ impl Finding {
     pub fn with(mut self, name: &'static str, value: impl Into<Param>) -> Self {
         self.params.insert(name, value.into());
         self
+    }
+
+    /// Whether this finding alone makes a strict TLS client (a browser, rustls-webpki,
+    /// pyca/cryptography, OpenSSL at security level 2) refuse the connection: every error
+    /// about the connection, and the warnings that only Windows and older clients forgive
+    /// (the CN-only host match, SHA-1, a CA as leaf, the profile rules). A Common Name missing
+    /// from the SubjectAltNames is a rule for CAs that clients do not enforce (browsers ignore
+    /// the CN). Not the msstd verdict
+    /// (only Outlook compares it), nor a key pair that does not match (the server's problem,
+    /// not the client's). `docs/conformance.md` lists them.
+    pub fn blocks_strict_clients(&self) -> bool {
+        match self.code {
+            Code::HostCnOnly
+            | Code::SigWeak
+            | Code::LeafIsCa
+            | Code::ProfileViolation
+            | Code::SigUnsupported => true,
+            Code::KeyPairMismatch => false,
+            code => self.severity == Severity::Error && !code.as_str().starts_with("MSSTD_"),
+        }
     }
 
     /// A text parameter, or `""`.

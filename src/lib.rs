@@ -64,15 +64,16 @@
 mod asn1;
 mod base64;
 mod certificate;
-mod chain;
 mod checks;
 pub mod error;
 mod finding;
+mod hex;
 mod host;
 pub mod input;
 pub mod limits;
 pub mod msstd;
 mod names;
+mod path;
 pub mod principal;
 mod public_key;
 pub mod render;
@@ -83,7 +84,7 @@ mod unix_time;
 mod x509;
 
 pub use certificate::CertificateSummary;
-pub use chain::{AnchorSummary, Chain, ChainStatus};
+pub use path::{AnchorSummary, Chain, ChainStatus};
 pub use error::Error;
 pub use finding::{Code, Finding, Param, Severity};
 pub use host::{AutodiscoverCheck, HostVerdict};
@@ -198,10 +199,9 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
         .enumerate()
         .map(|(index, cert)| cert.summary(index, inputs.get(cert.input).map_or("", |i| i.name), options.now))
         .collect();
-    let chain = chain::build(&certs, &certificates, &trust, options.verifier, &mut findings);
+    let chain = path::build(&certs, &certificates, &trust, options.verifier, options.now, &mut findings);
     let leaf_index = chain.path.first().copied().unwrap_or_default();
     let leaf = certs.get(leaf_index).ok_or(Error::Empty)?;
-    checks::path_certificates(&certs, &chain.path, options.now, &mut findings);
     checks::leaf(leaf, leaf_index, &mut findings);
     let keys: Vec<_> = decoded.iter().flat_map(|d| d.keys.iter().cloned()).collect();
     checks::key_pairs(leaf, leaf_index, &keys, &mut findings);

@@ -29,3 +29,21 @@ pub const MAX_RSA_BITS: usize = 16_384;
 
 /// Days before expiry from which `CERT_EXPIRES_SOON` is reported.
 pub const EXPIRY_WARNING_DAYS: i64 = 30;
+
+/// Most intermediates between the leaf and its anchor on one path (rustls-webpki's
+/// `MAX_SUB_CA_COUNT`; real paths have one to three).
+pub const MAX_PATH_INTERMEDIATES: usize = 6;
+
+/// Most complete paths the builder considers before choosing the best one. Real bundles offer
+/// one, or two with a cross-sign.
+pub const MAX_CANDIDATE_PATHS: usize = 8;
+
+/// Most signatures one path search verifies (rustls-webpki's budget): 64 certificates that all
+/// cross-sign each other would otherwise ask for 4,032.
+pub const MAX_SIGNATURE_CHECKS: usize = 100;
+
+/// Most steps one path search takes (rustls-webpki's `build_chain_calls` budget).
+pub const MAX_BUILD_STEPS: usize = 200_000;
+
+/// Most comparisons of a name with a name constraint in one analysis (rustls-webpki's budget).
+pub const MAX_NAME_CONSTRAINT_COMPARISONS: usize = 250_000;

@@ -3,7 +3,8 @@
 use crate::x509::PublicKeyInfo;
 use serde::Serialize;
 
-use crate::asn1::{self, oid, TAG_INTEGER, TAG_SEQUENCE};
+use crate::asn1::{self, bit_length, oid, oid_string, strip_zeros, TAG_INTEGER};
+use crate::x509::rsa_public_key;
 
 /// A public key, as the report shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -17,6 +18,8 @@ pub struct KeyDescription {
 }
 
 const P521: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x23];
+const P192: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x01];
+const P224: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x21];
 const SECP256K1: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x0a];
 const ED448: &[u8] = &[0x2b, 0x65, 0x71];
 const DSA: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x38, 0x04, 0x01];
@@ -29,7 +32,11 @@ pub(crate) fn describe(spki: &PublicKeyInfo<'_>) -> KeyDescription {
         oid::RSA_ENCRYPTION => ("RSA", rsa_public_key(key).map(|(n, _)| bit_length(n)), None),
         oid::EC_PUBLIC_KEY => {
             let curve_oid = spki.algorithm.parameter_content();
+            let explicit = spki.algorithm.parameters.is_some_and(|p| p.tag == asn1::TAG_SEQUENCE);
             let (bits, curve) = match curve_oid {
+                _ if explicit => (None, EXPLICIT_CURVE.to_owned()),
+                P192 => (Some(192), "P-192".to_owned()),
+                P224 => (Some(224), "P-224".to_owned()),
                 oid::P256 => (Some(256), "P-256".to_owned()),
                 oid::P384 => (Some(384), "P-384".to_owned()),
                 P521 => (Some(521), "P-521".to_owned()),
@@ -56,6 +63,24 @@ pub(crate) fn describe(spki: &PublicKeyInfo<'_>) -> KeyDescription {
     }
 }
 
+/// The curve name for EC keys that spell out their curve instead of naming it (RFC 5480 forbids
+/// it; no TLS client accepts it).
+const EXPLICIT_CURVE: &str = "explicit parameters";
+
+/// Why a key on a server's path is not acceptable (CA/Browser Forum Baseline Requirements
+/// 6.1.5: RSA of 2048 bits or more, ECDSA on P-256, P-384 or P-521; Ed25519 is accepted here
+/// as TLS 1.3 clients accept it), or `None`.
+pub(crate) fn weakness(key: &KeyDescription) -> Option<&'static str> {
+    match (key.algorithm.as_str(), key.bits, key.curve.as_deref()) {
+        ("RSA", Some(bits), _) if bits < 2048 => Some("size"),
+        ("RSA", _, _) => None,
+        ("EC", _, Some("P-256" | "P-384" | "P-521")) => None,
+        ("EC", _, _) => Some("curve"),
+        ("Ed25519", _, _) => None,
+        _ => Some("algorithm"),
+    }
+}
+
 /// The size of DSA's prime `p`, from the parameters `{p, q, g}`.
 fn dsa_bits(spki: &PublicKeyInfo<'_>) -> Option<u32> {
     let params = spki.algorithm.parameter_content();
@@ -63,70 +88,28 @@ fn dsa_bits(spki: &PublicKeyInfo<'_>) -> Option<u32> {
     Some(bit_length(strip_zeros(p.content)))
 }
 
-/// Bits in a big-endian unsigned number without leading zero bytes.
-pub(crate) fn bit_length(number: &[u8]) -> u32 {
-    match number.split_first() {
-        Some((&first, rest)) => u32::try_from(rest.len()).unwrap_or(u32::MAX / 8) * 8 + (8 - first.leading_zeros()),
-        None => 0,
-    }
-}
-
-/// `n` and `e` of a PKCS#1 RSAPublicKey, without leading zeros.
-pub(crate) fn rsa_public_key(der: &[u8]) -> Option<(&[u8], &[u8])> {
-    let (outer, _) = asn1::expect(der, TAG_SEQUENCE).ok()?;
-    let mut ints = asn1::children(outer.content).map_while(Result::ok);
-    let n = ints.next().filter(|f| f.tag == TAG_INTEGER)?;
-    let e = ints.next().filter(|f| f.tag == TAG_INTEGER)?;
-    Some((strip_zeros(n.content), strip_zeros(e.content)))
-}
-
-pub(crate) fn strip_zeros(mut bytes: &[u8]) -> &[u8] {
-    while let [0, rest @ ..] = bytes {
-        bytes = rest;
-    }
-    bytes
-}
-
-/// Dotted form of an OID's DER contents.
-pub(crate) fn oid_string(content: &[u8]) -> String {
-    let mut arcs = Vec::new();
-    let mut value: u64 = 0;
-    for &byte in content {
-        value = (value << 7) | u64::from(byte & 0x7f);
-        if byte & 0x80 == 0 {
-            arcs.push(value);
-            value = 0;
-        }
-    }
-    let mut parts = Vec::with_capacity(arcs.len() + 1);
-    if let Some(&first) = arcs.first() {
-        let (a, b) = match first {
-            0..=39 => (0, first),
-            40..=79 => (1, first - 40),
-            _ => (2, first - 80),
-        };
-        parts.push(a.to_string());
-        parts.push(b.to_string());
-    }
-    parts.extend(arcs.iter().skip(1).map(u64::to_string));
-    parts.join(".")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn bit_length_counts_from_first_set_bit() {
-        assert_eq!(bit_length(&[0x80, 0, 0]), 24);
-        assert_eq!(bit_length(&[0x01, 0xff]), 9);
-        assert_eq!(bit_length(&[]), 0);
+    fn key(algorithm: &str, bits: Option<u32>, curve: Option<&str>) -> KeyDescription {
+        KeyDescription {
+            algorithm: algorithm.to_owned(),
+            bits,
+            curve: curve.map(str::to_owned),
+        }
     }
 
     #[test]
-    fn oid_string_decodes_arcs() {
-        assert_eq!(oid_string(oid::RSA_ENCRYPTION), "1.2.840.113549.1.1.1");
-        assert_eq!(oid_string(oid::P384), "1.3.132.0.34");
-        assert_eq!(oid_string(&[]), "");
+    fn weak_keys_are_named_by_what_is_wrong() {
+        assert_eq!(weakness(&key("RSA", Some(1024), None)), Some("size"));
+        assert_eq!(weakness(&key("RSA", Some(2048), None)), None);
+        assert_eq!(weakness(&key("EC", Some(192), Some("P-192"))), Some("curve"));
+        assert_eq!(weakness(&key("EC", None, Some(EXPLICIT_CURVE))), Some("curve"));
+        assert_eq!(weakness(&key("EC", Some(256), Some("secp256k1"))), Some("curve"));
+        assert_eq!(weakness(&key("EC", Some(384), Some("P-384"))), None);
+        assert_eq!(weakness(&key("DSA", Some(2048), None)), Some("algorithm"));
+        assert_eq!(weakness(&key("Ed25519", Some(256), None)), None);
     }
+
 }

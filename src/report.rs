@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::certificate::CertificateSummary;
-use crate::chain::Chain;
+use crate::path::Chain;
 use crate::finding::{Code, Finding, Severity};
 use crate::host::{AutodiscoverCheck, HostVerdict};
 use crate::input::Format;
@@ -81,6 +81,14 @@ impl Report {
     /// The findings with this code.
     pub fn findings_with(&self, code: Code) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(move |f| f.code == code)
+    }
+
+    /// Whether a strict TLS client accepts the chain for the host: the path ends at a trusted
+    /// root and no finding blocks such a client ([`Finding::blocks_strict_clients`]). This is
+    /// the verdict compared with x509-limbo, OpenSSL and pyca/cryptography
+    /// (`docs/conformance.md`).
+    pub fn strict_client_accepts(&self) -> bool {
+        self.chain.status == crate::ChainStatus::Trusted && !self.findings.iter().any(Finding::blocks_strict_clients)
     }
 
     pub(crate) fn summarise(findings: &[Finding], verdict: Option<Code>) -> Summary {

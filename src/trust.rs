@@ -91,21 +91,31 @@ impl TrustStore {
         }
     }
 
-    /// The anchor with exactly this subject and key (full DER of each).
-    pub(crate) fn find_root(&self, subject_der: &[u8], spki_der: &[u8]) -> Option<&Anchor> {
+    /// The position of the anchor with exactly this subject and key (full DER of each).
+    pub(crate) fn find_root(&self, subject_der: &[u8], spki_der: &[u8]) -> Option<usize> {
         self.find(contents(subject_der)?, contents(spki_der)?)
     }
 
-    fn find(&self, subject: &[u8], spki: &[u8]) -> Option<&Anchor> {
-        self.anchors.iter().find(|a| *a.subject == *subject && *a.spki == *spki)
-    }
-
-    /// Anchors named `issuer_der` (full DER): candidates to have signed a certificate.
-    pub(crate) fn named<'s>(&'s self, issuer_der: &[u8]) -> impl Iterator<Item = &'s Anchor> + 's {
-        let issuer = contents(issuer_der).map(<[u8]>::to_vec);
+    fn find(&self, subject: &[u8], spki: &[u8]) -> Option<usize> {
         self.anchors
             .iter()
-            .filter(move |a| issuer.as_deref().is_some_and(|i| *a.subject == *i))
+            .position(|a| *a.subject == *subject && *a.spki == *spki)
+    }
+
+    /// The anchor at `position`.
+    pub(crate) fn get(&self, position: usize) -> Option<&Anchor> {
+        self.anchors.get(position)
+    }
+
+    /// Positions of the anchors named `issuer_der` (full DER): candidates to have signed a
+    /// certificate.
+    pub(crate) fn named(&self, issuer_der: &[u8]) -> Vec<usize> {
+        let Some(issuer) = contents(issuer_der) else {
+            return Vec::new();
+        };
+        (0..self.anchors.len())
+            .filter(|&i| *self.anchors[i].subject == *issuer)
+            .collect()
     }
 }
 

@@ -3,7 +3,8 @@
 //! read only to derive the public half and is dropped at once; it never reaches the report.
 
 use crate::asn1::{self, oid, TAG_BIT_STRING, TAG_INTEGER, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE};
-use crate::public_key::{rsa_public_key, strip_zeros};
+use crate::asn1::strip_zeros;
+use crate::x509::rsa_public_key;
 use crate::signature::Curve;
 use crate::x509::PublicKeyInfo;
 

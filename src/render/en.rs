@@ -184,7 +184,19 @@ pub(super) fn message(f: &Finding) -> String {
             f.number("days")
         ),
         Code::SigWeak => format!("The certificate is signed with {} ({}).", f.text("hash"), f.text("algorithm")),
-        Code::KeyWeak => format!("The {} key is only {} bits.", f.text("algorithm"), f.number("bits")),
+        Code::KeyWeak => match f.text("reason") {
+            "curve" => format!(
+                "The certificate {} has an EC key on the curve {}; clients accept only P-256, P-384 and P-521.",
+                f.text("subject"),
+                f.text("curve")
+            ),
+            "algorithm" => format!(
+                "The certificate {} has a {} key, which TLS clients no longer accept.",
+                f.text("subject"),
+                f.text("algorithm")
+            ),
+            _ => format!("The {} key is only {} bits.", f.text("algorithm"), f.number("bits")),
+        },
         Code::SigInvalid => format!(
             "The certificate's signature does not verify with the key of its issuer {}.",
             f.text("issuer")
@@ -231,6 +243,135 @@ pub(super) fn message(f: &Finding) -> String {
         Code::KeyPairMismatch => {
             "The private key in the file does not belong to the server certificate: the server cannot use this pair.".to_owned()
         }
+        Code::IssuerNotCa => format!(
+            "The certificate {} signs another certificate on the path but is not a CA ({}): every client refuses the chain.",
+            f.text("subject"),
+            match f.text("reason") {
+                "version-1" => "a version 1 certificate, acceptable only as a trusted root",
+                "no-basic-constraints" => "it has no Basic Constraints",
+                _ => "Basic Constraints CA=false",
+            }
+        ),
+        Code::PathLenExceeded => format!(
+            "The CA {} allows {} intermediate CA(s) below it (path length constraint), but the path has {}.",
+            f.text("subject"),
+            f.number("path_len"),
+            f.number("below")
+        ),
+        Code::IssuerNoKeyCertSign => format!(
+            "The CA {} signs a certificate on the path, but its Key Usage does not allow certificate signing (keyCertSign).",
+            f.text("subject")
+        ),
+        Code::EkuIssuerNoServerAuth => format!(
+            "The intermediate {} limits its Extended Key Usage to {}, without Server Authentication: browsers and strict clients refuse the server certificates it issues.",
+            f.text("subject"),
+            none_if_empty(&list("usages"))
+        ),
+        Code::NameConstraintViolation if !f.text("invalid").is_empty() => format!(
+            "The CA {} has a name constraint that is not a valid name ({}), so clients refuse every certificate below it.",
+            f.text("constrained_by"),
+            f.text("invalid")
+        ),
+        Code::NameConstraintViolation => format!(
+            "The name {} on {} is {} by the name constraints of the CA {}.",
+            f.text("name"),
+            f.text("subject"),
+            if f.text("constraint") == "excluded" { "excluded" } else { "not permitted" },
+            f.text("constrained_by")
+        ),
+        Code::ExtensionCriticalUnknown => format!(
+            "The certificate {} carries a critical extension ({}) that clients do not know, so they must refuse it.",
+            f.text("subject"),
+            f.text("oid")
+        ),
+        Code::ExtensionMalformed => format!(
+            "The {} extension of {} cannot be read; clients refuse the certificate.",
+            f.text("extension"),
+            f.text("subject")
+        ),
+        Code::LeafCnNotInSan => format!(
+            "The Common Name {} is not among the SubjectAltNames ({}): public CAs must repeat it there, strict clients refuse the certificate, and Windows before Vista SP1 compares the msstd: name with this Common Name alone.",
+            f.text("common_name"),
+            none_if_empty(&list("names"))
+        ),
+        Code::ProfileViolation => format!(
+            "The certificate {} breaks a rule strict clients enforce: {}.",
+            f.text("subject"),
+            rule(f.text("rule"))
+        ),
+        Code::ChainAlternative => {
+            let harm = if f.text("chosen") == "valid" {
+                " It does no harm to clients that build paths (Windows, browsers, current OpenSSL): they take the valid path. Clients that follow the chain only as sent, such as OpenSSL before 1.1.0, may take it and fail."
+            } else {
+                ""
+            };
+            format!(
+                "Another path, through {}, was passed over: {}.{harm}",
+                f.text("through"),
+                alternative_reason(f.text("reason"), f.text("reason_subject"))
+            )
+        }
+        Code::ChainTooComplex => format!(
+            "Path building stopped before finding a valid path: {}.",
+            match f.text("budget") {
+                "path-length" => "the path has more intermediate CAs than any client follows (6)",
+                "signatures" => "the certificates would need more signature checks than any client makes (100)",
+                "name-constraints" => "the name constraints would need more comparisons than any client makes",
+                _ => "the certificates offer more paths than any client explores",
+            }
+        ),
+    }
+}
+
+/// A profile rule of `PROFILE_VIOLATION` in words.
+fn rule(code: &str) -> &'static str {
+    match code {
+        "signature-algorithm-mismatch" => "the signature algorithm inside the certificate differs from the one outside (RFC 5280 4.1.1.2)",
+        "serial-negative" => "its serial number is negative (RFC 5280 4.1.2.2)",
+        "serial-zero" => "its serial number is zero (RFC 5280 4.1.2.2)",
+        "serial-too-long" => "its serial number is longer than 20 bytes (RFC 5280 4.1.2.2)",
+        "empty-issuer" => "its issuer name is empty (RFC 5280 4.1.2.4)",
+        "ca-empty-subject" => "it is a CA with an empty subject (RFC 5280 4.1.2.6)",
+        "empty-subject-without-critical-san" => "its subject is empty and its SubjectAltName is missing or not critical (RFC 5280 4.2.1.6)",
+        "san-critical-with-subject" => "its SubjectAltName is critical although the subject is not empty (CA/B Forum BR 7.1.2.7.12)",
+        "aki-missing" => "it has no Authority Key Identifier (RFC 5280 4.2.1.1)",
+        "aki-critical" => "its Authority Key Identifier is critical (RFC 5280 4.2.1.1)",
+        "ski-missing" => "it is a CA without a Subject Key Identifier (RFC 5280 4.2.1.2)",
+        "ski-critical" => "its Subject Key Identifier is critical (RFC 5280 4.2.1.2)",
+        "root-aki-form" => "as a root, its Authority Key Identifier must hold only its own key identifier (CA/B Forum BR 7.1.2.1.3)",
+        "root-aki-ski-mismatch" => "as a root, its Authority Key Identifier differs from its Subject Key Identifier (CA/B Forum BR 7.1.2.1.3)",
+        "root-eku" => "as a root, it carries an Extended Key Usage (CA/B Forum BR 7.1.2.1.2)",
+        "basic-constraints-not-critical" => "it is a CA whose Basic Constraints are not critical (RFC 5280 4.2.1.9)",
+        "key-cert-sign-without-ca" => "its Key Usage allows certificate signing but it is not a CA (RFC 5280 4.2.1.3)",
+        "aia-critical" => "its Authority Information Access is critical (RFC 5280 4.2.2.1)",
+        "name-constraints-in-leaf" => "it carries name constraints but is not a CA (RFC 5280 4.2.1.10)",
+        "policy-constraints-not-critical" => "its policy constraints are not critical (RFC 5280 4.2.1.11)",
+        "eku-any" => "its Extended Key Usage includes anyExtendedKeyUsage (CA/B Forum BR 7.1.2.7.10)",
+        "eku-critical" => "its Extended Key Usage is critical (CA/B Forum BR 7.1.2.7.10)",
+        "dns-name-invalid" => "a DNS SubjectAltName is not a valid host name (an underscore, an IP address, a misplaced wildcard; CA/B Forum BR 7.1.2.7.12)",
+        "not-version-3" => "it is not a version 3 certificate (CA/B Forum BR 7.1.1)",
+        "rsa-modulus-size" => "its RSA modulus is not a whole number of bytes (CA/B Forum BR 6.1.5)",
+        _ => "a certificate profile rule",
+    }
+}
+
+/// Why a path was passed over, from the finding code that decided it.
+fn alternative_reason(code: &str, subject: &str) -> String {
+    let subject = if subject.is_empty() { "a certificate on it" } else { subject };
+    match code {
+        "CERT_EXPIRED" => format!("{subject} has expired"),
+        "CERT_NOT_YET_VALID" => format!("{subject} is not valid yet"),
+        "CHAIN_INCOMPLETE" => "it leads to an issuer that was not given".to_owned(),
+        "UNTRUSTED_ROOT" | "SELF_SIGNED" => "it ends at a root that is not trusted".to_owned(),
+        "SIG_INVALID" => format!("the signature on {subject} does not verify"),
+        "SIG_WEAK" => format!("{subject} is signed with a weak hash"),
+        "KEY_WEAK" => format!("{subject} has a weak key"),
+        "ISSUER_NOT_CA" | "ISSUER_NO_KEY_CERT_SIGN" => format!("{subject} may not issue certificates"),
+        "PATH_LEN_EXCEEDED" => format!("it is longer than {subject} allows"),
+        "EKU_ISSUER_NO_SERVER_AUTH" => format!("{subject} may not issue server certificates"),
+        "NAME_CONSTRAINT_VIOLATION" => "a name breaks a CA's name constraints".to_owned(),
+        "LONGER" => "it is longer than the path chosen".to_owned(),
+        other => format!("{subject} has the problem {other}"),
     }
 }
 
@@ -279,6 +420,16 @@ pub(super) fn fix(f: &Finding) -> Option<String> {
             "Use a certificate from a publicly trusted CA (or, for an internal CA, supply its root as trusted and deploy it to every client).".to_owned()
         }
         Code::KeyPairMismatch => "Export the certificate together with its own private key (Export-ExchangeCertificate on the server that made the request).".to_owned(),
+        Code::IssuerNotCa | Code::IssuerNoKeyCertSign | Code::PathLenExceeded | Code::EkuIssuerNoServerAuth => {
+            "Get the intermediate certificates your CA publishes for this certificate and install those; if this is your own CA, re-issue its CA certificate with the right Basic Constraints, Key Usage and Extended Key Usage (Server Authentication).".to_owned()
+        }
+        Code::NameConstraintViolation => "Re-issue the certificate from a CA whose name constraints cover its names, or only with names the CA may issue for.".to_owned(),
+        Code::ExtensionCriticalUnknown | Code::ExtensionMalformed | Code::ProfileViolation => {
+            "Re-issue the certificate from a standard template (a public CA does this for you); the server configuration cannot change it.".to_owned()
+        }
+        Code::LeafCnNotInSan => format!("Re-issue the certificate with {} in its SubjectAltNames as well.", f.text("common_name")),
+        Code::ChainAlternative if f.text("chosen") == "valid" => "Optional: remove the certificates of the path passed over from what the server sends, for clients that do not build paths.".to_owned(),
+        Code::ChainTooComplex => "Send only the leaf and the intermediates of one path, leaf first.".to_owned(),
         _ => return None,
     })
 }

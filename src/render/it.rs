@@ -189,7 +189,19 @@ fn message(f: &Finding) -> String {
             f.number("days")
         ),
         Code::SigWeak => format!("Il certificato è firmato con {} ({}).", f.text("hash"), f.text("algorithm")),
-        Code::KeyWeak => format!("La chiave {} è di soli {} bit.", f.text("algorithm"), f.number("bits")),
+        Code::KeyWeak => match f.text("reason") {
+            "curve" => format!(
+                "Il certificato {} ha una chiave EC sulla curva {}; i client accettano solo P-256, P-384 e P-521.",
+                f.text("subject"),
+                f.text("curve")
+            ),
+            "algorithm" => format!(
+                "Il certificato {} ha una chiave {}, che i client TLS non accettano più.",
+                f.text("subject"),
+                f.text("algorithm")
+            ),
+            _ => format!("La chiave {} è di soli {} bit.", f.text("algorithm"), f.number("bits")),
+        },
         Code::SigInvalid => format!(
             "La firma del certificato non è verificabile con la chiave del suo emittente {}.",
             f.text("issuer")
@@ -234,6 +246,135 @@ fn message(f: &Finding) -> String {
         Code::UntrustedRoot => format!("La catena termina nella radice {}, che non è attendibile.", f.text("root")),
         Code::KeyPairMatch => "La chiave privata nel file appartiene al certificato del server.".to_owned(),
         Code::KeyPairMismatch => "La chiave privata nel file non appartiene al certificato del server: il server non può usare questa coppia.".to_owned(),
+        Code::IssuerNotCa => format!(
+            "Il certificato {} firma un altro certificato del percorso ma non è una CA ({}): ogni client rifiuta la catena.",
+            f.text("subject"),
+            match f.text("reason") {
+                "version-1" => "è un certificato versione 1, accettabile solo come radice attendibile",
+                "no-basic-constraints" => "non ha Basic Constraints",
+                _ => "Basic Constraints CA=false",
+            }
+        ),
+        Code::PathLenExceeded => format!(
+            "La CA {} ammette {} CA intermedie sotto di sé (vincolo di lunghezza del percorso), ma il percorso ne ha {}.",
+            f.text("subject"),
+            f.number("path_len"),
+            f.number("below")
+        ),
+        Code::IssuerNoKeyCertSign => format!(
+            "La CA {} firma un certificato del percorso, ma il suo Key Usage non consente di firmare certificati (keyCertSign).",
+            f.text("subject")
+        ),
+        Code::EkuIssuerNoServerAuth => format!(
+            "La CA intermedia {} limita l'Extended Key Usage a {}, senza Autenticazione server: browser e client rigorosi rifiutano i certificati server che emette.",
+            f.text("subject"),
+            nessuno(&list("usages"))
+        ),
+        Code::NameConstraintViolation if !f.text("invalid").is_empty() => format!(
+            "La CA {} ha un vincolo sui nomi che non è un nome valido ({}), quindi i client rifiutano ogni certificato sotto di essa.",
+            f.text("constrained_by"),
+            f.text("invalid")
+        ),
+        Code::NameConstraintViolation => format!(
+            "Il nome {} su {} è {} dai vincoli sui nomi della CA {}.",
+            f.text("name"),
+            f.text("subject"),
+            if f.text("constraint") == "excluded" { "escluso" } else { "non consentito" },
+            f.text("constrained_by")
+        ),
+        Code::ExtensionCriticalUnknown => format!(
+            "Il certificato {} contiene un'estensione critica ({}) che i client non conoscono, quindi devono rifiutarlo.",
+            f.text("subject"),
+            f.text("oid")
+        ),
+        Code::ExtensionMalformed => format!(
+            "L'estensione {} di {} non è leggibile; i client rifiutano il certificato.",
+            f.text("extension"),
+            f.text("subject")
+        ),
+        Code::LeafCnNotInSan => format!(
+            "Il Common Name {} non è tra i SubjectAltName ({}): le CA pubbliche devono ripeterlo lì, i client rigorosi rifiutano il certificato, e Windows prima di Vista SP1 confronta il nome msstd: solo con questo Common Name.",
+            f.text("common_name"),
+            nessuno(&list("names"))
+        ),
+        Code::ProfileViolation => format!(
+            "Il certificato {} viola una regola applicata dai client rigorosi: {}.",
+            f.text("subject"),
+            regola(f.text("rule"))
+        ),
+        Code::ChainAlternative => {
+            let danno = if f.text("chosen") == "valid" {
+                " Non crea problemi ai client che costruiscono i percorsi (Windows, i browser, OpenSSL attuale): scelgono il percorso valido. I client che seguono la catena solo come inviata, come OpenSSL prima della 1.1.0, possono prenderlo e fallire."
+            } else {
+                ""
+            };
+            format!(
+                "Un altro percorso, attraverso {}, è stato scartato: {}.{danno}",
+                f.text("through"),
+                motivo_alternativa(f.text("reason"), f.text("reason_subject"))
+            )
+        }
+        Code::ChainTooComplex => format!(
+            "La costruzione del percorso si è fermata prima di trovarne uno valido: {}.",
+            match f.text("budget") {
+                "path-length" => "il percorso ha più CA intermedie di quante un client ne segua (6)",
+                "signatures" => "i certificati richiederebbero più verifiche di firma di quante un client ne faccia (100)",
+                "name-constraints" => "i vincoli sui nomi richiederebbero più confronti di quanti un client ne faccia",
+                _ => "i certificati offrono più percorsi di quanti un client ne esplori",
+            }
+        ),
+    }
+}
+
+/// Una regola di `PROFILE_VIOLATION` a parole.
+fn regola(code: &str) -> &'static str {
+    match code {
+        "signature-algorithm-mismatch" => "l'algoritmo di firma interno al certificato è diverso da quello esterno (RFC 5280 4.1.1.2)",
+        "serial-negative" => "il numero di serie è negativo (RFC 5280 4.1.2.2)",
+        "serial-zero" => "il numero di serie è zero (RFC 5280 4.1.2.2)",
+        "serial-too-long" => "il numero di serie supera i 20 byte (RFC 5280 4.1.2.2)",
+        "empty-issuer" => "il nome dell'emittente è vuoto (RFC 5280 4.1.2.4)",
+        "ca-empty-subject" => "è una CA con soggetto vuoto (RFC 5280 4.1.2.6)",
+        "empty-subject-without-critical-san" => "il soggetto è vuoto e il SubjectAltName manca o non è critico (RFC 5280 4.2.1.6)",
+        "san-critical-with-subject" => "il SubjectAltName è critico benché il soggetto non sia vuoto (CA/B Forum BR 7.1.2.7.12)",
+        "aki-missing" => "non ha un Authority Key Identifier (RFC 5280 4.2.1.1)",
+        "aki-critical" => "l'Authority Key Identifier è critico (RFC 5280 4.2.1.1)",
+        "ski-missing" => "è una CA senza Subject Key Identifier (RFC 5280 4.2.1.2)",
+        "ski-critical" => "il Subject Key Identifier è critico (RFC 5280 4.2.1.2)",
+        "root-aki-form" => "come radice, il suo Authority Key Identifier deve contenere solo il proprio identificatore di chiave (CA/B Forum BR 7.1.2.1.3)",
+        "root-aki-ski-mismatch" => "come radice, l'Authority Key Identifier è diverso dal Subject Key Identifier (CA/B Forum BR 7.1.2.1.3)",
+        "root-eku" => "come radice, ha un Extended Key Usage (CA/B Forum BR 7.1.2.1.2)",
+        "basic-constraints-not-critical" => "è una CA con Basic Constraints non critico (RFC 5280 4.2.1.9)",
+        "key-cert-sign-without-ca" => "il Key Usage consente di firmare certificati ma non è una CA (RFC 5280 4.2.1.3)",
+        "aia-critical" => "l'Authority Information Access è critico (RFC 5280 4.2.2.1)",
+        "name-constraints-in-leaf" => "ha vincoli sui nomi ma non è una CA (RFC 5280 4.2.1.10)",
+        "policy-constraints-not-critical" => "i vincoli sui criteri non sono critici (RFC 5280 4.2.1.11)",
+        "eku-any" => "l'Extended Key Usage include anyExtendedKeyUsage (CA/B Forum BR 7.1.2.7.10)",
+        "eku-critical" => "l'Extended Key Usage è critico (CA/B Forum BR 7.1.2.7.10)",
+        "dns-name-invalid" => "un SubjectAltName DNS non è un nome host valido (un carattere di sottolineatura, un indirizzo IP, un carattere jolly fuori posto; CA/B Forum BR 7.1.2.7.12)",
+        "not-version-3" => "non è un certificato versione 3 (CA/B Forum BR 7.1.1)",
+        "rsa-modulus-size" => "il modulo RSA non è un numero intero di byte (CA/B Forum BR 6.1.5)",
+        _ => "una regola del profilo dei certificati",
+    }
+}
+
+/// Perché un percorso è stato scartato, dal codice del rilievo che l'ha deciso.
+fn motivo_alternativa(code: &str, subject: &str) -> String {
+    let subject = if subject.is_empty() { "un certificato del percorso" } else { subject };
+    match code {
+        "CERT_EXPIRED" => format!("{subject} è scaduto"),
+        "CERT_NOT_YET_VALID" => format!("{subject} non è ancora valido"),
+        "CHAIN_INCOMPLETE" => "porta a un emittente che non è stato fornito".to_owned(),
+        "UNTRUSTED_ROOT" | "SELF_SIGNED" => "termina in una radice non attendibile".to_owned(),
+        "SIG_INVALID" => format!("la firma su {subject} non è valida"),
+        "SIG_WEAK" => format!("{subject} è firmato con un hash debole"),
+        "KEY_WEAK" => format!("{subject} ha una chiave debole"),
+        "ISSUER_NOT_CA" | "ISSUER_NO_KEY_CERT_SIGN" => format!("{subject} non può emettere certificati"),
+        "PATH_LEN_EXCEEDED" => format!("è più lungo di quanto {subject} consenta"),
+        "EKU_ISSUER_NO_SERVER_AUTH" => format!("{subject} non può emettere certificati server"),
+        "NAME_CONSTRAINT_VIOLATION" => "un nome viola i vincoli sui nomi di una CA".to_owned(),
+        "LONGER" => "è più lungo del percorso scelto".to_owned(),
+        other => format!("{subject} ha il problema {other}"),
     }
 }
 
@@ -282,6 +423,16 @@ fn fix(f: &Finding) -> Option<String> {
             "Usare un certificato di una CA pubblica attendibile (oppure, per una CA interna, fornire la sua radice come attendibile e distribuirla a tutti i client).".to_owned()
         }
         Code::KeyPairMismatch => "Esportare il certificato insieme alla sua chiave privata (Export-ExchangeCertificate sul server che ha generato la richiesta).".to_owned(),
+        Code::IssuerNotCa | Code::IssuerNoKeyCertSign | Code::PathLenExceeded | Code::EkuIssuerNoServerAuth => {
+            "Procurarsi i certificati intermedi che la CA pubblica per questo certificato e installare quelli; se la CA è interna, riemettere il suo certificato con Basic Constraints, Key Usage ed Extended Key Usage (Autenticazione server) corretti.".to_owned()
+        }
+        Code::NameConstraintViolation => "Riemettere il certificato da una CA i cui vincoli sui nomi ne coprano i nomi, oppure solo con nomi che la CA può emettere.".to_owned(),
+        Code::ExtensionCriticalUnknown | Code::ExtensionMalformed | Code::ProfileViolation => {
+            "Riemettere il certificato da un modello standard (una CA pubblica lo fa da sé); la configurazione del server non può cambiarlo.".to_owned()
+        }
+        Code::LeafCnNotInSan => format!("Riemettere il certificato con {} anche tra i SubjectAltName.", f.text("common_name")),
+        Code::ChainAlternative if f.text("chosen") == "valid" => "Facoltativo: togliere i certificati del percorso scartato da quelli inviati dal server, per i client che non costruiscono percorsi.".to_owned(),
+        Code::ChainTooComplex => "Inviare solo il certificato del server e gli intermedi di un unico percorso, a partire dal certificato del server.".to_owned(),
         _ => return None,
     })
 }

@@ -20,11 +20,12 @@ pub use rustcrypto::RustCrypto;
 
 use sha2::{Digest, Sha256};
 
-use crate::certificate::hex_upper;
+use crate::hex::hex_upper;
 
 use crate::asn1::{self, oid, small_uint, TAG_INTEGER, TAG_OID, TAG_SEQUENCE};
 use crate::limits::MAX_RSA_BITS;
-use crate::public_key::{bit_length, oid_string, rsa_public_key};
+use crate::asn1::{bit_length, oid_string};
+use crate::x509::rsa_public_key;
 use crate::x509::{self, AlgorithmIdentifier, PublicKeyInfo};
 
 /// A hash function named by a signature algorithm.

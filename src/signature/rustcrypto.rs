@@ -8,7 +8,7 @@ use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
 
 use super::{Curve, Hash, Scheme, SignatureCheck, Verification, Verifier};
 use crate::limits::MAX_RSA_BITS;
-use crate::public_key::rsa_public_key;
+use crate::x509::rsa_public_key;
 
 /// Verifies with the RustCrypto crates (the `rustcrypto` feature, on by default).
 #[derive(Clone, Copy, Debug, Default)]

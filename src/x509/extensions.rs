@@ -14,15 +14,21 @@ pub(crate) mod oid {
     pub const BASIC_CONSTRAINTS: &[u8] = &[0x55, 0x1d, 0x13];
     pub const AUTHORITY_KEY_ID: &[u8] = &[0x55, 0x1d, 0x23];
     pub const EXTENDED_KEY_USAGE: &[u8] = &[0x55, 0x1d, 0x25];
+    pub const NAME_CONSTRAINTS: &[u8] = &[0x55, 0x1d, 0x1e];
+    pub const CRL_DISTRIBUTION_POINTS: &[u8] = &[0x55, 0x1d, 0x1f];
+    pub const CERTIFICATE_POLICIES: &[u8] = &[0x55, 0x1d, 0x20];
+    pub const POLICY_MAPPINGS: &[u8] = &[0x55, 0x1d, 0x21];
+    pub const POLICY_CONSTRAINTS: &[u8] = &[0x55, 0x1d, 0x24];
+    pub const INHIBIT_ANY_POLICY: &[u8] = &[0x55, 0x1d, 0x36];
     pub const AUTHORITY_INFO_ACCESS: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x01, 0x01];
     pub const CA_ISSUERS: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x02];
 }
 
-/// One extension: its OID and the content of its OCTET STRING (the criticality flag is checked
-/// for form and not kept: the analysis reads no extension differently for it).
+/// One extension: its OID, whether it is marked critical, and the content of its OCTET STRING.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Extension<'a> {
     pub oid: &'a [u8],
+    pub critical: bool,
     pub value: &'a [u8],
 }
 
@@ -40,12 +46,13 @@ pub(super) fn read(explicit: &[u8]) -> Result<Vec<Extension<'_>>, Malformed> {
             return Err(BAD);
         }
         let (oid, rest) = expect(element.content, TAG_OID, BAD)?;
-        let rest = match der(rest)? {
+        let (critical, rest) = match der(rest)? {
             (flag, after) if flag.tag == 0x01 => match flag.content {
-                [0x00 | 0xff] => after,
+                [0x00] => (false, after),
+                [0xff] => (true, after),
                 _ => return Err(BAD),
             },
-            _ => rest,
+            _ => (false, rest),
         };
         let (value, rest) = expect(rest, TAG_OCTET_STRING, BAD)?;
         if !rest.is_empty() {
@@ -59,6 +66,7 @@ pub(super) fn read(explicit: &[u8]) -> Result<Vec<Extension<'_>>, Malformed> {
         }
         extensions.push(Extension {
             oid: oid.content,
+            critical,
             value: value.content,
         });
     }
@@ -66,16 +74,19 @@ pub(super) fn read(explicit: &[u8]) -> Result<Vec<Extension<'_>>, Malformed> {
 }
 
 /// One GeneralName (RFC 5280 section 4.2.1.6), for the forms the analysis reads.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum GeneralName<'a> {
     Dns(&'a str),
-    /// 4 or 16 bytes for an address (other lengths are kept and ignored by callers).
+    /// 4 or 16 bytes for an address (8 or 32 in a name constraint: address and mask; other
+    /// lengths are kept for callers to refuse).
     Ip(&'a [u8]),
     Uri(&'a str),
     Email(&'a str),
-    Directory,
-    /// Any other form, or text that is not ASCII.
-    Other,
+    /// The whole Name element.
+    Directory(&'a [u8]),
+    /// Any other form (otherName, x400Address, ediPartyName, registeredID), by its tag, or a
+    /// text form that is not ASCII.
+    Other(u8),
 }
 
 fn ascii(bytes: &[u8]) -> Option<&str> {
@@ -84,14 +95,58 @@ fn ascii(bytes: &[u8]) -> Option<&str> {
 
 fn general_name(element: crate::asn1::Tlv<'_>) -> GeneralName<'_> {
     let text = ascii(element.content);
+    let other = GeneralName::Other(element.tag);
     match element.tag {
-        0x81 => text.map_or(GeneralName::Other, GeneralName::Email),
-        0x82 => text.map_or(GeneralName::Other, GeneralName::Dns),
-        0x86 => text.map_or(GeneralName::Other, GeneralName::Uri),
+        0x81 => text.map_or(other, GeneralName::Email),
+        0x82 => text.map_or(other, GeneralName::Dns),
+        0x86 => text.map_or(other, GeneralName::Uri),
         0x87 => GeneralName::Ip(element.content),
-        0xa4 if Name::read(element.content).is_ok() => GeneralName::Directory,
-        _ => GeneralName::Other,
+        0xa4 => match Name::read(element.content) {
+            Ok((name, [])) => GeneralName::Directory(name.raw),
+            _ => other,
+        },
+        _ => other,
     }
+}
+
+/// BasicConstraints (RFC 5280 section 4.2.1.9).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct BasicConstraints {
+    pub ca: bool,
+    /// pathLenConstraint: how many non-self-issued intermediates may follow.
+    pub path_len: Option<u64>,
+}
+
+/// One GeneralSubtree of a name constraint; `minimum` and `maximum` are refused by the reader
+/// unless absent or zero (RFC 5280 section 4.2.1.10: "MUST be zero", "MUST be absent").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct GeneralSubtree<'a> {
+    pub base: GeneralName<'a>,
+}
+
+/// NameConstraints (RFC 5280 section 4.2.1.10): `None` for a list means the field is absent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct NameConstraints<'a> {
+    pub permitted: Option<Vec<GeneralSubtree<'a>>>,
+    pub excluded: Option<Vec<GeneralSubtree<'a>>>,
+}
+
+fn subtrees(content: &[u8]) -> Option<Vec<GeneralSubtree<'_>>> {
+    elements(content)
+        .map(|subtree| {
+            let subtree = subtree.ok().filter(|s| s.tag == TAG_SEQUENCE)?;
+            let mut fields = elements(subtree.content);
+            let base = general_name(fields.next()?.ok()?);
+            for field in fields {
+                let field = field.ok()?;
+                // minimum [0] DEFAULT 0 (DER omits a default) and maximum [1] must not appear.
+                if field.tag == 0x80 && field.content != [0] || field.tag != 0x80 {
+                    return None;
+                }
+            }
+            Some(GeneralSubtree { base })
+        })
+        .collect()
 }
 
 /// Reads a GeneralNames SEQUENCE's content.
@@ -108,20 +163,64 @@ impl<'a> Extension<'a> {
         }
     }
 
-    /// SubjectAltName: the names in it.
+    /// SubjectAltName: the names in it (at least one: the list is SIZE (1..MAX)).
     pub(crate) fn general_names(&self) -> Option<Vec<GeneralName<'a>>> {
-        general_names(self.single(TAG_SEQUENCE)?.content)
+        general_names(self.single(TAG_SEQUENCE)?.content).filter(|names| !names.is_empty())
     }
 
     /// BasicConstraints: whether `cA` is set.
     pub(crate) fn is_ca(&self) -> Option<bool> {
+        self.basic_constraints().map(|b| b.ca)
+    }
+
+    /// BasicConstraints: `cA` and the pathLenConstraint.
+    pub(crate) fn basic_constraints(&self) -> Option<BasicConstraints> {
         let sequence = self.single(TAG_SEQUENCE)?;
-        match elements(sequence.content).next() {
-            None => Some(false),
-            Some(Ok(flag)) if flag.tag == 0x01 => Some(flag.content == [0xff]),
-            Some(Ok(length)) if length.tag == 0x02 => Some(false),
-            _ => None,
+        let mut fields = elements(sequence.content);
+        let mut ca = false;
+        let mut next = fields.next();
+        if let Some(Ok(flag)) = next {
+            if flag.tag == 0x01 {
+                ca = match flag.content {
+                    [0xff] => true,
+                    [0x00] => false,
+                    _ => return None,
+                };
+                next = fields.next();
+            }
         }
+        let path_len = match next {
+            None => None,
+            Some(Ok(length)) if length.tag == 0x02 => Some(crate::asn1::small_uint(length.content)?),
+            _ => return None,
+        };
+        if fields.next().is_some() {
+            return None;
+        }
+        Some(BasicConstraints { ca, path_len })
+    }
+
+    /// NameConstraints: the permitted and excluded subtrees.
+    pub(crate) fn name_constraints(&self) -> Option<NameConstraints<'a>> {
+        let sequence = self.single(TAG_SEQUENCE)?;
+        let mut constraints = NameConstraints {
+            permitted: None,
+            excluded: None,
+        };
+        let mut last = 0;
+        for field in elements(sequence.content) {
+            let field = field.ok()?;
+            let slot = match field.tag {
+                0xa0 if last < 1 => &mut constraints.permitted,
+                0xa1 if last < 2 => &mut constraints.excluded,
+                _ => return None,
+            };
+            last = field.tag - 0x9f;
+            // GeneralSubtrees is SIZE (1..MAX).
+            *slot = Some(subtrees(field.content).filter(|s| !s.is_empty())?);
+        }
+        // "Either the permittedSubtrees field or the excludedSubtrees MUST be present."
+        (last > 0).then_some(constraints)
     }
 
     /// KeyUsage: the bits, bit 0 (digitalSignature) first.
@@ -138,16 +237,32 @@ impl<'a> Extension<'a> {
         Some(set)
     }
 
-    /// ExtendedKeyUsage: the purpose OIDs.
+    /// ExtendedKeyUsage: the purpose OIDs (at least one: the list is SIZE (1..MAX)).
     pub(crate) fn purposes(&self) -> Option<Vec<&'a [u8]>> {
         elements(self.single(TAG_SEQUENCE)?.content)
             .map(|e| e.ok().filter(|o| o.tag == TAG_OID).map(|o| o.content))
-            .collect()
+            .collect::<Option<Vec<_>>>()
+            .filter(|purposes| !purposes.is_empty())
     }
 
     /// SubjectKeyIdentifier: the identifier.
     pub(crate) fn subject_key_id(&self) -> Option<&'a [u8]> {
         self.single(TAG_OCTET_STRING).map(|o| o.content)
+    }
+
+    /// AuthorityKeyIdentifier: the `[0]` keyIdentifier, if present, and whether the
+    /// `[1]` authorityCertIssuer or `[2]` authorityCertSerialNumber fields are there too.
+    pub(crate) fn authority_key_id_fields(&self) -> Option<(Option<&'a [u8]>, bool)> {
+        let mut key_id = None;
+        let mut issuer_or_serial = false;
+        for field in elements(self.single(TAG_SEQUENCE)?.content) {
+            match field.ok()? {
+                f if f.tag == 0x80 => key_id = Some(f.content),
+                f if f.tag == 0xa1 || f.tag == 0x82 => issuer_or_serial = true,
+                _ => return None,
+            }
+        }
+        Some((key_id, issuer_or_serial))
     }
 
     /// AuthorityKeyIdentifier: the `[0]` keyIdentifier, if present.
@@ -180,6 +295,7 @@ mod tests {
     fn extension(value: &[u8]) -> Extension<'_> {
         Extension {
             oid: oid::SUBJECT_ALT_NAME,
+            critical: false,
             value,
         }
     }
@@ -196,8 +312,8 @@ mod tests {
                 GeneralName::Dns("a.b"),
                 GeneralName::Ip(&[192, 0, 2, 1]),
                 GeneralName::Uri("htp"),
-                GeneralName::Other,
-                GeneralName::Other
+                GeneralName::Other(0x82),
+                GeneralName::Other(0x88)
             ]
         );
         assert_eq!(extension(&[0x30, 0x02, 0x82, 0x05]).general_names(), None, "truncated");
@@ -213,6 +329,40 @@ mod tests {
         assert_eq!(extension(&[0x30, 0x03, 0x01, 0x01, 0xff]).is_ca(), Some(true));
         assert_eq!(extension(&[0x30, 0x00]).is_ca(), Some(false));
         assert_eq!(extension(&[0x04, 0x00]).is_ca(), None);
+        let with_length = extension(&[0x30, 0x06, 0x01, 0x01, 0xff, 0x02, 0x01, 0x00]);
+        assert_eq!(
+            with_length.basic_constraints(),
+            Some(BasicConstraints {
+                ca: true,
+                path_len: Some(0)
+            })
+        );
+        assert_eq!(extension(&[0x30, 0x03, 0x01, 0x01, 0x01]).is_ca(), None, "BOOLEAN not DER");
+    }
+
+    #[test]
+    fn name_constraints_subtrees() {
+        // permitted: dNSName "a.b"; excluded: iPAddress 10.0.0.0/8.
+        let value = [
+            0x30, 0x17, 0xa0, 0x07, 0x30, 0x05, 0x82, 0x03, b'a', b'.', b'b', 0xa1, 0x0c, 0x30, 0x0a, 0x87, 0x08, 10, 0,
+            0, 0, 255, 0, 0, 0,
+        ];
+        let parsed = extension(&value).name_constraints().unwrap();
+        assert_eq!(
+            parsed.permitted,
+            Some(vec![GeneralSubtree {
+                base: GeneralName::Dns("a.b")
+            }])
+        );
+        assert_eq!(
+            parsed.excluded,
+            Some(vec![GeneralSubtree {
+                base: GeneralName::Ip(&[10, 0, 0, 0, 255, 0, 0, 0])
+            }])
+        );
+        // A maximum is refused.
+        let with_maximum = [0x30, 0x0c, 0xa0, 0x0a, 0x30, 0x08, 0x82, 0x03, b'a', b'.', b'b', 0x81, 0x01, 0x01];
+        assert_eq!(extension(&with_maximum).name_constraints(), None);
     }
 
     #[test]

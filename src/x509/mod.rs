@@ -10,7 +10,7 @@ pub(crate) mod extensions;
 mod name;
 mod time;
 
-pub(crate) use extensions::{Extension, GeneralName};
+pub(crate) use extensions::{BasicConstraints, Extension, GeneralName, GeneralSubtree, NameConstraints};
 pub(crate) use name::Name;
 
 use crate::asn1::{self, Tlv, TAG_BIT_STRING, TAG_INTEGER, TAG_OID, TAG_SEQUENCE};
@@ -44,6 +44,8 @@ pub(crate) fn elements(content: &[u8]) -> asn1::Children<'_, Malformed> {
 /// An algorithm and its parameters (RFC 5280 section 4.1.1.2).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct AlgorithmIdentifier<'a> {
+    /// The whole element, to compare the two copies a certificate carries.
+    pub raw: &'a [u8],
     /// The OID's content octets.
     pub oid: &'a [u8],
     /// The parameters element, if any (NULL included).
@@ -64,6 +66,7 @@ impl<'a> AlgorithmIdentifier<'a> {
         };
         Ok((
             Self {
+                raw: sequence.whole,
                 oid: oid.content,
                 parameters,
             },
@@ -116,11 +119,23 @@ pub(crate) fn bit_string(content: &[u8]) -> Option<&[u8]> {
     }
 }
 
+/// `n` and `e` of a PKCS#1 RSAPublicKey, without leading zeros.
+pub(crate) fn rsa_public_key(der: &[u8]) -> Option<(&[u8], &[u8])> {
+    let (outer, _) = asn1::expect(der, TAG_SEQUENCE).ok()?;
+    let mut ints = asn1::children(outer.content).map_while(Result::ok);
+    let n = ints.next().filter(|f| f.tag == TAG_INTEGER)?;
+    let e = ints.next().filter(|f| f.tag == TAG_INTEGER)?;
+    Some((asn1::strip_zeros(n.content), asn1::strip_zeros(e.content)))
+}
+
+
 /// A parsed certificate, borrowing the DER it was read from.
 #[derive(Debug)]
 pub(crate) struct Certificate<'a> {
     /// The whole `tbsCertificate` element: the bytes the signature covers.
     pub tbs: &'a [u8],
+    /// 0 for version 1, 2 for version 3.
+    pub version: u8,
     /// The serial number's content octets, as encoded.
     pub serial: &'a [u8],
     pub issuer: Name<'a>,
@@ -129,6 +144,8 @@ pub(crate) struct Certificate<'a> {
     pub subject: Name<'a>,
     pub public_key: PublicKeyInfo<'a>,
     pub extensions: Vec<Extension<'a>>,
+    /// The `signature` field inside the tbsCertificate, which must equal the outer one.
+    pub tbs_signature_algorithm: AlgorithmIdentifier<'a>,
     /// The outer signatureAlgorithm.
     pub signature_algorithm: AlgorithmIdentifier<'a>,
     pub signature: &'a [u8],
@@ -164,7 +181,7 @@ impl<'a> Certificate<'a> {
         if serial.content.is_empty() {
             return Err("the serial number is empty");
         }
-        let (_, fields) = AlgorithmIdentifier::read(fields)?;
+        let (tbs_signature_algorithm, fields) = AlgorithmIdentifier::read(fields)?;
         let (issuer, fields) = Name::read(fields)?;
         let (validity, fields) = expect(fields, TAG_SEQUENCE, "the validity period is malformed")?;
         let (not_before, after) = time::read(validity.content)?;
@@ -193,6 +210,7 @@ impl<'a> Certificate<'a> {
         }
         Ok(Self {
             tbs: tbs.whole,
+            version,
             serial: serial.content,
             issuer,
             not_before,
@@ -200,6 +218,7 @@ impl<'a> Certificate<'a> {
             subject,
             public_key,
             extensions,
+            tbs_signature_algorithm,
             signature_algorithm,
             signature,
         })

@@ -6,7 +6,7 @@ use std::fmt;
 use super::{der, elements, expect, Malformed};
 use crate::asn1::{Tlv, TAG_OID, TAG_SEQUENCE};
 use crate::limits::MAX_NAME_ATTRIBUTES;
-use crate::public_key::oid_string;
+use crate::asn1::oid_string;
 
 const COMMON_NAME: &[u8] = &[0x55, 0x04, 0x03];
 const EMAIL_ADDRESS: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x01];
@@ -112,6 +112,11 @@ impl<'a> Name<'a> {
             .collect()
     }
 
+    /// No attributes at all (an empty SEQUENCE).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.attributes.is_empty()
+    }
+
     /// Every Common Name, in order.
     pub(crate) fn common_names(&self) -> Vec<String> {
         self.values(COMMON_NAME)
@@ -164,7 +169,7 @@ pub(crate) fn value_text(value: Tlv<'_>) -> String {
             .collect(),
         _ => {
             let mut text = String::from("#");
-            text.push_str(&crate::certificate::hex_upper(value.whole));
+            text.push_str(&crate::hex::hex_upper(value.whole));
             text
         }
     }

@@ -1,0 +1,340 @@
+//! Building the path from the leaf to a trusted root out of whatever certificates were given,
+//! in whatever order, validating it the way a strict TLS client does (RFC 5280 section 6 and
+//! the CA/Browser Forum profile), and saying what is wrong with how they were presented.
+//!
+//! The layout follows rustls-webpki: [`search`] finds every path under a [`budget`];
+//! [`certificate`] checks each certificate on a path, [`issuer`] each certificate that issues
+//! another, [`name_constraints`] the names below a constrained CA; this module judges every
+//! path found, keeps the best and says why the others were passed over; [`presentation`]
+//! judges what the server sent.
+
+mod budget;
+mod certificate;
+mod issuer;
+mod name_constraints;
+mod presentation;
+mod search;
+
+use serde::Serialize;
+
+use self::budget::{Budget, Exhausted};
+use self::certificate::Role;
+use self::search::{Anchor, Candidate, End};
+use crate::certificate::{CertificateSummary, Parsed};
+use crate::finding::{Code, Finding, Severity};
+use crate::signature::{Verification, Verifier};
+use crate::trust::{AnchorSource, TrustStore};
+use crate::UnixTime;
+
+/// The path the analysis built.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Chain {
+    /// Indices into [`crate::Report::certificates`], leaf first.
+    pub path: Vec<usize>,
+    /// How the path ends.
+    pub status: ChainStatus,
+    /// The trusted root the path ends at, when it does.
+    pub anchor: Option<AnchorSummary>,
+    /// The chain a server should send, leaf first, root left out: PEM ready to import.
+    pub pem: String,
+}
+
+/// How a path ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChainStatus {
+    /// At a trusted root.
+    Trusted,
+    /// At a root that is not trusted.
+    UntrustedRoot,
+    /// At a certificate whose issuer was not given and is not a trusted root.
+    Incomplete,
+    /// The leaf is self-signed.
+    SelfSigned,
+}
+
+/// The trusted root a path ends at.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AnchorSummary {
+    /// Its subject.
+    pub subject: String,
+    /// Where it comes from.
+    pub source: AnchorSource,
+}
+
+/// One path found, judged.
+struct Judged {
+    certs: Vec<usize>,
+    status: ChainStatus,
+    anchor: Option<AnchorSummary>,
+    findings: Vec<Finding>,
+}
+
+impl Judged {
+    fn errors(&self) -> usize {
+        self.findings.iter().filter(|f| f.severity == Severity::Error).count()
+    }
+
+    /// How good the path is, best lowest: trusted over untrusted over incomplete, then fewer
+    /// errors (valid over expired), then fewer warnings, then shorter.
+    fn rank(&self) -> (u8, usize, usize, usize) {
+        let status = match self.status {
+            ChainStatus::Trusted => 0,
+            ChainStatus::UntrustedRoot | ChainStatus::SelfSigned => 1,
+            ChainStatus::Incomplete => 2,
+        };
+        let warnings = self.findings.iter().filter(|f| f.severity == Severity::Warning).count();
+        (status, self.errors(), warnings, self.certs.len())
+    }
+}
+
+/// The leaf: the first certificate that is not a CA and signs no other given certificate;
+/// failing that, the first that signs none; failing that, the first.
+fn leaf(certs: &[Parsed<'_>], candidates: &[usize]) -> usize {
+    let signs_another = |i: usize| {
+        candidates.iter().any(|&j| {
+            j != i && !certs[j].self_issued() && certs[j].x509.issuer.raw == certs[i].x509.subject.raw
+        })
+    };
+    candidates
+        .iter()
+        .copied()
+        .find(|&i| !certs[i].is_ca() && !signs_another(i))
+        .or_else(|| candidates.iter().copied().find(|&i| !signs_another(i)))
+        .unwrap_or(candidates[0])
+}
+
+/// Builds and validates the paths over `certs` (unique, in presented order; `summaries`
+/// theirs, for the PEM), keeps the best and records its findings.
+pub(crate) fn build(
+    certs: &[Parsed<'_>],
+    summaries: &[CertificateSummary],
+    trust: &TrustStore,
+    verifier: &dyn Verifier,
+    now: UnixTime,
+    findings: &mut Vec<Finding>,
+) -> Chain {
+    let presented: Vec<usize> = (0..certs.len()).filter(|&i| !certs[i].trusted_input).collect();
+    let candidates = if presented.is_empty() {
+        (0..certs.len()).collect()
+    } else {
+        presented
+    };
+    let leaf_index = leaf(certs, &candidates);
+    let mut budget = Budget::default();
+    let (found, exhausted) = search::paths(certs, leaf_index, trust, verifier, &mut budget);
+    let mut judged: Vec<Judged> = found
+        .iter()
+        .map(|candidate| judge(certs, candidate, trust, now, &mut budget))
+        .collect();
+    if judged.is_empty() {
+        // The budget ran out before any path was complete: the leaf alone, incomplete.
+        judged.push(Judged {
+            certs: vec![leaf_index],
+            status: ChainStatus::Incomplete,
+            anchor: None,
+            findings: Vec::new(),
+        });
+    }
+    let best = (0..judged.len()).min_by_key(|&i| (judged[i].rank(), i)).unwrap_or(0);
+    let chosen = judged.swap_remove(best);
+    let on_some_path: Vec<usize> = found.iter().flat_map(|c| c.certs.iter().copied()).collect();
+    if let Some(which) = exhausted.filter(|_| chosen.status != ChainStatus::Trusted || chosen.errors() > 0) {
+        findings.push(
+            Finding::new(Code::ChainTooComplex, Severity::Error)
+                .about(leaf_index)
+                .with("budget", which.as_str()),
+        );
+    }
+    alternatives(certs, &chosen, &judged, findings);
+    presentation::findings(certs, &candidates, &chosen.certs, &on_some_path, findings);
+    let pem = presentation::served_pem(certs, &chosen.certs, summaries);
+    findings.extend(chosen.findings);
+    Chain {
+        path: chosen.certs,
+        status: chosen.status,
+        anchor: chosen.anchor,
+        pem,
+    }
+}
+
+/// Every finding of one path: each certificate, each issuer, each signature, how it ends.
+fn judge(
+    certs: &[Parsed<'_>],
+    candidate: &Candidate,
+    trust: &TrustStore,
+    now: UnixTime,
+    budget: &mut Budget,
+) -> Judged {
+    let path = &candidate.certs;
+    let mut findings = Vec::new();
+    let last = path.len() - 1;
+    let top_role = match candidate.end {
+        End::Anchor(Anchor::Given(_)) => Role::Anchor,
+        End::UntrustedRoot => Role::Root,
+        _ => Role::Intermediate,
+    };
+    for (position, &index) in path.iter().enumerate() {
+        let role = match position {
+            0 if last == 0 && top_role == Role::Anchor => Role::Anchor,
+            0 => Role::Leaf,
+            p if p == last => top_role,
+            _ => Role::Intermediate,
+        };
+        certificate::check(&certs[index], index, role, now, &mut findings);
+        if position > 0 {
+            if let Err(which) = issuer::check(certs, path, position, role, budget, &mut findings) {
+                findings.push(too_complex(path[0], which));
+            }
+        }
+    }
+    for (position, outcome) in candidate.links.iter().enumerate() {
+        let issuer = match (path.get(position + 1), candidate.end) {
+            (Some(&above), _) => certs[above].subject(),
+            (None, End::Anchor(Anchor::Store(a))) => trust.get(a).map(|a| a.name()).unwrap_or_default(),
+            (None, _) => String::new(),
+        };
+        note_signature(*outcome, path[position], &issuer, &mut findings);
+    }
+    let top = path[last];
+    let (status, anchor) = match candidate.end {
+        End::Anchor(Anchor::Given(a) | Anchor::Store(a)) => {
+            let summary = trust.get(a).map(|found| AnchorSummary {
+                subject: found.name(),
+                source: found.source,
+            });
+            if let Some(s) = &summary {
+                findings.push(
+                    Finding::new(Code::ChainTrusted, Severity::Info)
+                        .with("root", s.subject.clone())
+                        .with(
+                            "source",
+                            if s.source == AnchorSource::Mozilla {
+                                "mozilla"
+                            } else {
+                                "supplied"
+                            },
+                        ),
+                );
+            }
+            (ChainStatus::Trusted, summary)
+        }
+        End::SelfSigned => {
+            findings.push(
+                Finding::new(Code::SelfSigned, Severity::Error)
+                    .about(top)
+                    .with("subject", certs[top].subject()),
+            );
+            (ChainStatus::SelfSigned, None)
+        }
+        End::UntrustedRoot => {
+            findings.push(
+                Finding::new(Code::UntrustedRoot, Severity::Error)
+                    .about(top)
+                    .with("root", certs[top].subject()),
+            );
+            (ChainStatus::UntrustedRoot, None)
+        }
+        End::Incomplete => {
+            let cert = &certs[top];
+            // After the leaf, the missing issuer is an intermediate the server must send.
+            // After a CA it may also be a root missing from the trust store (Mozilla has
+            // removed roots that Windows still trusts), which the message says.
+            let after = if last == 0 || !cert.is_ca() { "leaf" } else { "ca" };
+            findings.push(
+                Finding::new(Code::ChainIncomplete, Severity::Error)
+                    .about(top)
+                    .with("issuer", cert.issuer())
+                    .with("after", after)
+                    .with("urls", cert.ca_issuers()),
+            );
+            (ChainStatus::Incomplete, None)
+        }
+        End::TooLong => {
+            findings.push(too_complex(path[0], Exhausted::BuildSteps).with("budget", "path-length"));
+            (ChainStatus::Incomplete, None)
+        }
+    };
+    Judged {
+        certs: path.clone(),
+        status,
+        anchor,
+        findings,
+    }
+}
+
+fn too_complex(leaf: usize, which: Exhausted) -> Finding {
+    Finding::new(Code::ChainTooComplex, Severity::Error)
+        .about(leaf)
+        .with("budget", which.as_str())
+}
+
+fn note_signature(outcome: Verification, child: usize, issuer: &str, findings: &mut Vec<Finding>) {
+    let code = match outcome {
+        Verification::Valid => return,
+        Verification::Invalid => (Code::SigInvalid, Severity::Error),
+        Verification::Unsupported => (Code::SigUnsupported, Severity::Info),
+    };
+    findings.push(Finding::new(code.0, code.1).about(child).with("issuer", issuer));
+}
+
+/// Most paths passed over that the report names: real bundles have one or two.
+const MAX_ALTERNATIVES_REPORTED: usize = 3;
+
+/// Says, for each other path found, where it differs and why it was passed over.
+fn alternatives(
+    certs: &[Parsed<'_>],
+    chosen: &Judged,
+    others: &[Judged],
+    findings: &mut Vec<Finding>,
+) {
+    let mut reported: Vec<String> = Vec::new();
+    let mut others: Vec<&Judged> = others.iter().collect();
+    others.sort_by_key(|j| j.rank());
+    for other in others {
+        if reported.len() == MAX_ALTERNATIVES_REPORTED {
+            break;
+        }
+        // The first certificate where it leaves the chosen path, or the anchor it ends at.
+        let split = other
+            .certs
+            .iter()
+            .zip(chosen.certs.iter().map(Some).chain(std::iter::repeat(None)))
+            .find(|(mine, theirs)| Some(*mine) != *theirs)
+            .map(|(&index, _)| certs[index].subject());
+        let Some(through) = split.or_else(|| other.anchor.as_ref().map(|a| a.subject.clone())) else {
+            continue;
+        };
+        if reported.contains(&through) {
+            continue;
+        }
+        // Why: its worst finding that the chosen path does not have, else its length.
+        let reason = other
+            .findings
+            .iter()
+            .filter(|f| f.severity != Severity::Info)
+            .find(|f| !chosen.findings.iter().any(|c| c.code == f.code && c.certificate == f.certificate));
+        let mut finding = Finding::new(Code::ChainAlternative, Severity::Info)
+            .with("through", through.clone())
+            .with("chosen", if chosen.errors() == 0 { "valid" } else { "invalid" });
+        finding = match reason {
+            Some(why) => {
+                let about = why.certificate.map(|c| certs[c].subject()).unwrap_or_default();
+                finding.with("reason", why.code.as_str()).with("reason_subject", about)
+            }
+            None if other.status != chosen.status => finding.with(
+                "reason",
+                match other.status {
+                    ChainStatus::Incomplete => Code::ChainIncomplete.as_str(),
+                    _ => Code::UntrustedRoot.as_str(),
+                },
+            ),
+            None => finding.with("reason", "LONGER"),
+        };
+        if let Some(root) = &other.anchor {
+            finding = finding.with("root", root.subject.clone());
+        }
+        findings.push(finding);
+        reported.push(through);
+    }
+}

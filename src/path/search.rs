@@ -1,0 +1,223 @@
+//! Path building as a search, the way rustls-webpki and Go build paths: from the leaf, every
+//! certificate whose subject is the current certificate's issuer is a candidate (key
+//! identifiers order the candidates, they never filter them), depth first with backtracking,
+//! loops refused, under a [`Budget`]. A path stops at the first certificate that is a trust
+//! anchor, whatever was sent above it. Every complete path found (up to
+//! [`MAX_CANDIDATE_PATHS`]) is handed back; choosing among them is [`super::build`]'s job.
+
+use std::collections::HashMap;
+
+use super::budget::{Budget, Exhausted};
+use crate::certificate::Parsed;
+use crate::limits::{MAX_CANDIDATE_PATHS, MAX_PATH_INTERMEDIATES};
+use crate::signature::{self, Verification, Verifier};
+use crate::trust::TrustStore;
+use crate::x509::PublicKeyInfo;
+
+/// The trust anchor a path ends at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) enum Anchor {
+    /// The path's last certificate is itself an anchor (a supplied root, or a given copy of a
+    /// store root); the position in the trust store.
+    Given(usize),
+    /// A store anchor signed the path's last certificate; the position in the trust store.
+    Store(usize),
+}
+
+/// How a path ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum End {
+    Anchor(Anchor),
+    /// A self-issued certificate that is not an anchor, above the leaf.
+    UntrustedRoot,
+    /// The leaf alone, self-issued and not an anchor.
+    SelfSigned,
+    /// No issuer among the certificates given or the anchors.
+    Incomplete,
+    /// More intermediates than [`MAX_PATH_INTERMEDIATES`].
+    TooLong,
+}
+
+/// One complete path: certificate indices leaf first, the outcome of each signature along it
+/// (one per certificate that has an issuer on the path or among the store anchors), and how
+/// it ends.
+#[derive(Clone, Debug)]
+pub(super) struct Candidate {
+    pub certs: Vec<usize>,
+    pub links: Vec<Verification>,
+    pub end: End,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Issuer {
+    Cert(usize),
+    Store(usize),
+}
+
+struct Search<'s, 'c> {
+    certs: &'s [Parsed<'c>],
+    trust: &'s TrustStore,
+    verifier: &'s dyn Verifier,
+    budget: &'s mut Budget,
+    verified: HashMap<(usize, Issuer), Verification>,
+    /// Store anchors that are also among the certificates given: reached as those
+    /// certificates, so the path holds them and their own checks (validity, constraints) apply.
+    given_anchors: Vec<usize>,
+    found: Vec<Candidate>,
+}
+
+/// Every path from `leaf` the budget allows, in the order found, and the cap that ran out,
+/// if one did.
+pub(super) fn paths(
+    certs: &[Parsed<'_>],
+    leaf: usize,
+    trust: &TrustStore,
+    verifier: &dyn Verifier,
+    budget: &mut Budget,
+) -> (Vec<Candidate>, Option<Exhausted>) {
+    let mut search = Search {
+        certs,
+        trust,
+        verifier,
+        budget,
+        verified: HashMap::new(),
+        given_anchors: certs
+            .iter()
+            .filter_map(|c| trust.find_root(c.x509.subject.raw, c.x509.public_key.raw))
+            .collect(),
+        found: Vec::new(),
+    };
+    let outcome = search.extend(&mut vec![leaf], &mut Vec::new());
+    (search.found, outcome.err())
+}
+
+impl Search<'_, '_> {
+    fn finish(&mut self, path: &[usize], links: &[Verification], end: End) {
+        if self.found.len() < MAX_CANDIDATE_PATHS {
+            self.found.push(Candidate {
+                certs: path.to_vec(),
+                links: links.to_vec(),
+                end,
+            });
+        }
+    }
+
+    /// The signature of `child` by `issuer`, verified once per search.
+    fn verify(&mut self, child: usize, issuer: Issuer) -> Result<Verification, Exhausted> {
+        if let Some(&known) = self.verified.get(&(child, issuer)) {
+            return Ok(known);
+        }
+        self.budget.signature()?;
+        let cert = &self.certs[child];
+        let verifier = self.verifier;
+        let check = |key: &PublicKeyInfo<'_>| {
+            signature::check(cert.x509.tbs, &cert.algorithm, cert.x509.signature, key, verifier)
+        };
+        let outcome = match issuer {
+            Issuer::Cert(i) => check(&self.certs[i].x509.public_key),
+            Issuer::Store(a) => self
+                .trust
+                .get(a)
+                .and_then(|anchor| anchor.with_key(|key| check(key)))
+                .unwrap_or(Verification::Invalid),
+        };
+        self.verified.insert((child, issuer), outcome);
+        Ok(outcome)
+    }
+
+    /// Given certificates that may have issued `child`: named as its issuer, not already on
+    /// the path (neither the certificate nor another with its subject and key: a loop),
+    /// anchors first, then those whose key identifier agrees, then the rest, in the order
+    /// given.
+    fn issuers_of(&self, child: usize, path: &[usize]) -> Vec<usize> {
+        let cert = &self.certs[child];
+        let on_path = |j: usize| {
+            path.iter().any(|&p| {
+                let (a, b) = (&self.certs[p].x509, &self.certs[j].x509);
+                p == j || (a.subject.raw == b.subject.raw && a.public_key.raw == b.public_key.raw)
+            })
+        };
+        let mut issuers: Vec<usize> = (0..self.certs.len())
+            .filter(|&j| self.certs[j].x509.subject.raw == cert.x509.issuer.raw && !on_path(j))
+            .collect();
+        issuers.sort_by_key(|&j| {
+            let candidate = &self.certs[j];
+            let anchor = self
+                .trust
+                .find_root(candidate.x509.subject.raw, candidate.x509.public_key.raw)
+                .is_some();
+            let key_id = match (cert.authority_key_id(), candidate.subject_key_id()) {
+                (Some(aki), Some(ski)) if aki == ski => 0,
+                (Some(_), Some(_)) => 2,
+                _ => 1,
+            };
+            (!anchor, key_id, j)
+        });
+        issuers
+    }
+
+    fn extend(&mut self, path: &mut Vec<usize>, links: &mut Vec<Verification>) -> Result<(), Exhausted> {
+        if self.found.len() >= MAX_CANDIDATE_PATHS {
+            return Ok(());
+        }
+        self.budget.build_step()?;
+        let current = *path.last().unwrap_or(&0);
+        let cert = &self.certs[current];
+        if let Some(anchor) = self.trust.find_root(cert.x509.subject.raw, cert.x509.public_key.raw) {
+            self.finish(path, links, End::Anchor(Anchor::Given(anchor)));
+            return Ok(());
+        }
+        if path.len() > MAX_PATH_INTERMEDIATES + 1 {
+            self.finish(path, links, End::TooLong);
+            return Ok(());
+        }
+        let mut progressed = false;
+        let mut store_anchors = self.trust.named(cert.x509.issuer.raw);
+        store_anchors.retain(|a| !self.given_anchors.contains(a));
+        for anchor in store_anchors {
+            let outcome = self.verify(current, Issuer::Store(anchor))?;
+            if outcome != Verification::Invalid {
+                links.push(outcome);
+                self.finish(path, links, End::Anchor(Anchor::Store(anchor)));
+                links.pop();
+                progressed = true;
+            }
+        }
+        let mut invalid = Vec::new();
+        for issuer in self.issuers_of(current, path) {
+            let outcome = self.verify(current, Issuer::Cert(issuer))?;
+            if outcome == Verification::Invalid {
+                invalid.push(issuer);
+                continue;
+            }
+            progressed = true;
+            path.push(issuer);
+            links.push(outcome);
+            self.extend(path, links)?;
+            path.pop();
+            links.pop();
+        }
+        // A certificate named as the issuer whose signature does not verify is still the
+        // admin's best guess at the issuer: follow it, so the report says the signature is
+        // wrong rather than that the issuer is missing.
+        if let (false, Some(&issuer)) = (progressed, invalid.first()) {
+            progressed = true;
+            path.push(issuer);
+            links.push(Verification::Invalid);
+            self.extend(path, links)?;
+            path.pop();
+            links.pop();
+        }
+        if cert.self_issued() {
+            let end = if path.len() == 1 {
+                End::SelfSigned
+            } else {
+                End::UntrustedRoot
+            };
+            self.finish(path, links, end);
+        } else if !progressed {
+            self.finish(path, links, End::Incomplete);
+        }
+        Ok(())
+    }
+}
