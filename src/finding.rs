@@ -234,11 +234,7 @@ impl Finding {
     /// not the client's). `docs/conformance.md` lists them.
     pub fn blocks_strict_clients(&self) -> bool {
         match self.code {
-            Code::HostCnOnly
-            | Code::SigWeak
-            | Code::LeafIsCa
-            | Code::ProfileViolation
-            | Code::SigUnsupported => true,
+            Code::HostCnOnly | Code::SigWeak | Code::LeafIsCa | Code::ProfileViolation | Code::SigUnsupported => true,
             Code::KeyPairMismatch => false,
             code => self.severity == Severity::Error && !code.as_str().starts_with("MSSTD_"),
         }

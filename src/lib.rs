@@ -84,11 +84,11 @@ mod unix_time;
 mod x509;
 
 pub use certificate::CertificateSummary;
-pub use path::{AnchorSummary, Chain, ChainStatus};
 pub use error::Error;
 pub use finding::{Code, Finding, Param, Severity};
 pub use host::{AutodiscoverCheck, HostVerdict};
 pub use input::{Format, Input};
+pub use path::{AnchorSummary, Chain, ChainStatus};
 pub use public_key::KeyDescription;
 pub use report::{InputSummary, Report, Summary, SCHEMA};
 pub use signature::{Verification, Verifier};
@@ -199,7 +199,14 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
         .enumerate()
         .map(|(index, cert)| cert.summary(index, inputs.get(cert.input).map_or("", |i| i.name), options.now))
         .collect();
-    let chain = path::build(&certs, &certificates, &trust, options.verifier, options.now, &mut findings);
+    let chain = path::build(
+        &certs,
+        &certificates,
+        &trust,
+        options.verifier,
+        options.now,
+        &mut findings,
+    );
     let leaf_index = chain.path.first().copied().unwrap_or_default();
     let leaf = certs.get(leaf_index).ok_or(Error::Empty)?;
     checks::leaf(leaf, leaf_index, &mut findings);

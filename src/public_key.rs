@@ -111,5 +111,4 @@ mod tests {
         assert_eq!(weakness(&key("DSA", Some(2048), None)), Some("algorithm"));
         assert_eq!(weakness(&key("Ed25519", Some(256), None)), None);
     }
-
 }

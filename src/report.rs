@@ -4,11 +4,11 @@
 use serde::Serialize;
 
 use crate::certificate::CertificateSummary;
-use crate::path::Chain;
 use crate::finding::{Code, Finding, Severity};
 use crate::host::{AutodiscoverCheck, HostVerdict};
 use crate::input::Format;
 use crate::msstd::MsstdVerdict;
+use crate::path::Chain;
 use crate::principal::Principal;
 use crate::UnixTime;
 

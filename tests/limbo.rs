@@ -45,7 +45,12 @@ fn listed(heading: &str) -> BTreeSet<String> {
 fn run(case: &Value) -> Result<Report, String> {
     let text = |v: &Value| v.as_str().unwrap().to_owned();
     let leaf = text(&case["peer_certificate"]);
-    let intermediates: String = case["untrusted_intermediates"].as_array().unwrap().iter().map(text).collect();
+    let intermediates: String = case["untrusted_intermediates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(text)
+        .collect();
     let trusted: String = case["trusted_certs"].as_array().unwrap().iter().map(text).collect();
     let mut inputs = vec![Input::new("peer", leaf.as_bytes())];
     if !intermediates.is_empty() {
@@ -112,7 +117,10 @@ fn engine_agrees_with_x509_limbo() {
                     ),
                     Err(refusal) => refusal.clone(),
                 };
-                unexplained.push(format!("{id}: expected {}, engine {accepted} ({why})", case["expected_result"]));
+                unexplained.push(format!(
+                    "{id}: expected {}, engine {accepted} ({why})",
+                    case["expected_result"]
+                ));
             }
         }
     }
@@ -122,16 +130,25 @@ fn engine_agrees_with_x509_limbo() {
     ];
     let mut total = [0; 4];
     for (family, row) in &families {
-        table.push(format!("| `{family}::` | {} | {} | {} | {} |", row[0], row[1], row[2], row[3]));
+        table.push(format!(
+            "| `{family}::` | {} | {} | {} | {} |",
+            row[0], row[1], row[2], row[3]
+        ));
         for (sum, n) in total.iter_mut().zip(row) {
             *sum += n;
         }
     }
-    table.push(format!("| all | {} | {} | {} | {} |", total[0], total[1], total[2], total[3]));
+    table.push(format!(
+        "| all | {} | {} | {} | {} |",
+        total[0], total[1], total[2], total[3]
+    ));
     let table = table.join("\n");
     println!("{table}\nagreement: {:.1} %", total[1] as f64 * 100.0 / total[0] as f64);
     let unknown: Vec<_> = not_run.union(&documented).filter(|id| !seen.contains(*id)).collect();
-    assert!(unknown.is_empty(), "docs/conformance.md lists cases limbo.json does not have: {unknown:?}");
+    assert!(
+        unknown.is_empty(),
+        "docs/conformance.md lists cases limbo.json does not have: {unknown:?}"
+    );
     assert!(
         unexplained.is_empty(),
         "{} disagreements not in docs/conformance.md:\n{}",
@@ -140,5 +157,8 @@ fn engine_agrees_with_x509_limbo() {
     );
     assert!(stale.is_empty(), "listed as disagreements but now agree: {stale:?}");
     let doc = std::fs::read_to_string(root().join("docs/conformance.md")).unwrap();
-    assert!(doc.contains(&table), "docs/conformance.md should show this table:\n{table}");
+    assert!(
+        doc.contains(&table),
+        "docs/conformance.md should show this table:\n{table}"
+    );
 }

@@ -2,10 +2,10 @@
 //! bundle), so the report can say whether the key belongs to the leaf. The private half is
 //! read only to derive the public half and is dropped at once; it never reaches the report.
 
-use crate::asn1::{self, oid, TAG_BIT_STRING, TAG_INTEGER, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE};
 use crate::asn1::strip_zeros;
-use crate::x509::rsa_public_key;
+use crate::asn1::{self, oid, TAG_BIT_STRING, TAG_INTEGER, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE};
 use crate::signature::Curve;
+use crate::x509::rsa_public_key;
 use crate::x509::PublicKeyInfo;
 
 /// What a private key's public half is, enough to compare it with a certificate.

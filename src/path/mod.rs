@@ -92,9 +92,9 @@ impl Judged {
 /// failing that, the first that signs none; failing that, the first.
 fn leaf(certs: &[Parsed<'_>], candidates: &[usize]) -> usize {
     let signs_another = |i: usize| {
-        candidates.iter().any(|&j| {
-            j != i && !certs[j].self_issued() && certs[j].x509.issuer.raw == certs[i].x509.subject.raw
-        })
+        candidates
+            .iter()
+            .any(|&j| j != i && !certs[j].self_issued() && certs[j].x509.issuer.raw == certs[i].x509.subject.raw)
     };
     candidates
         .iter()
@@ -282,12 +282,7 @@ fn note_signature(outcome: Verification, child: usize, issuer: &str, findings: &
 const MAX_ALTERNATIVES_REPORTED: usize = 3;
 
 /// Says, for each other path found, where it differs and why it was passed over.
-fn alternatives(
-    certs: &[Parsed<'_>],
-    chosen: &Judged,
-    others: &[Judged],
-    findings: &mut Vec<Finding>,
-) {
+fn alternatives(certs: &[Parsed<'_>], chosen: &Judged, others: &[Judged], findings: &mut Vec<Finding>) {
     let mut reported: Vec<String> = Vec::new();
     let mut others: Vec<&Judged> = others.iter().collect();
     others.sort_by_key(|j| j.rank());
@@ -313,7 +308,12 @@ fn alternatives(
             .findings
             .iter()
             .filter(|f| f.severity != Severity::Info)
-            .find(|f| !chosen.findings.iter().any(|c| c.code == f.code && c.certificate == f.certificate));
+            .find(|f| {
+                !chosen
+                    .findings
+                    .iter()
+                    .any(|c| c.code == f.code && c.certificate == f.certificate)
+            });
         let mut finding = Finding::new(Code::ChainAlternative, Severity::Info)
             .with("through", through.clone())
             .with("chosen", if chosen.errors() == 0 { "valid" } else { "invalid" });

@@ -15,44 +15,52 @@ use crate::x509::{GeneralName, GeneralSubtree, NameConstraints};
 pub(super) enum Outcome {
     Allowed,
     /// `name` is outside every permitted subtree of its kind, or inside an excluded one.
-    Violated { name: String, excluded: bool },
+    Violated {
+        name: String,
+        excluded: bool,
+    },
     /// A constraint is not a valid name of its kind (`*.example.com`, `.example.com`, an
     /// address without a contiguous mask): no client can apply it.
-    Invalid { constraint: String },
+    Invalid {
+        constraint: String,
+    },
 }
 
 /// The names of `cert` that constraints apply to.
-fn names<'a>(cert: &'a Parsed<'a>) -> Vec<Name<'a>> {
-    let mut names: Vec<Name<'a>> = cert.general_names().into_iter().map(Name::General).collect();
+fn names<'a>(cert: &'a Parsed<'a>) -> Vec<Constrained<'a>> {
+    let mut names: Vec<Constrained<'a>> = cert.general_names().into_iter().map(Constrained::General).collect();
     if !cert.x509.subject.is_empty() {
-        names.push(Name::General(GeneralName::Directory(cert.x509.subject.raw)));
+        names.push(Constrained::General(GeneralName::Directory(cert.x509.subject.raw)));
     }
-    names.extend(cert.emails().into_iter().map(Name::SubjectEmail));
-    let has_dns = names.iter().any(|n| matches!(n, Name::General(GeneralName::Dns(_))));
+    names.extend(cert.emails().into_iter().map(Constrained::Email));
+    let has_dns = names
+        .iter()
+        .any(|n| matches!(n, Constrained::General(GeneralName::Dns(_))));
     if !has_dns {
         names.extend(
             cert.common_names()
                 .into_iter()
                 .filter(|cn| looks_like_host(cn))
-                .map(Name::CommonName),
+                .map(Constrained::HostCn),
         );
     }
     names
 }
 
-enum Name<'a> {
+/// A name of a certificate that constraints apply to.
+enum Constrained<'a> {
     General(GeneralName<'a>),
-    SubjectEmail(String),
-    CommonName(String),
+    Email(String),
+    HostCn(String),
 }
 
-impl Name<'_> {
+impl Constrained<'_> {
     /// The GeneralName tag whose constraints apply to this name.
     fn tag(&self) -> u8 {
         match self {
             Self::General(name) => tag(name),
-            Self::SubjectEmail(_) => 0x81,
-            Self::CommonName(_) => 0x82,
+            Self::Email(_) => 0x81,
+            Self::HostCn(_) => 0x82,
         }
     }
 
@@ -61,11 +69,14 @@ impl Name<'_> {
             Self::General(GeneralName::Dns(text) | GeneralName::Email(text) | GeneralName::Uri(text)) => {
                 (*text).to_owned()
             }
-            Self::General(GeneralName::Ip(bytes)) => ip(bytes).map_or_else(|| "(malformed address)".to_owned(), |a| a.to_string()),
-            Self::General(GeneralName::Directory(raw)) => crate::x509::Name::read(raw)
-                .map_or_else(|_| String::new(), |(name, _)| name.to_string()),
+            Self::General(GeneralName::Ip(bytes)) => {
+                ip(bytes).map_or_else(|| "(malformed address)".to_owned(), |a| a.to_string())
+            }
+            Self::General(GeneralName::Directory(raw)) => {
+                crate::x509::Name::read(raw).map_or_else(|_| String::new(), |(name, _)| name.to_string())
+            }
             Self::General(GeneralName::Other(_)) => "(a name of another form)".to_owned(),
-            Self::SubjectEmail(text) | Self::CommonName(text) => text.clone(),
+            Self::Email(text) | Self::HostCn(text) => text.clone(),
         }
     }
 }
@@ -95,20 +106,26 @@ fn ip(bytes: &[u8]) -> Option<IpAddr> {
 
 /// Whether `name` lies in `subtree`; `None` when they are of different kinds; an error when
 /// the constraint is invalid.
-fn within(name: &Name<'_>, subtree: &GeneralSubtree<'_>, excluded: bool) -> Result<Option<bool>, String> {
+fn within(name: &Constrained<'_>, subtree: &GeneralSubtree<'_>, excluded: bool) -> Result<Option<bool>, String> {
     if name.tag() != tag(&subtree.base) {
         return Ok(None);
     }
     let inside = match (&subtree.base, name) {
-        (GeneralName::Dns(constraint), Name::General(GeneralName::Dns(dns))) => dns_within(dns, constraint, excluded)?,
-        (GeneralName::Dns(constraint), Name::CommonName(cn)) => dns_within(cn, constraint, excluded)?,
-        (GeneralName::Ip(constraint), Name::General(GeneralName::Ip(address))) => ip_within(address, constraint)?,
-        (GeneralName::Directory(constraint), Name::General(GeneralName::Directory(subject))) => {
+        (GeneralName::Dns(constraint), Constrained::General(GeneralName::Dns(dns))) => {
+            dns_within(dns, constraint, excluded)?
+        }
+        (GeneralName::Dns(constraint), Constrained::HostCn(cn)) => dns_within(cn, constraint, excluded)?,
+        (GeneralName::Ip(constraint), Constrained::General(GeneralName::Ip(address))) => {
+            ip_within(address, constraint)?
+        }
+        (GeneralName::Directory(constraint), Constrained::General(GeneralName::Directory(subject))) => {
             directory_within(subject, constraint)
         }
-        (GeneralName::Email(constraint), Name::General(GeneralName::Email(email))) => email_within(email, constraint),
-        (GeneralName::Email(constraint), Name::SubjectEmail(email)) => email_within(email, constraint),
-        (GeneralName::Uri(constraint), Name::General(GeneralName::Uri(uri))) => uri_within(uri, constraint),
+        (GeneralName::Email(constraint), Constrained::General(GeneralName::Email(email))) => {
+            email_within(email, constraint)
+        }
+        (GeneralName::Email(constraint), Constrained::Email(email)) => email_within(email, constraint),
+        (GeneralName::Uri(constraint), Constrained::General(GeneralName::Uri(uri))) => uri_within(uri, constraint),
         // A form this tool does not compare (otherName, x400Address, …): a certificate that
         // carries such a name under such a constraint cannot be shown to comply, so it counts
         // as inside an excluded subtree ([`unverifiable`] keeps it out of permitted ones).
@@ -161,17 +178,15 @@ pub(super) fn check(
 }
 
 /// A name of a form this tool does not compare never satisfies a permitted subtree.
-fn unverifiable(name: &Name<'_>, subtree: &GeneralSubtree<'_>) -> bool {
-    matches!(subtree.base, GeneralName::Other(_)) || matches!(name, Name::General(GeneralName::Other(_)))
+fn unverifiable(name: &Constrained<'_>, subtree: &GeneralSubtree<'_>) -> bool {
+    matches!(subtree.base, GeneralName::Other(_)) || matches!(name, Constrained::General(GeneralName::Other(_)))
 }
 
 /// A DNS name of a constraint: empty (every name), or labels of letters, digits and hyphens.
 fn valid_dns_constraint(constraint: &str) -> bool {
     constraint.is_empty()
         || constraint.split('.').all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            !label.is_empty() && label.len() <= 63 && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
         })
 }
 
@@ -183,11 +198,7 @@ fn valid_dns_name(name: &str) -> bool {
 }
 
 fn in_domain(name: &str, domain: &str) -> bool {
-    domain.is_empty()
-        || name == domain
-        || name
-            .strip_suffix(domain)
-            .is_some_and(|prefix| prefix.ends_with('.'))
+    domain.is_empty() || name == domain || name.strip_suffix(domain).is_some_and(|prefix| prefix.ends_with('.'))
 }
 
 /// RFC 5280: a dNSName constraint covers the name and every name below it. A wildcard
@@ -222,7 +233,10 @@ fn ip_within(address: &[u8], constraint: &[u8]) -> Result<bool, String> {
     let half = constraint.len() / 2;
     let (network, mask) = constraint.split_at(half);
     let contiguous = {
-        let bits: Vec<bool> = mask.iter().flat_map(|b| (0..8).map(move |i| b & (0x80 >> i) != 0)).collect();
+        let bits: Vec<bool> = mask
+            .iter()
+            .flat_map(|b| (0..8).map(move |i| b & (0x80 >> i) != 0))
+            .collect();
         bits.windows(2).all(|w| w[0] || !w[1])
     };
     if !matches!(constraint.len(), 8 | 32) || !contiguous {

@@ -357,7 +357,11 @@ fn rule(code: &str) -> &'static str {
 
 /// Why a path was passed over, from the finding code that decided it.
 fn alternative_reason(code: &str, subject: &str) -> String {
-    let subject = if subject.is_empty() { "a certificate on it" } else { subject };
+    let subject = if subject.is_empty() {
+        "a certificate on it"
+    } else {
+        subject
+    };
     match code {
         "CERT_EXPIRED" => format!("{subject} has expired"),
         "CERT_NOT_YET_VALID" => format!("{subject} is not valid yet"),

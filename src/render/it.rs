@@ -360,7 +360,11 @@ fn regola(code: &str) -> &'static str {
 
 /// Perché un percorso è stato scartato, dal codice del rilievo che l'ha deciso.
 fn motivo_alternativa(code: &str, subject: &str) -> String {
-    let subject = if subject.is_empty() { "un certificato del percorso" } else { subject };
+    let subject = if subject.is_empty() {
+        "un certificato del percorso"
+    } else {
+        subject
+    };
     match code {
         "CERT_EXPIRED" => format!("{subject} è scaduto"),
         "CERT_NOT_YET_VALID" => format!("{subject} non è ancora valido"),

@@ -23,8 +23,8 @@ use sha2::{Digest, Sha256};
 use crate::hex::hex_upper;
 
 use crate::asn1::{self, oid, small_uint, TAG_INTEGER, TAG_OID, TAG_SEQUENCE};
-use crate::limits::MAX_RSA_BITS;
 use crate::asn1::{bit_length, oid_string};
+use crate::limits::MAX_RSA_BITS;
 use crate::x509::rsa_public_key;
 use crate::x509::{self, AlgorithmIdentifier, PublicKeyInfo};
 

@@ -140,7 +140,7 @@ fn subtrees(content: &[u8]) -> Option<Vec<GeneralSubtree<'_>>> {
             for field in fields {
                 let field = field.ok()?;
                 // minimum [0] DEFAULT 0 (DER omits a default) and maximum [1] must not appear.
-                if field.tag == 0x80 && field.content != [0] || field.tag != 0x80 {
+                if field.tag != 0x80 || field.content != [0] {
                     return None;
                 }
             }
@@ -337,15 +337,19 @@ mod tests {
                 path_len: Some(0)
             })
         );
-        assert_eq!(extension(&[0x30, 0x03, 0x01, 0x01, 0x01]).is_ca(), None, "BOOLEAN not DER");
+        assert_eq!(
+            extension(&[0x30, 0x03, 0x01, 0x01, 0x01]).is_ca(),
+            None,
+            "BOOLEAN not DER"
+        );
     }
 
     #[test]
     fn name_constraints_subtrees() {
         // permitted: dNSName "a.b"; excluded: iPAddress 10.0.0.0/8.
         let value = [
-            0x30, 0x17, 0xa0, 0x07, 0x30, 0x05, 0x82, 0x03, b'a', b'.', b'b', 0xa1, 0x0c, 0x30, 0x0a, 0x87, 0x08, 10, 0,
-            0, 0, 255, 0, 0, 0,
+            0x30, 0x17, 0xa0, 0x07, 0x30, 0x05, 0x82, 0x03, b'a', b'.', b'b', 0xa1, 0x0c, 0x30, 0x0a, 0x87, 0x08, 10,
+            0, 0, 0, 255, 0, 0, 0,
         ];
         let parsed = extension(&value).name_constraints().unwrap();
         assert_eq!(
@@ -361,7 +365,9 @@ mod tests {
             }])
         );
         // A maximum is refused.
-        let with_maximum = [0x30, 0x0c, 0xa0, 0x0a, 0x30, 0x08, 0x82, 0x03, b'a', b'.', b'b', 0x81, 0x01, 0x01];
+        let with_maximum = [
+            0x30, 0x0c, 0xa0, 0x0a, 0x30, 0x08, 0x82, 0x03, b'a', b'.', b'b', 0x81, 0x01, 0x01,
+        ];
         assert_eq!(extension(&with_maximum).name_constraints(), None);
     }
 

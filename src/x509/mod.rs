@@ -128,7 +128,6 @@ pub(crate) fn rsa_public_key(der: &[u8]) -> Option<(&[u8], &[u8])> {
     Some((asn1::strip_zeros(n.content), asn1::strip_zeros(e.content)))
 }
 
-
 /// A parsed certificate, borrowing the DER it was read from.
 #[derive(Debug)]
 pub(crate) struct Certificate<'a> {

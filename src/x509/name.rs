@@ -4,9 +4,9 @@
 use std::fmt;
 
 use super::{der, elements, expect, Malformed};
+use crate::asn1::oid_string;
 use crate::asn1::{Tlv, TAG_OID, TAG_SEQUENCE};
 use crate::limits::MAX_NAME_ATTRIBUTES;
-use crate::asn1::oid_string;
 
 const COMMON_NAME: &[u8] = &[0x55, 0x04, 0x03];
 const EMAIL_ADDRESS: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x01];

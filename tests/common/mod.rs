@@ -42,6 +42,9 @@ pub fn params(common_names: &[&str], dns_names: &[&str]) -> CertificateParams {
     params.distinguished_name = dn;
     params.not_before = rcgen::date_time_ymd(2025, 1, 1);
     params.not_after = rcgen::date_time_ymd(2028, 1, 1);
+    // Every public and AD CS certificate carries one (RFC 5280 4.2.1.1); rcgen leaves it out
+    // unless asked.
+    params.use_authority_key_identifier_extension = true;
     params
 }
 
