@@ -277,7 +277,8 @@ enum PathRule {
     None,
     /// The first intermediate says CA=false.
     IntermediateNotCa,
-    /// The root allows no intermediate CA below it (pathLenConstraint 0).
+    /// The root allows no intermediate CA below it (pathLenConstraint 0): broken when the path
+    /// has an intermediate, kept when the root signs the leaf.
     RootPathLenZero,
     /// The root permits only fabrikam.com names.
     PermitsOtherDomain,
@@ -314,7 +315,7 @@ impl PathRule {
         match self {
             Self::None => None,
             Self::IntermediateNotCa if needs_intermediate => Some("intermediate-not-ca"),
-            Self::RootPathLenZero if depth >= 2 => Some("path-len-exceeded"),
+            Self::RootPathLenZero if depth >= 1 => Some("path-len-exceeded"),
             Self::RootPathLenZero => Some("path-len-0-kept"),
             Self::PermitsOtherDomain => Some("nc-permits-other"),
             Self::PermitsContoso => Some("nc-permits-contoso"),
