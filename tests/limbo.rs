@@ -162,3 +162,40 @@ fn engine_agrees_with_x509_limbo() {
         "docs/conformance.md should show this table:\n{table}"
     );
 }
+
+/// The cases the first measurement named, each refused (or accepted) for the right reason.
+#[test]
+fn telling_cases_get_the_finding_that_names_them() {
+    use msstd_check::Code;
+    let cases = cases();
+    let report = |id: &str| {
+        let case = cases.iter().find(|c| c["id"] == id).unwrap_or_else(|| panic!("{id}"));
+        run(case).unwrap_or_else(|e| panic!("{id}: {e}"))
+    };
+    let has = |id: &str, code: Code, param: Option<(&str, &str)>| {
+        let r = report(id);
+        let found = r
+            .findings_with(code)
+            .any(|f| param.is_none_or(|(name, value)| f.text(name) == value));
+        assert!(found, "{id}: no {code:?} {param:?} in {:?}", r.findings);
+    };
+    has("rfc5280::intermediate-ca-without-ca-bit", Code::IssuerNotCa, None);
+    has("pathlen::intermediate-violates-pathlen-0", Code::PathLenExceeded, None);
+    has("rfc5280::nc::permitted-dns-mismatch", Code::NameConstraintViolation, None);
+    has("rfc5280::nc::excluded-dns-match", Code::NameConstraintViolation, None);
+    has("rfc5280::nc::permitted-ip-mismatch", Code::NameConstraintViolation, None);
+    has("rfc5280::nc::excluded-dn-match", Code::NameConstraintViolation, None);
+    has("cve::cve-2025-61727", Code::NameConstraintViolation, None);
+    for place in ["ee", "intermediate", "root"] {
+        has(&format!("rfc5280::unknown-critical-extension-{place}"), Code::ExtensionCriticalUnknown, None);
+    }
+    has("webpki::forbidden-p192-leaf", Code::KeyWeak, Some(("curve", "P-192")));
+    has("webpki::forbidden-weak-rsa-key-in-root", Code::KeyWeak, Some(("reason", "size")));
+    has("webpki::forbidden-dsa-leaf", Code::KeyWeak, Some(("reason", "algorithm")));
+    has("rfc5280::validity::expired-root", Code::CertExpired, None);
+    has("webpki::cn::not-in-san", Code::LeafCnNotInSan, None);
+    // The chain of pain: both roots trusted, the expired cross-signed intermediate passed over.
+    let pain = report("pathological::multiple-chains-expired-intermediate");
+    assert!(pain.strict_client_accepts(), "{:?}", pain.findings);
+    assert!(pain.findings_with(Code::ChainAlternative).next().is_some());
+}
