@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Runs one fuzz target for a while: `bash fuzz/run.sh decode|principal|analyze SECONDS`
+# Runs one fuzz target for a while: `bash fuzz/run.sh decode|principal|analyze|reader SECONDS`
 # (inputs up to 64 KiB; `MAX_LEN=BYTES` for longer ones, to reach the engine's caps).
 # Seeds the corpus from tests/data and ../shared/fixtures, then runs libFuzzer through cargo fuzz
 # on the stable toolchain (RUSTC_BOOTSTRAP lets it use the sanitizer flags it needs). Crashes land
 # in fuzz/artifacts/TARGET/; each one found becomes a regression test in tests/robustness.rs.
 set -euo pipefail
 cd "$(dirname "$0")"
-target=${1:?decode, principal or analyze}
+target=${1:?decode, principal, analyze or reader}
 seconds=${2:-600}
 max_len=${MAX_LEN:-65536}
 command -v cargo-fuzz > /dev/null || cargo install --locked cargo-fuzz --version 0.13.2
@@ -20,6 +20,18 @@ if [ -z "$(ls -A "$corpus")" ]; then
       printf '%s' '<CertPrincipalName>msstd:mail.contoso.com</CertPrincipalName>' > "$corpus/xml"
       printf '%s\n%s' 'Name : EXPR' 'CertPrincipalName : msstd:*.contoso.com' > "$corpus/fl"
       printf '%s' 'rpcping -t ncacn_http -s exch -o RpcProxy=mail.contoso.com -P "u,d,*" -I "u,d,*" -H 2 -u 10 -a connect -F 3 -v 3 -E -R none -B msstd:mail.contoso.com' > "$corpus/rpcping"
+      ;;
+    reader)
+      # DER certificates, one a file: what the reader reads.
+      split=$(mktemp -d)
+      for pem in ../tests/data/*.pem ../../shared/fixtures/badssl/*.pem ../../shared/fixtures/badssl/*.crt; do
+        awk -v out="$split/$(basename "$pem")" '/-----BEGIN CERTIFICATE-----/ { n++; f = out "." n ".pem" }
+          f { print > f } /-----END CERTIFICATE-----/ { f = "" }' "$pem"
+      done
+      for pem in "$split"/*.pem; do
+        openssl x509 -in "$pem" -outform DER -out "$corpus/$(basename "$pem" .pem).der" 2> /dev/null || true
+      done
+      rm -rf "$split"
       ;;
     *)
       cp ../tests/data/*.pem ../tests/data/*.cer ../tests/data/*.p7b ../tests/data/*.pfx "$corpus"/

@@ -83,6 +83,11 @@ mod trust;
 mod unix_time;
 mod x509;
 
+/// The own X.509 reader compared with x509-parser, for the `reader` fuzz target.
+#[cfg(feature = "reference-reader")]
+#[doc(hidden)]
+pub use x509::reference::compare as compare_with_reference_reader;
+
 pub use certificate::CertificateSummary;
 pub use error::Error;
 pub use finding::{Code, Finding, Param, Severity};

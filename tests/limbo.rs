@@ -181,17 +181,37 @@ fn telling_cases_get_the_finding_that_names_them() {
     };
     has("rfc5280::intermediate-ca-without-ca-bit", Code::IssuerNotCa, None);
     has("pathlen::intermediate-violates-pathlen-0", Code::PathLenExceeded, None);
-    has("rfc5280::nc::permitted-dns-mismatch", Code::NameConstraintViolation, None);
+    has(
+        "rfc5280::nc::permitted-dns-mismatch",
+        Code::NameConstraintViolation,
+        None,
+    );
     has("rfc5280::nc::excluded-dns-match", Code::NameConstraintViolation, None);
-    has("rfc5280::nc::permitted-ip-mismatch", Code::NameConstraintViolation, None);
+    has(
+        "rfc5280::nc::permitted-ip-mismatch",
+        Code::NameConstraintViolation,
+        None,
+    );
     has("rfc5280::nc::excluded-dn-match", Code::NameConstraintViolation, None);
     has("cve::cve-2025-61727", Code::NameConstraintViolation, None);
     for place in ["ee", "intermediate", "root"] {
-        has(&format!("rfc5280::unknown-critical-extension-{place}"), Code::ExtensionCriticalUnknown, None);
+        has(
+            &format!("rfc5280::unknown-critical-extension-{place}"),
+            Code::ExtensionCriticalUnknown,
+            None,
+        );
     }
     has("webpki::forbidden-p192-leaf", Code::KeyWeak, Some(("curve", "P-192")));
-    has("webpki::forbidden-weak-rsa-key-in-root", Code::KeyWeak, Some(("reason", "size")));
-    has("webpki::forbidden-dsa-leaf", Code::KeyWeak, Some(("reason", "algorithm")));
+    has(
+        "webpki::forbidden-weak-rsa-key-in-root",
+        Code::KeyWeak,
+        Some(("reason", "size")),
+    );
+    has(
+        "webpki::forbidden-dsa-leaf",
+        Code::KeyWeak,
+        Some(("reason", "algorithm")),
+    );
     has("rfc5280::validity::expired-root", Code::CertExpired, None);
     has("webpki::cn::not-in-san", Code::LeafCnNotInSan, None);
     // The chain of pain: both roots trusted, the expired cross-signed intermediate passed over.

@@ -8,6 +8,8 @@
 
 pub(crate) mod extensions;
 mod name;
+#[cfg(any(test, feature = "reference-reader"))]
+pub(crate) mod reference;
 mod time;
 
 pub(crate) use extensions::{BasicConstraints, Extension, GeneralName, GeneralSubtree, NameConstraints};
