@@ -403,7 +403,9 @@ function renderChain(report, matched) {
     const title = c.common_names[0] || c.dns_names[0] || c.subject || t('none');
     return el('li', { attrs: { 'data-index': String(index) } }, el('details', depth === 0 ? { attrs: { open: '' } } : {}, el('summary', { text: title }), details));
   });
-  if (report.chain.anchor) items.push(el('li', { className: 'anchor', text: `${t('anchor')}: ${report.chain.anchor.subject}` }));
+  // An anchor that was given is already the path's last certificate.
+  const anchor = report.chain.anchor;
+  if (anchor && anchor.certificate === null) items.push(el('li', { className: 'anchor', text: `${t('anchor')}: ${anchor.subject}` }));
   chain.replaceChildren(...items);
   $('chain-title').textContent = `${t('chainTitle')} (${t('chainStatus')[report.chain.status]})`;
   $('chain-title').hidden = false;

@@ -60,6 +60,9 @@ pub struct AnchorSummary {
     pub subject: String,
     /// Where it comes from.
     pub source: AnchorSource,
+    /// Index into [`crate::Report::certificates`] of the given certificate that is the anchor
+    /// (then the path's last); `None` when the anchor is the store's own copy.
+    pub certificate: Option<usize>,
 }
 
 /// One path found, judged.
@@ -198,10 +201,11 @@ fn judge(
     }
     let top = path[last];
     let (status, anchor) = match candidate.end {
-        End::Anchor(Anchor::Given(a) | Anchor::Store(a)) => {
+        End::Anchor(anchor @ (Anchor::Given(a) | Anchor::Store(a))) => {
             let summary = trust.get(a).map(|found| AnchorSummary {
                 subject: found.name(),
                 source: found.source,
+                certificate: matches!(anchor, Anchor::Given(_)).then_some(top),
             });
             if let Some(s) = &summary {
                 findings.push(
@@ -284,9 +288,10 @@ const MAX_ALTERNATIVES_REPORTED: usize = 3;
 /// Says, for each other path found, where it differs and why it was passed over.
 fn alternatives(certs: &[Parsed<'_>], chosen: &Judged, others: &[Judged], findings: &mut Vec<Finding>) {
     let mut reported: Vec<String> = Vec::new();
-    let mut others: Vec<&Judged> = others.iter().collect();
-    others.sort_by_key(|j| j.rank());
-    for other in others {
+    let mut left: Vec<&Judged> = others.iter().collect();
+    // Best first, picked one at a time (at most 8 paths).
+    while let Some(best) = (0..left.len()).min_by_key(|&i| (left[i].rank(), i)) {
+        let other = left.remove(best);
         if reported.len() == MAX_ALTERNATIVES_REPORTED {
             break;
         }
@@ -314,8 +319,15 @@ fn alternatives(certs: &[Parsed<'_>], chosen: &Judged, others: &[Judged], findin
                     .iter()
                     .any(|c| c.code == f.code && c.certificate == f.certificate)
             });
+        let through_issuer = other
+            .certs
+            .iter()
+            .find(|&&index| certs[index].subject() == through)
+            .map(|&index| certs[index].issuer())
+            .unwrap_or_default();
         let mut finding = Finding::new(Code::ChainAlternative, Severity::Info)
             .with("through", through.clone())
+            .with("through_issuer", through_issuer)
             .with("chosen", if chosen.errors() == 0 { "valid" } else { "invalid" });
         finding = match reason {
             Some(why) => {

@@ -5,8 +5,6 @@
 //! anchor, whatever was sent above it. Every complete path found (up to
 //! [`MAX_CANDIDATE_PATHS`]) is handed back; choosing among them is [`super::build`]'s job.
 
-use std::collections::HashMap;
-
 use super::budget::{Budget, Exhausted};
 use crate::certificate::Parsed;
 use crate::limits::{MAX_CANDIDATE_PATHS, MAX_PATH_INTERMEDIATES};
@@ -48,7 +46,7 @@ pub(super) struct Candidate {
     pub end: End,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Issuer {
     Cert(usize),
     Store(usize),
@@ -59,7 +57,9 @@ struct Search<'s, 'c> {
     trust: &'s TrustStore,
     verifier: &'s dyn Verifier,
     budget: &'s mut Budget,
-    verified: HashMap<(usize, Issuer), Verification>,
+    /// Signatures verified so far (at most [`crate::limits::MAX_SIGNATURE_CHECKS`], so a list
+    /// searched in order costs less code in the page's module than a hash map).
+    verified: Vec<((usize, Issuer), Verification)>,
     /// Store anchors that are also among the certificates given: reached as those
     /// certificates, so the path holds them and their own checks (validity, constraints) apply.
     given_anchors: Vec<usize>,
@@ -80,7 +80,7 @@ pub(super) fn paths(
         trust,
         verifier,
         budget,
-        verified: HashMap::new(),
+        verified: Vec::new(),
         given_anchors: certs
             .iter()
             .filter_map(|c| trust.find_root(c.x509.subject.raw, c.x509.public_key.raw))
@@ -104,7 +104,7 @@ impl Search<'_, '_> {
 
     /// The signature of `child` by `issuer`, verified once per search.
     fn verify(&mut self, child: usize, issuer: Issuer) -> Result<Verification, Exhausted> {
-        if let Some(&known) = self.verified.get(&(child, issuer)) {
+        if let Some(&(_, known)) = self.verified.iter().find(|(key, _)| *key == (child, issuer)) {
             return Ok(known);
         }
         self.budget.signature()?;
@@ -121,7 +121,7 @@ impl Search<'_, '_> {
                 .and_then(|anchor| anchor.with_key(|key| check(key)))
                 .unwrap_or(Verification::Invalid),
         };
-        self.verified.insert((child, issuer), outcome);
+        self.verified.push(((child, issuer), outcome));
         Ok(outcome)
     }
 
@@ -137,10 +137,10 @@ impl Search<'_, '_> {
                 p == j || (a.subject.raw == b.subject.raw && a.public_key.raw == b.public_key.raw)
             })
         };
-        let mut issuers: Vec<usize> = (0..self.certs.len())
+        let named: Vec<usize> = (0..self.certs.len())
             .filter(|&j| self.certs[j].x509.subject.raw == cert.x509.issuer.raw && !on_path(j))
             .collect();
-        issuers.sort_by_key(|&j| {
+        let rank = |j: usize| {
             let candidate = &self.certs[j];
             let anchor = self
                 .trust
@@ -151,9 +151,12 @@ impl Search<'_, '_> {
                 (Some(_), Some(_)) => 2,
                 _ => 1,
             };
-            (!anchor, key_id, j)
-        });
-        issuers
+            usize::from(!anchor) * 3 + key_id
+        };
+        // Six ranks, each in the order given: no sort to carry in the page's module.
+        (0..6)
+            .flat_map(|r| named.iter().copied().filter(move |&j| rank(j) == r))
+            .collect()
     }
 
     fn extend(&mut self, path: &mut Vec<usize>, links: &mut Vec<Verification>) -> Result<(), Exhausted> {

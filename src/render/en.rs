@@ -305,8 +305,12 @@ pub(super) fn message(f: &Finding) -> String {
             } else {
                 ""
             };
+            let issued_by = match f.text("through_issuer") {
+                "" => String::new(),
+                issuer => format!(" (the copy issued by {issuer})"),
+            };
             format!(
-                "Another path, through {}, was passed over: {}.{harm}",
+                "Another path, through {}{issued_by}, was passed over: {}.{harm}",
                 f.text("through"),
                 alternative_reason(f.text("reason"), f.text("reason_subject"))
             )
@@ -325,35 +329,40 @@ pub(super) fn message(f: &Finding) -> String {
 
 /// A profile rule of `PROFILE_VIOLATION` in words.
 fn rule(code: &str) -> &'static str {
-    match code {
-        "signature-algorithm-mismatch" => "the signature algorithm inside the certificate differs from the one outside (RFC 5280 4.1.1.2)",
-        "serial-negative" => "its serial number is negative (RFC 5280 4.1.2.2)",
-        "serial-zero" => "its serial number is zero (RFC 5280 4.1.2.2)",
-        "serial-too-long" => "its serial number is longer than 20 bytes (RFC 5280 4.1.2.2)",
-        "empty-issuer" => "its issuer name is empty (RFC 5280 4.1.2.4)",
-        "ca-empty-subject" => "it is a CA with an empty subject (RFC 5280 4.1.2.6)",
-        "empty-subject-without-critical-san" => "its subject is empty and its SubjectAltName is missing or not critical (RFC 5280 4.2.1.6)",
-        "san-critical-with-subject" => "its SubjectAltName is critical although the subject is not empty (CA/B Forum BR 7.1.2.7.12)",
-        "aki-missing" => "it has no Authority Key Identifier (RFC 5280 4.2.1.1)",
-        "aki-critical" => "its Authority Key Identifier is critical (RFC 5280 4.2.1.1)",
-        "ski-missing" => "it is a CA without a Subject Key Identifier (RFC 5280 4.2.1.2)",
-        "ski-critical" => "its Subject Key Identifier is critical (RFC 5280 4.2.1.2)",
-        "root-aki-form" => "as a root, its Authority Key Identifier must hold only its own key identifier (CA/B Forum BR 7.1.2.1.3)",
-        "root-aki-ski-mismatch" => "as a root, its Authority Key Identifier differs from its Subject Key Identifier (CA/B Forum BR 7.1.2.1.3)",
-        "root-eku" => "as a root, it carries an Extended Key Usage (CA/B Forum BR 7.1.2.1.2)",
-        "basic-constraints-not-critical" => "it is a CA whose Basic Constraints are not critical (RFC 5280 4.2.1.9)",
-        "key-cert-sign-without-ca" => "its Key Usage allows certificate signing but it is not a CA (RFC 5280 4.2.1.3)",
-        "aia-critical" => "its Authority Information Access is critical (RFC 5280 4.2.2.1)",
-        "name-constraints-in-leaf" => "it carries name constraints but is not a CA (RFC 5280 4.2.1.10)",
-        "policy-constraints-not-critical" => "its policy constraints are not critical (RFC 5280 4.2.1.11)",
-        "eku-any" => "its Extended Key Usage includes anyExtendedKeyUsage (CA/B Forum BR 7.1.2.7.10)",
-        "eku-critical" => "its Extended Key Usage is critical (CA/B Forum BR 7.1.2.7.10)",
-        "dns-name-invalid" => "a DNS SubjectAltName is not a valid host name (an underscore, an IP address, a misplaced wildcard; CA/B Forum BR 7.1.2.7.12)",
-        "not-version-3" => "it is not a version 3 certificate (CA/B Forum BR 7.1.1)",
-        "rsa-modulus-size" => "its RSA modulus is not a whole number of bytes (CA/B Forum BR 6.1.5)",
-        _ => "a certificate profile rule",
-    }
+    RULES
+        .iter()
+        .find(|(name, _)| *name == code)
+        .map_or("a certificate profile rule", |(_, words)| words)
 }
+
+/// Each rule's words (a table: a `match` on strings costs the page's module more code).
+const RULES: &[(&str, &str)] = &[
+    ("signature-algorithm-mismatch", "the signature algorithm inside the certificate differs from the one outside (RFC 5280 4.1.1.2)"),
+    ("serial-negative", "its serial number is negative (RFC 5280 4.1.2.2)"),
+    ("serial-zero", "its serial number is zero (RFC 5280 4.1.2.2)"),
+    ("serial-too-long", "its serial number is longer than 20 bytes (RFC 5280 4.1.2.2)"),
+    ("empty-issuer", "its issuer name is empty (RFC 5280 4.1.2.4)"),
+    ("ca-empty-subject", "it is a CA with an empty subject (RFC 5280 4.1.2.6)"),
+    ("empty-subject-without-critical-san", "its subject is empty and its SubjectAltName is missing or not critical (RFC 5280 4.2.1.6)"),
+    ("san-critical-with-subject", "its SubjectAltName is critical although the subject is not empty (CA/B Forum BR 7.1.2.7.12)"),
+    ("aki-missing", "it has no Authority Key Identifier (RFC 5280 4.2.1.1)"),
+    ("aki-critical", "its Authority Key Identifier is critical (RFC 5280 4.2.1.1)"),
+    ("ski-missing", "it is a CA without a Subject Key Identifier (RFC 5280 4.2.1.2)"),
+    ("ski-critical", "its Subject Key Identifier is critical (RFC 5280 4.2.1.2)"),
+    ("root-aki-form", "as a root, its Authority Key Identifier must hold only its own key identifier (CA/B Forum BR 7.1.2.1.3)"),
+    ("root-aki-ski-mismatch", "as a root, its Authority Key Identifier differs from its Subject Key Identifier (CA/B Forum BR 7.1.2.1.3)"),
+    ("root-eku", "as a root, it carries an Extended Key Usage (CA/B Forum BR 7.1.2.1.2)"),
+    ("basic-constraints-not-critical", "it is a CA whose Basic Constraints are not critical (RFC 5280 4.2.1.9)"),
+    ("key-cert-sign-without-ca", "its Key Usage allows certificate signing but it is not a CA (RFC 5280 4.2.1.3)"),
+    ("aia-critical", "its Authority Information Access is critical (RFC 5280 4.2.2.1)"),
+    ("name-constraints-in-leaf", "it carries name constraints but is not a CA (RFC 5280 4.2.1.10)"),
+    ("policy-constraints-not-critical", "its policy constraints are not critical (RFC 5280 4.2.1.11)"),
+    ("eku-any", "its Extended Key Usage includes anyExtendedKeyUsage (CA/B Forum BR 7.1.2.7.10)"),
+    ("eku-critical", "its Extended Key Usage is critical (CA/B Forum BR 7.1.2.7.10)"),
+    ("dns-name-invalid", "a DNS SubjectAltName is not a valid host name (an underscore, an IP address, a misplaced wildcard; CA/B Forum BR 7.1.2.7.12)"),
+    ("not-version-3", "it is not a version 3 certificate (CA/B Forum BR 7.1.1)"),
+    ("rsa-modulus-size", "its RSA modulus is not a whole number of bytes (CA/B Forum BR 6.1.5)"),
+];
 
 /// Why a path was passed over, from the finding code that decided it.
 fn alternative_reason(code: &str, subject: &str) -> String {
@@ -363,8 +372,8 @@ fn alternative_reason(code: &str, subject: &str) -> String {
         subject
     };
     match code {
-        "CERT_EXPIRED" => format!("{subject} has expired"),
-        "CERT_NOT_YET_VALID" => format!("{subject} is not valid yet"),
+        "CERT_EXPIRED" => format!("that copy of {subject} has expired"),
+        "CERT_NOT_YET_VALID" => format!("that copy of {subject} is not valid yet"),
         "CHAIN_INCOMPLETE" => "it leads to an issuer that was not given".to_owned(),
         "UNTRUSTED_ROOT" | "SELF_SIGNED" => "it ends at a root that is not trusted".to_owned(),
         "SIG_INVALID" => format!("the signature on {subject} does not verify"),

@@ -342,7 +342,7 @@ pub fn text_in(report: &Report, style: Style, language: Language) -> String {
             }
         }
     }
-    if let Some(anchor) = &report.chain.anchor {
+    if let Some(anchor) = report.chain.anchor.as_ref().filter(|a| a.certificate.is_none()) {
         let _ = writeln!(out, "  {}: {}", labels.trusted_root, anchor.subject);
     }
     out

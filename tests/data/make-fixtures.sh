@@ -82,3 +82,31 @@ openssl x509 -req -in "$tmp/leaf.csr" -CA "$tmp/issuing.pem" -CAkey "$tmp/issuin
   -extfile <(printf 'subjectAltName=DNS:mail.fabrikam.com,DNS:autodiscover.fabrikam.com\nextendedKeyUsage=serverAuth\nauthorityKeyIdentifier=keyid\n') \
   -out "$tmp/leaf.pem"
 cat "$tmp/leaf.pem" "$tmp/issuing.pem" "$tmp/policy.pem" "$tmp/root.pem" > chain4.pem
+
+# Two generations of an internal root, the issuing CA cross-signed by the old one and that
+# cross-sign expired (the 2021 Let's Encrypt pattern): cross-sign.pem is what the server sends
+# (leaf, the expired cross-sign first, the issuing CA), cross-sign-roots.pem the two roots to trust.
+cross_sign() {
+  for k in g1 g2 xissuing; do openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$tmp/$k.key"; done
+  for g in 1 2; do
+    openssl req -x509 -new -key "$tmp/g$g.key" -subj "/CN=Contoso Root G$g" -days 7300 -sha256 \
+      -addext "basicConstraints=critical,CA:true" -addext "keyUsage=critical,keyCertSign,cRLSign" -out "$tmp/g$g.pem"
+  done
+  local ext='basicConstraints=critical,CA:true\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n'
+  openssl req -new -key "$tmp/xissuing.key" -subj "/CN=Contoso Issuing CA 2" -out "$tmp/xissuing.csr"
+  openssl x509 -req -in "$tmp/xissuing.csr" -CA "$tmp/g2.pem" -CAkey "$tmp/g2.key" -days 3650 -sha256 \
+    -extfile <(printf "$ext") -out "$tmp/xissuing.pem"
+  # `openssl ca` is the OpenSSL 3.0 command that takes past validity dates.
+  mkdir -p "$tmp/db" && touch "$tmp/db/index.txt" && echo 1000 > "$tmp/db/serial"
+  printf '[ca]\ndefault_ca=d\n[d]\ndatabase=%s/db/index.txt\nnew_certs_dir=%s/db\nserial=%s/db/serial\ndefault_md=sha256\npolicy=p\nunique_subject=no\n[p]\ncommonName=supplied\n[ext]\n%b' \
+    "$tmp" "$tmp" "$tmp" "$ext" > "$tmp/ca.cnf"
+  openssl ca -batch -config "$tmp/ca.cnf" -cert "$tmp/g1.pem" -keyfile "$tmp/g1.key" -in "$tmp/xissuing.csr" \
+    -startdate 20210101000000Z -enddate 20251001000000Z -extensions ext -notext -out "$tmp/xcross.pem" 2> /dev/null
+  openssl req -new -key rsa-2048.key -subj "/CN=mail.contoso.com" -out "$tmp/xleaf.csr"
+  openssl x509 -req -in "$tmp/xleaf.csr" -CA "$tmp/xissuing.pem" -CAkey "$tmp/xissuing.key" -days 2000 -sha256 \
+    -extfile <(printf 'subjectAltName=DNS:mail.contoso.com,DNS:autodiscover.contoso.com\nextendedKeyUsage=serverAuth\nauthorityKeyIdentifier=keyid\n') \
+    -out "$tmp/xleaf.pem"
+  cat "$tmp/xleaf.pem" "$tmp/xcross.pem" "$tmp/xissuing.pem" > cross-sign.pem
+  cat "$tmp/g1.pem" "$tmp/g2.pem" > cross-sign-roots.pem
+}
+cross_sign

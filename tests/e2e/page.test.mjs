@@ -69,6 +69,27 @@ test('pasted chain and msstd value: verdict, findings and the fix', async () => 
   await context.close();
 });
 
+test('an expired cross-sign beside a valid path is passed over, in words', async () => {
+  const { context, page, problems } = await open();
+  await page.fill('#paste', text('cross-sign.pem'));
+  await page.$eval('#trusted-details', (details) => { details.open = true; });
+  await page.fill('#trusted', text('cross-sign-roots.pem'));
+  await page.fill('#host', 'mail.contoso.com');
+  await page.fill('#msstd', 'msstd:mail.contoso.com');
+  await settled(page);
+  const found = await codes(page);
+  assert.ok(found.includes('CHAIN_TRUSTED'), `${found}`);
+  assert.ok(found.includes('CHAIN_ALTERNATIVE'), `${found}`);
+  assert.ok(!found.includes('CERT_EXPIRED') && !found.includes('CHAIN_UNRELATED'), `${found}`);
+  const words = await page.textContent('#findings [data-code="CHAIN_ALTERNATIVE"]');
+  assert.match(words, /Contoso Root G1/);
+  assert.match(words, /does no harm/);
+  // Leaf, issuing CA, and the supplied root G2 once: no second line for the anchor.
+  assert.equal(await page.$$eval('#chain > li', (items) => items.length), 3);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('an uploaded .cer is analysed', async () => {
   const { context, page } = await open();
   await page.setInputFiles('#files', data('contoso-leaf.cer'));

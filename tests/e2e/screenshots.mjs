@@ -1,5 +1,6 @@
 // Saves screenshots of the page's main states under docs/screenshots/: a mismatch with its fix
-// (light, dark, and 360 px wide) and a match with the chain expanded. Not a test: run it after
+// (light, dark, and 360 px wide), a match with the chain expanded, and a chain whose expired
+// cross-sign was passed over (light and dark). Not a test: run it after
 // scripts/build-page.sh with `node tests/e2e/screenshots.mjs`.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,12 @@ const SHOTS = [
   { name: 'mismatch-dark', colorScheme: 'dark', width: 1100, msstd: 'msstd:owa.fabrikam.com' },
   { name: 'mismatch-narrow', colorScheme: 'light', width: 360, msstd: 'msstd:owa.fabrikam.com' },
   { name: 'match-chain-light', colorScheme: 'light', width: 1100, msstd: 'msstd:mail.contoso.com', expand: true },
+  // An expired cross-sign sent beside the valid path (tests/data/cross-sign.pem), both roots trusted.
+  { name: 'alternative-path-light', colorScheme: 'light', width: 1100, msstd: 'msstd:mail.contoso.com', crossSign: true },
+  { name: 'alternative-path-dark', colorScheme: 'dark', width: 1100, msstd: 'msstd:mail.contoso.com', crossSign: true },
 ];
+const crossSign = readFileSync(`${root}tests/data/cross-sign.pem`, 'utf8');
+const crossSignRoots = readFileSync(`${root}tests/data/cross-sign-roots.pem`, 'utf8');
 
 const site = await serve(`${root}dist`);
 const browser = await launch();
@@ -25,7 +31,11 @@ try {
     const page = await context.newPage();
     await page.goto(site.url);
     await page.waitForSelector('body[data-ready]');
-    await page.fill('#paste', chain);
+    await page.fill('#paste', shot.crossSign ? crossSign : chain);
+    if (shot.crossSign) {
+      await page.$eval('#trusted-details', (details) => { details.open = true; });
+      await page.fill('#trusted', crossSignRoots);
+    }
     await page.fill('#host', 'mail.contoso.com');
     await page.fill('#msstd', shot.msstd);
     await page.waitForFunction(() => document.querySelector('#results').dataset.state === 'done');
