@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{analyze_as_the_page_does, data, issue, now, Issued};
+use common::{analyze_as_the_page_does, data, issue, now, sign_as, Issued};
 use msstd_check::render::json;
 use msstd_check::signature::RustCrypto;
 use msstd_check::{analyze, Input, Options, Report, TrustStore};
@@ -238,13 +238,8 @@ fn scenario(number: u64, rng: &mut Rng) -> Scenario {
         let mut params = last.params.clone();
         params.not_before = rcgen::date_time_ymd(2023, 1, 1);
         params.not_after = rcgen::date_time_ymd(2026, 1, 1);
-        let cross = params
-            .signed_by(
-                &last.key,
-                &Issuer::from_params(&chain[chain.len() - 2].params, &chain[chain.len() - 2].key),
-            )
-            .unwrap();
-        rest.push(cross.der().to_vec());
+        let above = &chain[chain.len() - 2];
+        rest.push(sign_as(&params, &last.key, (&above.params, &above.key)).der);
     }
     if rng.chance(10) {
         tags.push("root-sent");

@@ -259,18 +259,7 @@ fn an_expired_cross_sign_beside_a_valid_path_is_passed_over() {
     let mut cross = intermediate.params.clone();
     cross.not_before = rcgen::date_time_ymd(2020, 1, 1);
     cross.not_after = rcgen::date_time_ymd(2025, 9, 30);
-    let cross = cross
-        .signed_by(
-            &intermediate.key,
-            &rcgen::Issuer::from_params(&old_root.params, &old_root.key),
-        )
-        .unwrap();
-    let cross = Issued {
-        der: cross.der().to_vec(),
-        pem: cross.pem(),
-        params: intermediate.params.clone(),
-        key: KeyPair::generate().unwrap(),
-    };
+    let cross = sign_as(&cross, &intermediate.key, (&old_root.params, &old_root.key));
     let leaf = issue(leaf_params(&["mail.contoso.com"]), ecdsa(), Some(&intermediate));
     // The expired cross-sign comes first, as the 2021 bundles had it.
     let report = judge(
@@ -301,15 +290,7 @@ fn the_path_stops_at_the_first_trust_anchor() {
     let root = ca("Current Root", None);
     let mut cross = root.params.clone();
     cross.use_authority_key_identifier_extension = true;
-    let cross = cross
-        .signed_by(&root.key, &rcgen::Issuer::from_params(&old_root.params, &old_root.key))
-        .unwrap();
-    let cross = Issued {
-        der: cross.der().to_vec(),
-        pem: cross.pem(),
-        params: root.params.clone(),
-        key: KeyPair::generate().unwrap(),
-    };
+    let cross = sign_as(&cross, &root.key, (&old_root.params, &old_root.key));
     let intermediate = ca("Issuing", Some(&root));
     let leaf = issue(leaf_params(&["mail.contoso.com"]), ecdsa(), Some(&intermediate));
     let report = judge(&[&leaf, &intermediate, &cross, &old_root], &[&root], "mail.contoso.com");
@@ -325,20 +306,11 @@ fn a_dead_end_issuer_is_backtracked_from() {
     let intermediate = ca("Issuing", Some(&root));
     // Same name and key as the intermediate, issued by a CA that was not given.
     let stranger = ca("Stranger", None);
-    let dead_end = intermediate
-        .params
-        .clone()
-        .signed_by(
-            &intermediate.key,
-            &rcgen::Issuer::from_params(&stranger.params, &stranger.key),
-        )
-        .unwrap();
-    let dead_end = Issued {
-        der: dead_end.der().to_vec(),
-        pem: dead_end.pem(),
-        params: intermediate.params.clone(),
-        key: KeyPair::generate().unwrap(),
-    };
+    let dead_end = sign_as(
+        &intermediate.params,
+        &intermediate.key,
+        (&stranger.params, &stranger.key),
+    );
     let leaf = issue(leaf_params(&["mail.contoso.com"]), ecdsa(), Some(&intermediate));
     let report = judge(&[&leaf, &dead_end, &intermediate], &[&root], "mail.contoso.com");
     assert!(report.strict_client_accepts(), "{:?}", codes(&report));
@@ -356,29 +328,9 @@ fn certificates_that_all_cross_sign_each_other_cannot_explode() {
     let keys: Vec<KeyPair> = (0..63).map(|_| ecdsa()).collect();
     let name = ca_params("Tangle CA");
     let certs: Vec<Issued> = (0..63)
-        .map(|i| {
-            let signer = &keys[(i + 1) % 63];
-            let cert = name
-                .clone()
-                .signed_by(&keys[i], &rcgen::Issuer::from_params(&name, signer))
-                .unwrap();
-            Issued {
-                der: cert.der().to_vec(),
-                pem: cert.pem(),
-                params: name.clone(),
-                key: KeyPair::generate().unwrap(),
-            }
-        })
+        .map(|i| sign_as(&name, &keys[i], (&name, &keys[(i + 1) % 63])))
         .collect();
-    let leaf = leaf_params(&["mail.contoso.com"])
-        .signed_by(&ecdsa(), &rcgen::Issuer::from_params(&name, &keys[0]))
-        .unwrap();
-    let leaf = Issued {
-        der: leaf.der().to_vec(),
-        pem: leaf.pem(),
-        params: name.clone(),
-        key: KeyPair::generate().unwrap(),
-    };
+    let leaf = sign_as(&leaf_params(&["mail.contoso.com"]), &ecdsa(), (&name, &keys[0]));
     let mut presented: Vec<&Issued> = vec![&leaf];
     presented.extend(certs.iter());
     let report = judge(&presented, &[], "mail.contoso.com");

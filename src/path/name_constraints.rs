@@ -198,7 +198,12 @@ fn valid_dns_name(name: &str) -> bool {
 }
 
 fn in_domain(name: &str, domain: &str) -> bool {
-    domain.is_empty() || name == domain || name.strip_suffix(domain).is_some_and(|prefix| prefix.ends_with('.'))
+    domain.is_empty() || name == domain || below(name, domain)
+}
+
+/// `name` is a name under `domain`, at any depth.
+fn below(name: &str, domain: &str) -> bool {
+    name.strip_suffix(domain).is_some_and(|prefix| prefix.ends_with('.'))
 }
 
 /// RFC 5280: a dNSName constraint covers the name and every name below it. A wildcard
@@ -283,7 +288,7 @@ fn email_within(email: &str, constraint: &str) -> bool {
     if constraint.contains('@') {
         email.eq_ignore_ascii_case(&constraint)
     } else if let Some(domain) = constraint.strip_prefix('.') {
-        host.strip_suffix(domain).is_some_and(|p| p.ends_with('.'))
+        below(&host, domain)
     } else {
         host == constraint
     }
@@ -295,7 +300,7 @@ fn uri_within(uri: &str, constraint: &str) -> bool {
     let host = crate::names::host_of(uri);
     let constraint = constraint.to_ascii_lowercase();
     match constraint.strip_prefix('.') {
-        Some(domain) => host.strip_suffix(domain).is_some_and(|p| p.ends_with('.')),
+        Some(domain) => below(&host, domain),
         None => host == constraint,
     }
 }

@@ -73,6 +73,18 @@ pub fn issue(params: CertificateParams, key: KeyPair, issuer: Option<&Issued>) -
     }
 }
 
+/// `params` with the public key of `key` (which stays the caller's), signed by `issuer`: a
+/// cross-sign, or another copy of a certificate under the same name and key.
+pub fn sign_as(params: &CertificateParams, key: &KeyPair, issuer: (&CertificateParams, &KeyPair)) -> Issued {
+    let cert = params.signed_by(key, &Issuer::from_params(issuer.0, issuer.1)).unwrap();
+    Issued {
+        der: cert.der().to_vec(),
+        pem: cert.pem(),
+        params: params.clone(),
+        key: KeyPair::try_from(key.serialize_der().as_slice()).unwrap(),
+    }
+}
+
 pub fn ca(name: &str, issuer: Option<&Issued>) -> Issued {
     let mut p = params(&[name], &[]);
     p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
