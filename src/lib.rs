@@ -42,6 +42,19 @@
 //! about and named parameters. Codes never change meaning or name; `docs/findings.md` lists them.
 //! [`render`] words them in English.
 //!
+//! ## Chains
+//! The certificates given may come in any order, with extras, with a cross-signed copy of an
+//! intermediate or without one. The engine builds every path from the leaf the way
+//! rustls-webpki and Go do (depth first, backtracking from dead ends, stopping at the first
+//! trust anchor, within the caps of [`limits`]), validates each as a strict client would
+//! (RFC 5280 section 6 and the CA/Browser Forum profile: CA flags, path lengths, key usage,
+//! intermediate EKU, name constraints, critical extensions, dates and keys of every
+//! certificate), keeps the best in [`Report::chain`] and names the others in
+//! `CHAIN_ALTERNATIVE` findings with the reason they were passed over.
+//! [`Report::strict_client_accepts`] answers "would a strict TLS client accept this chain for
+//! this host?"; `docs/conformance.md` compares that answer with x509-limbo, OpenSSL and
+//! pyca/cryptography.
+//!
 //! ## Signatures
 //! [`Options::verifier`] checks certificate signatures. The engine settles whatever needs no
 //! cryptography (an unknown algorithm, a key that does not fit it, a malformed signature) and

@@ -79,6 +79,11 @@ impl TrustStore {
 
     /// Adds a root the admin trusts, from its full DER subject and SPKI.
     pub(crate) fn add_supplied(&mut self, subject_der: &[u8], spki_der: &[u8]) {
+        self.add(subject_der, spki_der, AnchorSource::Supplied);
+    }
+
+    /// Adds an anchor from its full DER subject and SPKI, unless it is there already.
+    pub(crate) fn add(&mut self, subject_der: &[u8], spki_der: &[u8], source: AnchorSource) {
         let (Some(subject), Some(spki)) = (contents(subject_der), contents(spki_der)) else {
             return;
         };
@@ -86,7 +91,7 @@ impl TrustStore {
             self.anchors.push(Anchor {
                 subject: Cow::Owned(subject.to_vec()),
                 spki: Cow::Owned(spki.to_vec()),
-                source: AnchorSource::Supplied,
+                source,
             });
         }
     }

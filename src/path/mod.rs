@@ -177,6 +177,14 @@ fn judge(
         End::UntrustedRoot => Role::Root,
         _ => Role::Intermediate,
     };
+    // A copy of a store root (the root itself sent along, or a cross-signed copy under the same
+    // name and key) stands for the store's own: clients trust their copy and never look at the
+    // dates, extensions or signature of the one sent. A root the admin supplied is the anchor
+    // itself, and is checked like any certificate.
+    let store_copy = match candidate.end {
+        End::Anchor(Anchor::Given(a)) => trust.get(a).is_some_and(|a| a.source == AnchorSource::Mozilla),
+        _ => false,
+    };
     for (position, &index) in path.iter().enumerate() {
         let role = match position {
             0 if last == 0 && top_role == Role::Anchor => Role::Anchor,
@@ -184,6 +192,9 @@ fn judge(
             p if p == last => top_role,
             _ => Role::Intermediate,
         };
+        if store_copy && position == last && position > 0 {
+            continue;
+        }
         certificate::check(&certs[index], index, role, now, &mut findings);
         if position > 0 {
             if let Err(which) = issuer::check(certs, path, position, role, budget, &mut findings) {
@@ -348,5 +359,71 @@ fn alternatives(certs: &[Parsed<'_>], chosen: &Judged, others: &[Judged], findin
         }
         findings.push(finding);
         reported.push(through);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signature::SignatureCheck;
+    use rcgen::{BasicConstraints, CertificateParams, IsCa, Issuer, KeyPair};
+
+    fn params(name: &str, ca: bool, from: i32, to: i32) -> CertificateParams {
+        let mut p = CertificateParams::new(if ca { vec![] } else { vec![name.to_owned()] }).unwrap();
+        p.distinguished_name = rcgen::DistinguishedName::new();
+        p.distinguished_name.push(rcgen::DnType::CommonName, name);
+        if ca {
+            p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        }
+        p.use_authority_key_identifier_extension = true;
+        p.not_before = rcgen::date_time_ymd(from, 1, 1);
+        p.not_after = rcgen::date_time_ymd(to, 1, 1);
+        p
+    }
+
+    /// Signatures are not this test's concern (and the engine may be built without a verifier).
+    struct Accept;
+
+    impl Verifier for Accept {
+        fn verify(&self, _: &SignatureCheck<'_>) -> Verification {
+            Verification::Valid
+        }
+    }
+
+    /// The AddTrust case of 2020: the server sends the store's root cross-signed by an older
+    /// root, and that copy has expired. Clients end at their own copy of the root.
+    #[test]
+    fn an_expired_copy_of_a_store_root_is_not_held_against_the_chain() {
+        let old_key = KeyPair::generate().unwrap();
+        let old = params("Old Root", true, 2000, 2040);
+        let root_key = KeyPair::generate().unwrap();
+        let root_params = params("Store Root", true, 2010, 2040);
+        let root = root_params.self_signed(&root_key).unwrap();
+        let copy = params("Store Root", true, 2010, 2020)
+            .signed_by(&root_key, &Issuer::from_params(&old, &old_key))
+            .unwrap();
+        let leaf_key = KeyPair::generate().unwrap();
+        let leaf = params("mail.contoso.com", false, 2025, 2028)
+            .signed_by(&leaf_key, &Issuer::from_params(&root_params, &root_key))
+            .unwrap();
+        let ders = [leaf.der().to_vec(), copy.der().to_vec()];
+        let certs: Vec<Parsed<'_>> = ders.iter().map(|d| Parsed::new(d, 0, false).unwrap()).collect();
+        let summaries: Vec<_> = certs
+            .iter()
+            .enumerate()
+            .map(|(i, c)| c.summary(i, "sent", UnixTime(0)))
+            .collect();
+        let now = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+        let root_x509 = crate::x509::Certificate::parse(root.der()).unwrap();
+        for (source, expired) in [(AnchorSource::Mozilla, false), (AnchorSource::Supplied, true)] {
+            let mut trust = TrustStore::empty();
+            trust.add(root_x509.subject.raw, root_x509.public_key.raw, source);
+            let mut findings = Vec::new();
+            let chain = build(&certs, &summaries, &trust, &Accept, now, &mut findings);
+            assert_eq!(chain.status, ChainStatus::Trusted, "{source:?}");
+            assert_eq!(chain.path, vec![0, 1], "{source:?}");
+            let reported = findings.iter().any(|f| f.code == Code::CertExpired);
+            assert_eq!(reported, expired, "{source:?}: {findings:?}");
+        }
     }
 }
