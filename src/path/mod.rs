@@ -68,6 +68,9 @@ pub struct AnchorSummary {
 /// One path found, judged.
 struct Judged {
     certs: Vec<usize>,
+    /// The last certificate is a sent copy of a store root, outside its own validity: clients
+    /// use their copy, and the server should stop sending this one.
+    stale_store_copy: bool,
     status: ChainStatus,
     anchor: Option<AnchorSummary>,
     findings: Vec<Finding>,
@@ -134,6 +137,7 @@ pub(crate) fn build(
         // The budget ran out before any path was complete: the leaf alone, incomplete.
         judged.push(Judged {
             certs: vec![leaf_index],
+            stale_store_copy: false,
             status: ChainStatus::Incomplete,
             anchor: None,
             findings: Vec::new(),
@@ -150,8 +154,15 @@ pub(crate) fn build(
         );
     }
     alternatives(certs, &chosen, &judged, findings);
-    presentation::findings(certs, &candidates, &chosen.certs, &on_some_path, findings);
-    let pem = presentation::served_pem(certs, &chosen.certs, summaries);
+    let presented = presentation::Presented {
+        certs,
+        candidates: &candidates,
+        path: &chosen.certs,
+        on_some_path: &on_some_path,
+        stale_store_copy: chosen.stale_store_copy,
+    };
+    presented.findings(findings);
+    let pem = presented.served_pem(summaries);
     findings.extend(chosen.findings);
     Chain {
         path: chosen.certs,
@@ -270,8 +281,13 @@ fn judge(
             (ChainStatus::Incomplete, None)
         }
     };
+    let stale_store_copy = store_copy && last > 0 && {
+        let copy = &certs[top];
+        now > copy.not_after() || now < copy.not_before()
+    };
     Judged {
         certs: path.clone(),
+        stale_store_copy,
         status,
         anchor,
         findings,
@@ -424,6 +440,18 @@ mod tests {
             assert_eq!(chain.path, vec![0, 1], "{source:?}");
             let reported = findings.iter().any(|f| f.code == Code::CertExpired);
             assert_eq!(reported, expired, "{source:?}: {findings:?}");
+            // The stale copy of a store root is left out of the chain to send, and said so.
+            let root_sent = findings.iter().any(|f| f.code == Code::ChainRootSent);
+            assert_eq!(root_sent, !expired, "{source:?}: {findings:?}");
+            assert_eq!(
+                chain.pem,
+                summaries[0].pem.clone()
+                    + &if expired {
+                        summaries[1].pem.clone()
+                    } else {
+                        String::new()
+                    }
+            );
         }
     }
 }
