@@ -335,17 +335,17 @@ fn alternatives(certs: &[Parsed<'_>], chosen: &Judged, others: &[Judged], findin
         if reported.contains(&through) {
             continue;
         }
-        // Why: its worst finding that the chosen path does not have, else its length.
-        let reason = other
-            .findings
-            .iter()
-            .filter(|f| f.severity != Severity::Info)
-            .find(|f| {
-                !chosen
-                    .findings
-                    .iter()
-                    .any(|c| c.code == f.code && c.certificate == f.certificate)
-            });
+        // Why: its worst finding that the chosen path does not have (errors before warnings),
+        // else how it ends, else its length.
+        let new_to_it = |f: &&Finding| {
+            !chosen
+                .findings
+                .iter()
+                .any(|c| c.code == f.code && c.certificate == f.certificate)
+        };
+        let reason = [Severity::Error, Severity::Warning]
+            .into_iter()
+            .find_map(|severity| other.findings.iter().filter(|f| f.severity == severity).find(new_to_it));
         let through_issuer = other
             .certs
             .iter()
