@@ -4,7 +4,8 @@
 use std::borrow::Cow;
 
 use crate::asn1;
-use crate::x509::{Name, PublicKeyInfo};
+use crate::x509::extensions::oid;
+use crate::x509::{Extension, GeneralName, Name, NameConstraints, PublicKeyInfo};
 use serde::Serialize;
 
 /// Where a trust anchor comes from.
@@ -23,6 +24,9 @@ pub enum AnchorSource {
 pub(crate) struct Anchor {
     subject: Cow<'static, [u8]>,
     spki: Cow<'static, [u8]>,
+    /// The NameConstraints the store attaches to the root (Mozilla constrains a few to
+    /// national domains), as the extension's DER value.
+    name_constraints: Option<&'static [u8]>,
     pub source: AnchorSource,
 }
 
@@ -31,6 +35,29 @@ impl Anchor {
     pub(crate) fn name(&self) -> String {
         let der = with_sequence_header(&self.subject);
         Name::read(&der).map_or_else(|_| String::new(), |(name, _)| name.to_string())
+    }
+
+    /// Runs `f` with the name constraints the store attaches to this root, if any. The store
+    /// writes a DNS constraint NSS's way, `.tr` for the names below `tr`; RFC 5280 writes it
+    /// `tr`, which also covers the bare label, a name no CA may issue for. Read the RFC way.
+    pub(crate) fn with_name_constraints<T>(&self, f: impl FnOnce(&NameConstraints<'_>) -> T) -> Option<T> {
+        let value = with_sequence_header(self.name_constraints?);
+        let mut constraints = Extension {
+            oid: oid::NAME_CONSTRAINTS,
+            critical: true,
+            value: &value,
+        }
+        .name_constraints()?;
+        for subtree in [&mut constraints.permitted, &mut constraints.excluded]
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if let GeneralName::Dns(name) = subtree.base {
+                subtree.base = GeneralName::Dns(name.strip_prefix('.').unwrap_or(name));
+            }
+        }
+        Some(f(&constraints))
     }
 
     /// Runs `f` with the anchor's public key parsed.
@@ -56,6 +83,7 @@ impl TrustStore {
                 .map(|root| Anchor {
                     subject: Cow::Borrowed(&root.subject),
                     spki: Cow::Borrowed(&root.subject_public_key_info),
+                    name_constraints: root.name_constraints.as_deref(),
                     source: AnchorSource::Mozilla,
                 })
                 .collect(),
@@ -79,11 +107,18 @@ impl TrustStore {
 
     /// Adds a root the admin trusts, from its full DER subject and SPKI.
     pub(crate) fn add_supplied(&mut self, subject_der: &[u8], spki_der: &[u8]) {
-        self.add(subject_der, spki_der, AnchorSource::Supplied);
+        self.add(subject_der, spki_der, AnchorSource::Supplied, None);
     }
 
-    /// Adds an anchor from its full DER subject and SPKI, unless it is there already.
-    pub(crate) fn add(&mut self, subject_der: &[u8], spki_der: &[u8], source: AnchorSource) {
+    /// Adds an anchor from its full DER subject and SPKI, with the content of the name
+    /// constraints the store attaches to it, unless it is there already.
+    pub(crate) fn add(
+        &mut self,
+        subject_der: &[u8],
+        spki_der: &[u8],
+        source: AnchorSource,
+        name_constraints: Option<&'static [u8]>,
+    ) {
         let (Some(subject), Some(spki)) = (contents(subject_der), contents(spki_der)) else {
             return;
         };
@@ -91,6 +126,7 @@ impl TrustStore {
             self.anchors.push(Anchor {
                 subject: Cow::Owned(subject.to_vec()),
                 spki: Cow::Owned(spki.to_vec()),
+                name_constraints,
                 source,
             });
         }
@@ -154,5 +190,19 @@ mod tests {
         let names: Vec<String> = store.anchors.iter().map(Anchor::name).collect();
         assert!(names.iter().any(|n| n.contains("ISRG Root X1")), "{names:?}");
         assert!(store.anchors.iter().all(|a| a.with_key(|_| ()).is_some()));
+        // Every constraint the store attaches reads; TUBITAK's root is limited to .tr.
+        let constrained: Vec<_> = store.anchors.iter().filter(|a| a.name_constraints.is_some()).collect();
+        assert!(!constrained.is_empty());
+        let permitted = |a: &&Anchor| {
+            a.with_name_constraints(|nc| format!("{:?}", nc.permitted))
+                .unwrap_or_default()
+        };
+        assert!(constrained.iter().all(|a| !permitted(a).is_empty()));
+        assert!(
+            constrained.iter().any(|a| permitted(a).contains("Dns(\"tr\")")),
+            "{:?}",
+            constrained.iter().map(permitted).collect::<Vec<_>>()
+        );
+        assert!(constrained.iter().any(|a| a.name().contains("TUBITAK")));
     }
 }

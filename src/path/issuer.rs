@@ -8,6 +8,7 @@ use super::certificate::Role;
 use super::name_constraints::{self, Outcome};
 use crate::certificate::Parsed;
 use crate::finding::{Code, Finding, Severity};
+use crate::x509::NameConstraints;
 
 /// Checks `certs[path[position]]` as the issuer of everything below it on `path`, in `role`.
 pub(super) fn check(
@@ -69,16 +70,35 @@ pub(super) fn check(
     else {
         return Ok(());
     };
-    // Section 6.1.3 (b): constraints apply to every certificate below, except self-issued
-    // intermediates.
-    for (below, &subject) in path[..position].iter().enumerate() {
-        if below > 0 && certs[subject].self_issued() {
+    constrain(
+        certs,
+        &path[..position],
+        &constraints,
+        &cert.subject(),
+        budget,
+        findings,
+    )
+}
+
+/// Applies the name constraints of the CA `constrained_by` to the certificates `below` it
+/// (leaf first): every one except self-issued intermediates (RFC 5280 section 6.1.3 (b)).
+/// The first violation is reported.
+pub(super) fn constrain(
+    certs: &[Parsed<'_>],
+    below: &[usize],
+    constraints: &NameConstraints<'_>,
+    constrained_by: &str,
+    budget: &mut Budget,
+    findings: &mut Vec<Finding>,
+) -> Result<(), Exhausted> {
+    for (depth, &subject) in below.iter().enumerate() {
+        if depth > 0 && certs[subject].self_issued() {
             continue;
         }
-        let outcome = name_constraints::check(&constraints, &certs[subject], budget)?;
+        let outcome = name_constraints::check(constraints, &certs[subject], budget)?;
         let base = Finding::new(Code::NameConstraintViolation, Severity::Error)
             .about(subject)
-            .with("constrained_by", cert.subject())
+            .with("constrained_by", constrained_by)
             .with("subject", certs[subject].subject());
         match outcome {
             Outcome::Allowed => continue,

@@ -213,6 +213,27 @@ fn judge(
             }
         }
     }
+    // The constraints a store attaches to its root apply to the whole path below it.
+    let store_anchor = match candidate.end {
+        End::Anchor(Anchor::Store(a)) => Some((a, path.len())),
+        End::Anchor(Anchor::Given(a)) if store_copy => Some((a, last)),
+        _ => None,
+    };
+    if let Some((anchor, below)) = store_anchor.and_then(|(a, below)| Some((trust.get(a)?, below))) {
+        let outcome = anchor.with_name_constraints(|constraints| {
+            issuer::constrain(
+                certs,
+                &path[..below],
+                constraints,
+                &anchor.name(),
+                budget,
+                &mut findings,
+            )
+        });
+        if let Some(Err(which)) = outcome {
+            findings.push(too_complex(path[0], which));
+        }
+    }
     for (position, outcome) in candidate.links.iter().enumerate() {
         let issuer = match (path.get(position + 1), candidate.end) {
             (Some(&above), _) => certs[above].subject(),
@@ -433,7 +454,7 @@ mod tests {
         let root_x509 = crate::x509::Certificate::parse(root.der()).unwrap();
         for (source, expired) in [(AnchorSource::Mozilla, false), (AnchorSource::Supplied, true)] {
             let mut trust = TrustStore::empty();
-            trust.add(root_x509.subject.raw, root_x509.public_key.raw, source);
+            trust.add(root_x509.subject.raw, root_x509.public_key.raw, source, None);
             let mut findings = Vec::new();
             let chain = build(&certs, &summaries, &trust, &Accept, now, &mut findings);
             assert_eq!(chain.status, ChainStatus::Trusted, "{source:?}");
@@ -452,6 +473,39 @@ mod tests {
                         String::new()
                     }
             );
+        }
+    }
+
+    /// A store root limited to `.fabrikam.com` (the store's way of writing it, as Mozilla
+    /// limits TUBITAK's root to `.tr`) covers the names below it and no other.
+    #[test]
+    fn a_store_roots_name_constraints_apply_below_it() {
+        let root_key = KeyPair::generate().unwrap();
+        let root_params = params("Constrained Store Root", true, 2010, 2040);
+        let root = root_params.self_signed(&root_key).unwrap();
+        let root_x509 = crate::x509::Certificate::parse(root.der()).unwrap();
+        // [0] { GeneralSubtree { dNSName ".fabrikam.com" } }, without the outer SEQUENCE.
+        static PERMITTED: &[u8] = b"\xa0\x11\x30\x0f\x82\x0d.fabrikam.com";
+        let mut trust = TrustStore::empty();
+        trust.add(
+            root_x509.subject.raw,
+            root_x509.public_key.raw,
+            AnchorSource::Mozilla,
+            Some(PERMITTED),
+        );
+        let now = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+        for (host, allowed) in [("mail.fabrikam.com", true), ("mail.contoso.com", false)] {
+            let leaf_key = KeyPair::generate().unwrap();
+            let leaf = params(host, false, 2025, 2028)
+                .signed_by(&leaf_key, &Issuer::from_params(&root_params, &root_key))
+                .unwrap();
+            let certs = [Parsed::new(leaf.der(), 0, false).unwrap()];
+            let summaries = [certs[0].summary(0, "sent", now)];
+            let mut findings = Vec::new();
+            let chain = build(&certs, &summaries, &trust, &Accept, now, &mut findings);
+            assert_eq!(chain.status, ChainStatus::Trusted);
+            let violation = findings.iter().find(|f| f.code == Code::NameConstraintViolation);
+            assert_eq!(violation.is_none(), allowed, "{host}: {findings:?}");
         }
     }
 }
