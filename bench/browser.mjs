@@ -3,6 +3,12 @@
 // WebCrypto verifying the signatures it leaves pending (www/signatures.js), the analysis again.
 // A fresh set of outcomes each run, so every run verifies every signature (the page remembers
 // them between keystrokes). Median of 200 runs after 20 warm-up runs.
+//
+// Then the time to the first verdict from a shared link (`#v1=...` with the same chain, its
+// principal and host) in a fresh browser profile served on loopback: from navigation start to
+// the moment `#verdict` carries a verdict, timestamped inside the page; median of 7 (each in a
+// new context: nothing cached, no service worker), with when the HTML arrived, when the
+// module finished downloading and DOMContentLoaded beside it.
 // Usage: node bench/browser.mjs (after building dist/).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +50,48 @@ try {
   }, chain);
   console.log(
     `browser: ${result.certificates}-certificate chain analysed and its signatures verified in ${result.median.toFixed(2)} ms median, ${result.p90.toFixed(2)} ms p90, ${result.unverified} signature findings (Chromium ${browser.version()})`,
+  );
+
+  // The shared link, made by the page itself.
+  await page.fill('#paste', chain);
+  await page.fill('#msstd', 'msstd:mail.fabrikam.com');
+  await page.fill('#host', 'mail.fabrikam.com');
+  await page.waitForFunction(() => document.querySelector('#verdict').dataset.verdict);
+  await page.click('#share');
+  await page.waitForFunction(() => location.hash.startsWith('#v1='));
+  const link = page.url();
+  const runs = [];
+  for (let i = 0; i < 7; i++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    await context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const verdict = document.querySelector('#verdict');
+        if (verdict && verdict.dataset.verdict) {
+          window.__verdictAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-verdict'], childList: true });
+    });
+    const fresh = await context.newPage();
+    await fresh.goto(link);
+    await fresh.waitForFunction(() => window.__verdictAt !== undefined);
+    runs.push(
+      await fresh.evaluate(() => {
+        const navigation = performance.getEntriesByType('navigation')[0];
+        const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+        return {
+          verdict: window.__verdictAt,
+          html: navigation.responseEnd,
+          wasm: wasm ? wasm.responseEnd : NaN,
+          dom: navigation.domContentLoadedEventEnd,
+        };
+      }),
+    );
+    await context.close();
+  }
+  const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[runs.length >> 1];
+  console.log(
+    `browser: shared link to first verdict ${median('verdict').toFixed(0)} ms median of ${runs.length} (HTML at ${median('html').toFixed(0)} ms, WebAssembly downloaded at ${median('wasm').toFixed(0)} ms, DOMContentLoaded at ${median('dom').toFixed(0)} ms; fresh profile, loopback)`,
   );
 } finally {
   await browser.close();

@@ -164,7 +164,9 @@ async function addFiles(list) {
   }
   renderFiles();
   if (!unreadable) {
-    schedule();
+    // A drop or a file choice is complete at once: no typing delay.
+    clearTimeout(state.timer);
+    run();
     return;
   }
   // The error stays until the next change: no analysis scheduled or running may replace it.
@@ -550,6 +552,10 @@ function rememberTrusted() {
 }
 
 async function boot() {
+  // The engine (its module is preloaded) and a shared link's inputs are decoded at the same
+  // time as the page sets itself up: neither waits for the other.
+  const engine = loadEngine();
+  const restored = restoreFromLink();
   applyLanguage();
   setVerdict('', t('loading'));
   const remembered = localStorage.getItem(REMEMBERED_ROOT);
@@ -559,14 +565,14 @@ async function boot() {
     $('trusted-details').open = true;
   }
   try {
-    state.engine = await loadEngine();
+    state.engine = await engine;
   } catch (error) {
     showError({ code: 'LOAD_FAILED', message: t('loadFailed') + String(error.message || error) });
     return;
   }
   $('version').textContent = `msstd-check ${state.engine.version()}`;
   wire();
-  await restoreFromLink();
+  await restored;
   probeRelay();
   updateUnderstood();
   await run();
