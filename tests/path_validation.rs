@@ -341,3 +341,25 @@ fn certificates_that_all_cross_sign_each_other_cannot_explode() {
         codes(&report)
     );
 }
+
+/// Eight intermediates: more than any client follows (rustls-webpki stops at six).
+#[test]
+fn a_path_longer_than_clients_follow_is_refused_by_name() {
+    let root = ca("Deep Root", None);
+    let mut chain = vec![root];
+    for level in 0..8 {
+        let next = ca(&format!("Level {level}"), chain.last());
+        chain.push(next);
+    }
+    let leaf = issue(leaf_params(&["mail.contoso.com"]), ecdsa(), chain.last());
+    let mut presented: Vec<&Issued> = vec![&leaf];
+    presented.extend(chain[1..].iter().rev());
+    let report = judge(&presented, &[&chain[0]], "mail.contoso.com");
+    assert!(!report.strict_client_accepts());
+    assert_eq!(finding(&report, Code::ChainTooComplex).text("budget"), "path-length");
+
+    // Six are fine: the same leaf, with Level 1 as the trusted root.
+    let six: Vec<&Issued> = std::iter::once(&leaf).chain(chain[3..].iter().rev()).collect();
+    let report = judge(&six, &[&chain[2]], "mail.contoso.com");
+    assert!(report.strict_client_accepts(), "{:?}", codes(&report));
+}

@@ -11,6 +11,8 @@ pub(super) enum Exhausted {
     Signatures,
     BuildSteps,
     NameConstraints,
+    /// Not a budget but a cap all the same: more intermediates than any client follows.
+    PathLength,
 }
 
 impl Exhausted {
@@ -19,6 +21,7 @@ impl Exhausted {
             Self::Signatures => "signatures",
             Self::BuildSteps => "build-steps",
             Self::NameConstraints => "name-constraints",
+            Self::PathLength => "path-length",
         }
     }
 }

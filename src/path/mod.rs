@@ -134,24 +134,20 @@ pub(crate) fn build(
         .map(|candidate| judge(certs, candidate, trust, now, &mut budget))
         .collect();
     if judged.is_empty() {
-        // The budget ran out before any path was complete: the leaf alone, incomplete.
-        judged.push(Judged {
+        // The budget ran out before any path was complete: the leaf alone, still checked.
+        let unfinished = Candidate {
             certs: vec![leaf_index],
-            stale_store_copy: false,
-            status: ChainStatus::Incomplete,
-            anchor: None,
-            findings: Vec::new(),
-        });
+            links: Vec::new(),
+            end: End::Unfinished,
+        };
+        judged.push(judge(certs, &unfinished, trust, now, &mut budget));
     }
     let best = (0..judged.len()).min_by_key(|&i| (judged[i].rank(), i)).unwrap_or(0);
     let chosen = judged.swap_remove(best);
     let on_some_path: Vec<usize> = found.iter().flat_map(|c| c.certs.iter().copied()).collect();
+    // Running out matters only when no good path was found before it.
     if let Some(which) = exhausted.filter(|_| chosen.status != ChainStatus::Trusted || chosen.errors() > 0) {
-        findings.push(
-            Finding::new(Code::ChainTooComplex, Severity::Error)
-                .about(leaf_index)
-                .with("budget", which.as_str()),
-        );
+        findings.push(too_complex(leaf_index, which));
     }
     alternatives(certs, &chosen, &judged, findings);
     let presented = presentation::Presented {
@@ -298,9 +294,11 @@ fn judge(
             (ChainStatus::Incomplete, None)
         }
         End::TooLong => {
-            findings.push(too_complex(path[0], Exhausted::BuildSteps).with("budget", "path-length"));
+            findings.push(too_complex(path[0], Exhausted::PathLength));
             (ChainStatus::Incomplete, None)
         }
+        // The caller says which cap ran out.
+        End::Unfinished => (ChainStatus::Incomplete, None),
     };
     let stale_store_copy = store_copy && last > 0 && {
         let copy = &certs[top];

@@ -34,6 +34,8 @@ pub(super) enum End {
     Incomplete,
     /// More intermediates than [`MAX_PATH_INTERMEDIATES`].
     TooLong,
+    /// The search stopped at a cap before any path was complete: the leaf alone.
+    Unfinished,
 }
 
 /// One complete path: certificate indices leaf first, the outcome of each signature along it
