@@ -93,20 +93,25 @@ fn ascii(bytes: &[u8]) -> Option<&str> {
     bytes.is_ascii().then(|| std::str::from_utf8(bytes).ok()).flatten()
 }
 
-fn general_name(element: crate::asn1::Tlv<'_>) -> GeneralName<'_> {
+/// One GeneralName, or `None` when its tag is not one of the nine forms with its own
+/// construction (a primitive `[0]`, a constructed `[2]`, an unknown number) or a directoryName
+/// does not read: such a list is malformed, as x509-parser and strict clients find it.
+fn general_name(element: crate::asn1::Tlv<'_>) -> Option<GeneralName<'_>> {
     let text = ascii(element.content);
     let other = GeneralName::Other(element.tag);
-    match element.tag {
+    Some(match element.tag {
         0x81 => text.map_or(other, GeneralName::Email),
         0x82 => text.map_or(other, GeneralName::Dns),
         0x86 => text.map_or(other, GeneralName::Uri),
         0x87 => GeneralName::Ip(element.content),
         0xa4 => match Name::read(element.content) {
             Ok((name, [])) => GeneralName::Directory(name.raw),
-            _ => other,
+            _ => return None,
         },
-        _ => other,
-    }
+        // otherName, x400Address, ediPartyName (constructed) and registeredID (primitive).
+        0xa0 | 0xa3 | 0xa5 | 0x88 => other,
+        _ => return None,
+    })
 }
 
 /// BasicConstraints (RFC 5280 section 4.2.1.9).
@@ -136,7 +141,7 @@ fn subtrees(content: &[u8]) -> Option<Vec<GeneralSubtree<'_>>> {
         .map(|subtree| {
             let subtree = subtree.ok().filter(|s| s.tag == TAG_SEQUENCE)?;
             let mut fields = elements(subtree.content);
-            let base = general_name(fields.next()?.ok()?);
+            let base = general_name(fields.next()?.ok()?)?;
             for field in fields {
                 let field = field.ok()?;
                 // minimum [0] DEFAULT 0 (DER omits a default) and maximum [1] must not appear.
@@ -151,7 +156,7 @@ fn subtrees(content: &[u8]) -> Option<Vec<GeneralSubtree<'_>>> {
 
 /// Reads a GeneralNames SEQUENCE's content.
 fn general_names(content: &[u8]) -> Option<Vec<GeneralName<'_>>> {
-    elements(content).map(|e| e.ok().map(general_name)).collect()
+    elements(content).map(|e| general_name(e.ok()?)).collect()
 }
 
 impl<'a> Extension<'a> {
@@ -223,11 +228,17 @@ impl<'a> Extension<'a> {
         (last > 0).then_some(constraints)
     }
 
-    /// KeyUsage: the bits, bit 0 (digitalSignature) first.
+    /// KeyUsage: the bits, bit 0 (digitalSignature) first. DER leaves the unused bits of the
+    /// last byte zero (X.690 11.2.1); a set one is refused, never read as a usage.
     pub(crate) fn key_usage_bits(&self) -> Option<[bool; 9]> {
         let bits = self.single(TAG_BIT_STRING)?;
         let (&unused, bytes) = bits.content.split_first()?;
-        if unused > 7 {
+        let padding = match bytes.last() {
+            Some(&last) if unused <= 7 => last & ((1u8 << unused) - 1),
+            None if unused == 0 => 0,
+            _ => return None,
+        };
+        if padding != 0 {
             return None;
         }
         let mut set = [false; 9];
@@ -280,7 +291,7 @@ impl<'a> Extension<'a> {
             let description = description.ok()?;
             let (method, location) = expect(description.content, TAG_OID, "").ok()?;
             let (location, _) = der(location).ok()?;
-            if let (true, GeneralName::Uri(url)) = (method.content == oid::CA_ISSUERS, general_name(location)) {
+            if let (true, Some(GeneralName::Uri(url))) = (method.content == oid::CA_ISSUERS, general_name(location)) {
                 urls.push(url);
             }
         }
@@ -317,6 +328,9 @@ mod tests {
             ]
         );
         assert_eq!(extension(&[0x30, 0x02, 0x82, 0x05]).general_names(), None, "truncated");
+        // A primitive [0] (otherName is constructed) and an unknown [9]: the list is malformed.
+        assert_eq!(extension(&[0x30, 0x02, 0x80, 0x00]).general_names(), None);
+        assert_eq!(extension(&[0x30, 0x02, 0x89, 0x00]).general_names(), None);
     }
 
     #[test]
@@ -326,6 +340,13 @@ mod tests {
         assert!(usage[0] && usage[2] && !usage[5]);
         let ca_usage = extension(&[0x03, 0x02, 0x01, 0x06]).key_usage_bits().unwrap();
         assert!(ca_usage[5] && ca_usage[6] && !ca_usage[0]);
+        // Found by the reader fuzz target (2026-11-30): 7 unused bits, one of them set.
+        assert_eq!(extension(&[0x03, 0x02, 0x07, 0x90]).key_usage_bits(), None);
+        assert_eq!(
+            extension(&[0x03, 0x01, 0x01]).key_usage_bits(),
+            None,
+            "unused bits of nothing"
+        );
         assert_eq!(extension(&[0x30, 0x03, 0x01, 0x01, 0xff]).is_ca(), Some(true));
         assert_eq!(extension(&[0x30, 0x00]).is_ca(), Some(false));
         assert_eq!(extension(&[0x04, 0x00]).is_ca(), None);

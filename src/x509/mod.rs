@@ -121,13 +121,29 @@ pub(crate) fn bit_string(content: &[u8]) -> Option<&[u8]> {
     }
 }
 
-/// `n` and `e` of a PKCS#1 RSAPublicKey, without leading zeros.
-pub(crate) fn rsa_public_key(der: &[u8]) -> Option<(&[u8], &[u8])> {
-    let (outer, _) = asn1::expect(der, TAG_SEQUENCE).ok()?;
-    let mut ints = asn1::children(outer.content).map_while(Result::ok);
-    let n = ints.next().filter(|f| f.tag == TAG_INTEGER)?;
-    let e = ints.next().filter(|f| f.tag == TAG_INTEGER)?;
-    Some((asn1::strip_zeros(n.content), asn1::strip_zeros(e.content)))
+/// `n` and `e` of a PKCS#1 RSAPublicKey, without their sign byte: DER throughout (one
+/// SEQUENCE of exactly two minimally encoded, positive INTEGERs), as x509-parser and the RSA
+/// implementations read it, so a key they refuse is never given a size here.
+pub(crate) fn rsa_public_key(der_bytes: &[u8]) -> Option<(&[u8], &[u8])> {
+    let (outer, []) = der(der_bytes).ok().filter(|(tlv, _)| tlv.tag == TAG_SEQUENCE)? else {
+        return None;
+    };
+    let mut ints = elements(outer.content);
+    let n = positive_integer(ints.next()?.ok()?)?;
+    let e = positive_integer(ints.next()?.ok()?)?;
+    ints.next().is_none().then_some((n, e))
+}
+
+/// A DER INTEGER's magnitude: refused when it is negative, empty or not minimally encoded.
+fn positive_integer(tlv: Tlv<'_>) -> Option<&[u8]> {
+    match tlv.content {
+        _ if tlv.tag != TAG_INTEGER => None,
+        [] => None,
+        [first, ..] if first & 0x80 != 0 => None,
+        [0, second, ..] if second & 0x80 == 0 => None,
+        [0, rest @ ..] => Some(rest),
+        content => Some(content),
+    }
 }
 
 /// A parsed certificate, borrowing the DER it was read from.
@@ -258,6 +274,36 @@ mod tests {
         assert_eq!(
             names,
             vec![GeneralName::Dns("EXCH01"), GeneralName::Dns("EXCH01.contoso.local")]
+        );
+    }
+
+    #[test]
+    fn rsa_keys_are_read_as_der() {
+        // SEQUENCE { INTEGER 0x00C1, INTEGER 3 }
+        assert_eq!(
+            rsa_public_key(&[0x30, 0x07, 0x02, 0x02, 0x00, 0xc1, 0x02, 0x01, 0x03]),
+            Some((&[0xc1][..], &[0x03][..]))
+        );
+        // Found by the reader fuzz target (2026-11-30): a modulus with two leading zero bytes,
+        // which x509-parser refuses, was given a size.
+        assert_eq!(
+            rsa_public_key(&[0x30, 0x08, 0x02, 0x03, 0x00, 0x00, 0xc1, 0x02, 0x01, 0x03]),
+            None
+        );
+        assert_eq!(
+            rsa_public_key(&[0x30, 0x06, 0x02, 0x01, 0xc1, 0x02, 0x01, 0x03]),
+            None,
+            "negative"
+        );
+        assert_eq!(
+            rsa_public_key(&[0x30, 0x09, 0x02, 0x02, 0x00, 0xc1, 0x02, 0x01, 0x03, 0x05, 0x00]),
+            None,
+            "a third element"
+        );
+        assert_eq!(
+            rsa_public_key(&[0x30, 0x07, 0x02, 0x02, 0x00, 0xc1, 0x02, 0x01, 0x03, 0x00]),
+            None,
+            "trailing data"
         );
     }
 

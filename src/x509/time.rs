@@ -59,6 +59,11 @@ fn generalized_time(text: &str) -> Option<UnixTime> {
 fn clock(year: i64, text: &str) -> Option<UnixTime> {
     let field = |at: usize| text.get(at..at + 2).and_then(digits);
     let second = if text.len() == 10 { field(8)? } else { 0 };
+    // A certificate's seconds run 00 to 59, as x509-parser, Go and rustls-webpki read them (an
+    // RFC 3339 time typed by the admin may name a leap second; a certificate may not).
+    if second > 59 {
+        return None;
+    }
     UnixTime::from_civil(year, field(0)?, field(2)?, field(4)?, field(6)?, second)
 }
 
@@ -99,6 +104,8 @@ mod tests {
             (0x17, "\u{feff}208025740Z"),
             (0x18, "\u{feff}20260601120Z"),
             (0x17, "2é0601120000Z"),
+            // Found by the reader fuzz target (2026-11-30): second 60, which x509-parser refuses.
+            (0x17, "221027235960Z"),
         ] {
             assert_eq!(time(tag, text), None, "{text}");
         }
