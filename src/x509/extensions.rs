@@ -262,15 +262,27 @@ impl<'a> Extension<'a> {
     }
 
     /// AuthorityKeyIdentifier: the `[0]` keyIdentifier, if present, and whether the
-    /// `[1]` authorityCertIssuer or `[2]` authorityCertSerialNumber fields are there too.
+    /// `[1]` authorityCertIssuer or `[2]` authorityCertSerialNumber fields are there too. The
+    /// three come in that order, each at most once; anything else is malformed.
     pub(crate) fn authority_key_id_fields(&self) -> Option<(Option<&'a [u8]>, bool)> {
         let mut key_id = None;
         let mut issuer_or_serial = false;
+        let mut next = 0;
         for field in elements(self.single(TAG_SEQUENCE)?.content) {
-            match field.ok()? {
-                f if f.tag == 0x80 => key_id = Some(f.content),
-                f if f.tag == 0xa1 || f.tag == 0x82 => issuer_or_serial = true,
+            let field = field.ok()?;
+            let position = match field.tag {
+                0x80 => 0,
+                0xa1 => 1,
+                0x82 => 2,
                 _ => return None,
+            };
+            if position < next {
+                return None;
+            }
+            next = position + 1;
+            match position {
+                0 => key_id = Some(field.content),
+                _ => issuer_or_serial = true,
             }
         }
         Some((key_id, issuer_or_serial))
@@ -278,10 +290,7 @@ impl<'a> Extension<'a> {
 
     /// AuthorityKeyIdentifier: the `[0]` keyIdentifier, if present.
     pub(crate) fn authority_key_id(&self) -> Option<&'a [u8]> {
-        elements(self.single(TAG_SEQUENCE)?.content)
-            .map_while(Result::ok)
-            .find(|e| e.tag == 0x80)
-            .map(|e| e.content)
+        self.authority_key_id_fields()?.0
     }
 
     /// AuthorityInfoAccess: the caIssuers URLs.
@@ -390,6 +399,31 @@ mod tests {
             0x30, 0x0c, 0xa0, 0x0a, 0x30, 0x08, 0x82, 0x03, b'a', b'.', b'b', 0x81, 0x01, 0x01,
         ];
         assert_eq!(extension(&with_maximum).name_constraints(), None);
+    }
+
+    #[test]
+    fn authority_key_identifier_fields_in_order() {
+        // [0] 01 02, [2] 05.
+        fn aki(value: &[u8]) -> Option<(Option<&[u8]>, bool)> {
+            Extension {
+                oid: oid::AUTHORITY_KEY_ID,
+                critical: false,
+                value,
+            }
+            .authority_key_id_fields()
+        }
+        assert_eq!(
+            aki(&[0x30, 0x07, 0x80, 0x02, 0x01, 0x02, 0x82, 0x01, 0x05]),
+            Some((Some(&[1u8, 2][..]), true))
+        );
+        // Found by the reader fuzz target (2026-11-30): a second [0] after [1] was read as the
+        // key identifier, where x509-parser took the first.
+        assert_eq!(aki(&[0x30, 0x08, 0x80, 0x01, 0x01, 0xa1, 0x00, 0x80, 0x01, 0x02]), None);
+        assert_eq!(
+            aki(&[0x30, 0x06, 0x82, 0x01, 0x05, 0x80, 0x01, 0x01]),
+            None,
+            "out of order"
+        );
     }
 
     #[test]
