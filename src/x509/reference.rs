@@ -121,18 +121,24 @@ fn theirs(der: &[u8]) -> Result<View, String> {
             .map(|e| e.parsed_extension())
     };
     let spki = cert.public_key();
-    let detail = match spki.parsed() {
-        Ok(PublicKey::RSA(rsa)) => Some(crate::asn1::bit_length(crate::asn1::strip_zeros(rsa.modulus)).to_string()),
+    // As this reader's view: the RSA modulus' size, the EC curve by OID, nothing for other
+    // algorithms (x509-parser also tries to parse DSA keys, which this reader only names).
+    let algorithm = spki.algorithm.algorithm.as_bytes();
+    let detail = if algorithm == crate::asn1::oid::RSA_ENCRYPTION {
+        match spki.parsed() {
+            Ok(PublicKey::RSA(rsa)) => Some(crate::asn1::bit_length(crate::asn1::strip_zeros(rsa.modulus)).to_string()),
+            _ => None,
+        }
+    } else if algorithm == crate::asn1::oid::EC_PUBLIC_KEY {
         // `as_oid` reads any element's content as an OID: explicit curve parameters included.
-        Ok(PublicKey::EC(_)) => spki
-            .algorithm
+        spki.algorithm
             .parameters
             .as_ref()
             .filter(|p| p.tag() == x509_parser::asn1_rs::Tag::Oid)
             .and_then(|p| p.as_oid().ok())
-            .map(|o| oid_string(o.as_bytes())),
-        Ok(_) => Some(String::new()),
-        Err(_) => None,
+            .map(|o| oid_string(o.as_bytes()))
+    } else {
+        Some(String::new())
     };
     let mut view = View {
         subject: cert.subject().as_raw().to_vec(),
