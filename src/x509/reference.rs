@@ -253,30 +253,21 @@ fn compare_noting(der: &[u8], skipped: &mut dyn FnMut(&str, &str)) -> Result<(),
             field("not_before", mine.not_before.to_string(), other.not_before.to_string());
             field("not_after", mine.not_after.to_string(), other.not_after.to_string());
             field("key_algorithm", mine.key_algorithm, other.key_algorithm);
-            field(
-                "key_detail",
-                format!("{:?}", mine.key_detail),
-                format!("{:?}", other.key_detail),
+            macro_rules! debug_fields {
+                ($($name:ident),*) => {$(
+                    field(stringify!($name), format!("{:?}", mine.$name), format!("{:?}", other.$name));
+                )*};
+            }
+            debug_fields!(
+                key_detail,
+                san,
+                basic_constraints,
+                key_usage,
+                eku,
+                name_constraints,
+                aki,
+                ski
             );
-            field("san", format!("{:?}", mine.san), format!("{:?}", other.san));
-            field(
-                "basic_constraints",
-                format!("{:?}", mine.basic_constraints),
-                format!("{:?}", other.basic_constraints),
-            );
-            field(
-                "key_usage",
-                format!("{:?}", mine.key_usage),
-                format!("{:?}", other.key_usage),
-            );
-            field("eku", format!("{:?}", mine.eku), format!("{:?}", other.eku));
-            field(
-                "name_constraints",
-                format!("{:?}", mine.name_constraints),
-                format!("{:?}", other.name_constraints),
-            );
-            field("aki", format!("{:?}", mine.aki), format!("{:?}", other.aki));
-            field("ski", format!("{:?}", mine.ski), format!("{:?}", other.ski));
             Err(differences)
         }
     }
