@@ -59,6 +59,14 @@ fn their_name(general: &TheirName<'_>) -> String {
     }
 }
 
+/// EKU purposes as x509-parser keeps them: a set (it sorts them into flags and drops repeats).
+fn purpose_set(purposes: impl Iterator<Item = String>) -> Vec<String> {
+    let mut set: Vec<String> = purposes.collect();
+    set.sort();
+    set.dedup();
+    set
+}
+
 fn ours(der: &[u8]) -> Result<View, String> {
     let cert = Certificate::parse(der).map_err(str::to_owned)?;
     let ext = |id: &[u8]| cert.extension(id);
@@ -95,7 +103,7 @@ fn ours(der: &[u8]) -> Result<View, String> {
         }),
         eku: ext(oid::EXTENDED_KEY_USAGE)
             .and_then(|e| e.purposes())
-            .map(|p| p.into_iter().map(oid_string).collect()),
+            .map(|p| purpose_set(p.into_iter().map(oid_string))),
         name_constraints: ext(oid::NAME_CONSTRAINTS).and_then(|e| e.name_constraints()).map(|nc| {
             let list = |l: &Option<Vec<super::GeneralSubtree<'_>>>| {
                 l.as_ref().map(|s| s.iter().map(|t| name(&t.base)).collect::<Vec<_>>())
@@ -160,20 +168,18 @@ fn theirs(der: &[u8]) -> Result<View, String> {
         view.key_usage = Some(ku.flags);
     }
     if let Some(ParsedExtension::ExtendedKeyUsage(eku)) = extension(oid::EXTENDED_KEY_USAGE) {
-        // x509-parser sorts the purposes into flags; the raw extension keeps their order.
-        let raw = cert
-            .extensions()
-            .iter()
-            .find(|e| e.oid.as_bytes() == oid::EXTENDED_KEY_USAGE)
-            .map(|e| e.value)
-            .unwrap_or_default();
-        let _ = eku;
-        let ours = super::Extension {
-            oid: oid::EXTENDED_KEY_USAGE,
-            critical: false,
-            value: raw,
-        };
-        view.eku = ours.purposes().map(|p| p.into_iter().map(oid_string).collect());
+        const NAMED: [(&str, fn(&x509_parser::extensions::ExtendedKeyUsage<'_>) -> bool); 7] = [
+            ("2.5.29.37.0", |e| e.any),
+            ("1.3.6.1.5.5.7.3.1", |e| e.server_auth),
+            ("1.3.6.1.5.5.7.3.2", |e| e.client_auth),
+            ("1.3.6.1.5.5.7.3.3", |e| e.code_signing),
+            ("1.3.6.1.5.5.7.3.4", |e| e.email_protection),
+            ("1.3.6.1.5.5.7.3.8", |e| e.time_stamping),
+            ("1.3.6.1.5.5.7.3.9", |e| e.ocsp_signing),
+        ];
+        let named = NAMED.iter().filter(|(_, set)| set(eku)).map(|(o, _)| (*o).to_owned());
+        let other = eku.other.iter().map(|o| oid_string(o.as_bytes()));
+        view.eku = Some(purpose_set(named.chain(other)));
     }
     if let Some(ParsedExtension::NameConstraints(nc)) = extension(oid::NAME_CONSTRAINTS) {
         let list = |l: &Option<Vec<x509_parser::extensions::GeneralSubtree<'_>>>| {
@@ -354,10 +360,12 @@ mod tests {
                 }
             }
         }
-        // Name constraints with neither list, or both lists empty: RFC 5280 4.2.1.10 ("either
-        // the permittedSubtrees field or the excludedSubtrees MUST be present", each SIZE
-        // (1..MAX)); this reader reports them as EXTENSION_MALFORMED.
+        // An EKU with no purpose (RFC 5280 4.2.1.12: SIZE (1..MAX)), and name constraints with
+        // neither list or both lists empty (4.2.1.10: "either the permittedSubtrees field or the
+        // excludedSubtrees MUST be present", each SIZE (1..MAX)); this reader reports them as
+        // EXTENSION_MALFORMED.
         let expected_skips = [
+            "limbo rfc5280::eku::ee-eku-empty#0: eku []",
             "limbo webpki::nc::intermediate-permitted-excluded-subtrees-both-null#1: name_constraints \"None None\"",
             "limbo webpki::nc::intermediate-permitted-excluded-subtrees-both-empty-sequences#1: name_constraints \"None None\"",
         ];
