@@ -168,16 +168,16 @@ fn theirs(der: &[u8]) -> Result<View, String> {
         view.key_usage = Some(ku.flags);
     }
     if let Some(ParsedExtension::ExtendedKeyUsage(eku)) = extension(oid::EXTENDED_KEY_USAGE) {
-        const NAMED: [(&str, fn(&x509_parser::extensions::ExtendedKeyUsage<'_>) -> bool); 7] = [
-            ("2.5.29.37.0", |e| e.any),
-            ("1.3.6.1.5.5.7.3.1", |e| e.server_auth),
-            ("1.3.6.1.5.5.7.3.2", |e| e.client_auth),
-            ("1.3.6.1.5.5.7.3.3", |e| e.code_signing),
-            ("1.3.6.1.5.5.7.3.4", |e| e.email_protection),
-            ("1.3.6.1.5.5.7.3.8", |e| e.time_stamping),
-            ("1.3.6.1.5.5.7.3.9", |e| e.ocsp_signing),
+        let flags = [
+            ("2.5.29.37.0", eku.any),
+            ("1.3.6.1.5.5.7.3.1", eku.server_auth),
+            ("1.3.6.1.5.5.7.3.2", eku.client_auth),
+            ("1.3.6.1.5.5.7.3.3", eku.code_signing),
+            ("1.3.6.1.5.5.7.3.4", eku.email_protection),
+            ("1.3.6.1.5.5.7.3.8", eku.time_stamping),
+            ("1.3.6.1.5.5.7.3.9", eku.ocsp_signing),
         ];
-        let named = NAMED.iter().filter(|(_, set)| set(eku)).map(|(o, _)| (*o).to_owned());
+        let named = flags.iter().filter(|(_, set)| *set).map(|(o, _)| (*o).to_owned());
         let other = eku.other.iter().map(|o| oid_string(o.as_bytes()));
         view.eku = Some(purpose_set(named.chain(other)));
     }
