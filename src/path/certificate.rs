@@ -100,8 +100,9 @@ fn key(cert: &Parsed<'_>, index: usize, findings: &mut Vec<Finding>) {
 
 /// Extensions a client must understand when they are critical: the ones this tool reads,
 /// and the policy extensions (see `docs/conformance.md`: policies are recognised, not
-/// processed, as TLS clients require no explicit policy).
-const UNDERSTOOD: [&[u8]; 12] = [
+/// processed, as TLS clients require no explicit policy). A critical AIA is understood, and
+/// refused by the profile rule `aia-critical` instead.
+const UNDERSTOOD: [&[u8]; 13] = [
     oid::SUBJECT_KEY_ID,
     oid::KEY_USAGE,
     oid::SUBJECT_ALT_NAME,
@@ -114,6 +115,7 @@ const UNDERSTOOD: [&[u8]; 12] = [
     oid::POLICY_CONSTRAINTS,
     oid::EXTENDED_KEY_USAGE,
     oid::INHIBIT_ANY_POLICY,
+    oid::AUTHORITY_INFO_ACCESS,
 ];
 
 /// The name of an extension this tool reads, when its content does not parse.
@@ -141,10 +143,7 @@ fn extensions(cert: &Parsed<'_>, index: usize, findings: &mut Vec<Finding>) {
                     .with("extension", name)
                     .with("subject", cert.subject()),
             );
-        } else if extension.critical
-            && !UNDERSTOOD.contains(&extension.oid)
-            && extension.oid != oid::AUTHORITY_INFO_ACCESS
-        {
+        } else if extension.critical && !UNDERSTOOD.contains(&extension.oid) {
             findings.push(
                 Finding::new(Code::ExtensionCriticalUnknown, Severity::Error)
                     .about(index)
