@@ -5,7 +5,7 @@
 use crate::certificate::Parsed;
 use crate::finding::{Code, Finding, Severity};
 use crate::limits::EXPIRY_WARNING_DAYS;
-use crate::public_key::weakness;
+use crate::public_key::{weakness, KeyDescription};
 use crate::x509::extensions::oid;
 use crate::x509::{Extension, GeneralName};
 use crate::UnixTime;
@@ -34,9 +34,10 @@ pub(super) fn check(cert: &Parsed<'_>, index: usize, role: Role, now: UnixTime, 
     if !role.is_top() {
         signature_hash(cert, index, findings);
     }
-    key(cert, index, findings);
+    let key = cert.key();
+    key_strength(cert, &key, index, findings);
     extensions(cert, index, findings);
-    for rule in profile(cert, role) {
+    for rule in profile(cert, &key, role) {
         findings.push(
             Finding::new(Code::ProfileViolation, Severity::Warning)
                 .about(index)
@@ -82,9 +83,8 @@ fn signature_hash(cert: &Parsed<'_>, index: usize, findings: &mut Vec<Finding>) 
     );
 }
 
-fn key(cert: &Parsed<'_>, index: usize, findings: &mut Vec<Finding>) {
-    let key = cert.key();
-    if let Some(reason) = weakness(&key) {
+fn key_strength(cert: &Parsed<'_>, key: &KeyDescription, index: usize, findings: &mut Vec<Finding>) {
+    if let Some(reason) = weakness(key) {
         let mut finding = Finding::new(Code::KeyWeak, Severity::Error)
             .about(index)
             .with("algorithm", key.algorithm.clone())
@@ -154,8 +154,9 @@ fn extensions(cert: &Parsed<'_>, index: usize, findings: &mut Vec<Finding>) {
     }
 }
 
-/// The profile rules `cert` breaks in `role`, by the names `docs/findings.md` lists.
-fn profile(cert: &Parsed<'_>, role: Role) -> Vec<&'static str> {
+/// The profile rules `cert` (whose key is `key`) breaks in `role`, by the names
+/// `docs/findings.md` lists.
+fn profile(cert: &Parsed<'_>, key: &KeyDescription, role: Role) -> Vec<&'static str> {
     let x509 = &cert.x509;
     let extension = |id: &[u8]| x509.extension(id);
     let critical = |id: &[u8]| extension(id).is_some_and(|e| e.critical);
@@ -256,7 +257,6 @@ fn profile(cert: &Parsed<'_>, role: Role) -> Vec<&'static str> {
         rule(x509.version != 2, "not-version-3");
     }
     // BR 6.1.5: an RSA modulus is a whole number of bytes.
-    let key = cert.key();
     rule(
         key.algorithm == "RSA" && key.bits.is_some_and(|b| b % 8 != 0),
         "rsa-modulus-size",
