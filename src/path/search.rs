@@ -62,9 +62,10 @@ struct Search<'s, 'c> {
     /// Signatures verified so far (at most [`crate::limits::MAX_SIGNATURE_CHECKS`], so a list
     /// searched in order costs less code in the page's module than a hash map).
     verified: Vec<((usize, Issuer), Verification)>,
-    /// Store anchors that are also among the certificates given: reached as those
-    /// certificates, so the path holds them and their own checks (validity, constraints) apply.
-    given_anchors: Vec<usize>,
+    /// For each certificate given, the trust anchor it is (its position in the store), looked
+    /// up once. A store anchor that is also given is reached as that certificate, so the path
+    /// holds it and its own checks (validity, constraints) apply.
+    anchor_of: Vec<Option<usize>>,
     found: Vec<Candidate>,
 }
 
@@ -83,9 +84,9 @@ pub(super) fn paths(
         verifier,
         budget,
         verified: Vec::new(),
-        given_anchors: certs
+        anchor_of: certs
             .iter()
-            .filter_map(|c| trust.find_root(c.x509.subject.raw, c.x509.public_key.raw))
+            .map(|c| trust.find_root(c.x509.subject.raw, c.x509.public_key.raw))
             .collect(),
         found: Vec::new(),
     };
@@ -139,15 +140,9 @@ impl Search<'_, '_> {
                 p == j || (a.subject.raw == b.subject.raw && a.public_key.raw == b.public_key.raw)
             })
         };
-        let named: Vec<usize> = (0..self.certs.len())
-            .filter(|&j| self.certs[j].x509.subject.raw == cert.x509.issuer.raw && !on_path(j))
-            .collect();
         let rank = |j: usize| {
             let candidate = &self.certs[j];
-            let anchor = self
-                .trust
-                .find_root(candidate.x509.subject.raw, candidate.x509.public_key.raw)
-                .is_some();
+            let anchor = self.anchor_of[j].is_some();
             let key_id = match (cert.authority_key_id(), candidate.subject_key_id()) {
                 (Some(aki), Some(ski)) if aki == ski => 0,
                 (Some(_), Some(_)) => 2,
@@ -155,9 +150,13 @@ impl Search<'_, '_> {
             };
             usize::from(!anchor) * 3 + key_id
         };
+        let ranked: Vec<(usize, usize)> = (0..self.certs.len())
+            .filter(|&j| self.certs[j].x509.subject.raw == cert.x509.issuer.raw && !on_path(j))
+            .map(|j| (rank(j), j))
+            .collect();
         // Six ranks, each in the order given: no sort to carry in the page's module.
         (0..6)
-            .flat_map(|r| named.iter().copied().filter(move |&j| rank(j) == r))
+            .flat_map(|r| ranked.iter().filter(move |(rank, _)| *rank == r).map(|&(_, j)| j))
             .collect()
     }
 
@@ -168,7 +167,7 @@ impl Search<'_, '_> {
         self.budget.build_step()?;
         let current = *path.last().unwrap_or(&0);
         let cert = &self.certs[current];
-        if let Some(anchor) = self.trust.find_root(cert.x509.subject.raw, cert.x509.public_key.raw) {
+        if let Some(anchor) = self.anchor_of[current] {
             self.finish(path, links, End::Anchor(Anchor::Given(anchor)));
             return Ok(());
         }
@@ -178,7 +177,7 @@ impl Search<'_, '_> {
         }
         let mut progressed = false;
         let mut store_anchors = self.trust.named(cert.x509.issuer.raw);
-        store_anchors.retain(|a| !self.given_anchors.contains(a));
+        store_anchors.retain(|&a| !self.anchor_of.contains(&Some(a)));
         for anchor in store_anchors {
             let outcome = self.verify(current, Issuer::Store(anchor))?;
             if outcome != Verification::Invalid {
