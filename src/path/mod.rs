@@ -341,14 +341,17 @@ fn alternatives(certs: &[Parsed<'_>], chosen: &Judged, others: &[Judged], findin
         if reported.len() == MAX_ALTERNATIVES_REPORTED {
             break;
         }
-        // The first certificate where it leaves the chosen path, or the anchor it ends at.
+        // The first certificate where it leaves the chosen path (and that certificate's
+        // issuer: a cross-sign shares its subject with the copy kept), or the anchor it ends at.
         let split = other
             .certs
             .iter()
             .zip(chosen.certs.iter().map(Some).chain(std::iter::repeat(None)))
             .find(|(mine, theirs)| Some(*mine) != *theirs)
-            .map(|(&index, _)| certs[index].subject());
-        let Some(through) = split.or_else(|| other.anchor.as_ref().map(|a| a.subject.clone())) else {
+            .map(|(&index, _)| (certs[index].subject(), certs[index].issuer()));
+        let Some((through, through_issuer)) =
+            split.or_else(|| other.anchor.as_ref().map(|a| (a.subject.clone(), String::new())))
+        else {
             continue;
         };
         if reported.contains(&through) {
@@ -365,12 +368,6 @@ fn alternatives(certs: &[Parsed<'_>], chosen: &Judged, others: &[Judged], findin
         let reason = [Severity::Error, Severity::Warning]
             .into_iter()
             .find_map(|severity| other.findings.iter().filter(|f| f.severity == severity).find(new_to_it));
-        let through_issuer = other
-            .certs
-            .iter()
-            .find(|&&index| certs[index].subject() == through)
-            .map(|&index| certs[index].issuer())
-            .unwrap_or_default();
         let mut finding = Finding::new(Code::ChainAlternative, Severity::Info)
             .with("through", through.clone())
             .with("through_issuer", through_issuer)
