@@ -33,6 +33,11 @@ pub(crate) fn wildcard_matches(pattern: &str, host: &str) -> bool {
         .is_some_and(|label| !label.is_empty() && !label.contains('.') && !label.contains('*'))
 }
 
+/// A DNS label of letters, digits and hyphens, 1 to 63 of them (RFC 1035 section 2.3.4).
+pub(crate) fn is_ldh_label(label: &str) -> bool {
+    (1..=63).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
 /// Whether a certificate name `pattern` covers `host` under RFC 6125 (literal or wildcard).
 pub(crate) fn covers(pattern: &str, host: &str) -> bool {
     same(pattern, host) || wildcard_matches(pattern, host)

@@ -5,6 +5,7 @@
 use crate::certificate::Parsed;
 use crate::finding::{Code, Finding, Severity};
 use crate::limits::EXPIRY_WARNING_DAYS;
+use crate::names::is_ldh_label;
 use crate::public_key::{weakness, KeyDescription};
 use crate::x509::extensions::oid;
 use crate::x509::{Extension, GeneralName};
@@ -274,13 +275,9 @@ fn valid_san_dns(name: &str) -> bool {
     !base.is_empty()
         && !all_numeric
         && (base.len() == name.len() || labels.len() >= 2)
-        && labels.iter().all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-                && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        })
+        && labels
+            .iter()
+            .all(|label| is_ldh_label(label) && !label.starts_with('-') && !label.ends_with('-'))
 }
 
 #[cfg(test)]

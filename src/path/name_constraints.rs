@@ -8,6 +8,7 @@ use std::net::IpAddr;
 
 use super::budget::{Budget, Exhausted};
 use crate::certificate::Parsed;
+use crate::names::is_ldh_label;
 use crate::x509::{GeneralName, GeneralSubtree, NameConstraints};
 
 /// What applying one CA's constraints to one certificate found.
@@ -184,10 +185,7 @@ fn unverifiable(name: &Constrained<'_>, subtree: &GeneralSubtree<'_>) -> bool {
 
 /// A DNS name of a constraint: empty (every name), or labels of letters, digits and hyphens.
 fn valid_dns_constraint(constraint: &str) -> bool {
-    constraint.is_empty()
-        || constraint.split('.').all(|label| {
-            !label.is_empty() && label.len() <= 63 && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        })
+    constraint.is_empty() || constraint.split('.').all(is_ldh_label)
 }
 
 /// A DNS name as a certificate may carry it: labels of letters, digits and hyphens, a
