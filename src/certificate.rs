@@ -6,7 +6,8 @@ use crate::asn1::oid_string;
 use crate::hex::hex_upper;
 use crate::public_key::{describe, KeyDescription};
 use crate::signature::Algorithm;
-use crate::x509::{extensions::oid, BasicConstraints, Certificate, GeneralName};
+use crate::x509::extensions::{ip_address, oid};
+use crate::x509::{BasicConstraints, Certificate, GeneralName};
 use crate::UnixTime;
 use serde::Serialize;
 use sha1::Sha1;
@@ -90,11 +91,7 @@ impl<'a> Parsed<'a> {
         self.general_names()
             .into_iter()
             .filter_map(|name| match name {
-                GeneralName::Ip(bytes) => match bytes.len() {
-                    4 => <[u8; 4]>::try_from(bytes).ok().map(IpAddr::from),
-                    16 => <[u8; 16]>::try_from(bytes).ok().map(IpAddr::from),
-                    _ => None,
-                },
+                GeneralName::Ip(bytes) => ip_address(bytes),
                 _ => None,
             })
             .collect()

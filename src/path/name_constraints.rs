@@ -4,11 +4,10 @@
 //! to a Common Name that looks like a host name (as rustls-webpki and Go do, since clients
 //! that fall back to the CN would otherwise escape the constraint).
 
-use std::net::IpAddr;
-
 use super::budget::{Budget, Exhausted};
 use crate::certificate::Parsed;
 use crate::names::is_ldh_label;
+use crate::x509::extensions::ip_address;
 use crate::x509::{GeneralName, GeneralSubtree, NameConstraints};
 
 /// What applying one CA's constraints to one certificate found.
@@ -71,7 +70,7 @@ impl Constrained<'_> {
                 (*text).to_owned()
             }
             Self::General(GeneralName::Ip(bytes)) => {
-                ip(bytes).map_or_else(|| "(malformed address)".to_owned(), |a| a.to_string())
+                ip_address(bytes).map_or_else(|| "(malformed address)".to_owned(), |a| a.to_string())
             }
             Self::General(GeneralName::Directory(raw)) => {
                 crate::x509::Name::read(raw).map_or_else(|_| String::new(), |(name, _)| name.to_string())
@@ -95,14 +94,6 @@ fn tag(name: &GeneralName<'_>) -> u8 {
 
 fn looks_like_host(text: &str) -> bool {
     text.contains('.') && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.*_".contains(&b))
-}
-
-fn ip(bytes: &[u8]) -> Option<IpAddr> {
-    match bytes.len() {
-        4 => <[u8; 4]>::try_from(bytes).ok().map(IpAddr::from),
-        16 => <[u8; 16]>::try_from(bytes).ok().map(IpAddr::from),
-        _ => None,
-    }
 }
 
 /// Whether `name` lies in `subtree`; `None` when they are of different kinds; an error when

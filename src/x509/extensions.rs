@@ -89,6 +89,15 @@ pub(crate) enum GeneralName<'a> {
     Other(u8),
 }
 
+/// The address of an iPAddress name: 4 bytes for IPv4, 16 for IPv6, anything else none.
+pub(crate) fn ip_address(bytes: &[u8]) -> Option<std::net::IpAddr> {
+    match bytes.len() {
+        4 => <[u8; 4]>::try_from(bytes).ok().map(std::net::IpAddr::from),
+        16 => <[u8; 16]>::try_from(bytes).ok().map(std::net::IpAddr::from),
+        _ => None,
+    }
+}
+
 fn ascii(bytes: &[u8]) -> Option<&str> {
     bytes.is_ascii().then(|| std::str::from_utf8(bytes).ok()).flatten()
 }
