@@ -290,7 +290,7 @@ pub(super) fn message(f: &Finding) -> String {
             f.text("subject")
         ),
         Code::LeafCnNotInSan => format!(
-            "The Common Name {} is not among the SubjectAltNames ({}): public CAs must repeat it there, strict clients refuse the certificate, and Windows before Vista SP1 compares the msstd: name with this Common Name alone.",
+            "The Common Name {} is not among the SubjectAltNames ({}): public CAs must repeat it there and verifiers that enforce their rules refuse the certificate (browsers ignore the Common Name); Windows before Vista SP1 compares the msstd: name with this Common Name alone.",
             f.text("common_name"),
             none_if_empty(&list("names"))
         ),

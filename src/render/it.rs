@@ -293,7 +293,7 @@ fn message(f: &Finding) -> String {
             f.text("subject")
         ),
         Code::LeafCnNotInSan => format!(
-            "Il Common Name {} non è tra i SubjectAltName ({}): le CA pubbliche devono ripeterlo lì, i client rigorosi rifiutano il certificato, e Windows prima di Vista SP1 confronta il nome msstd: solo con questo Common Name.",
+            "Il Common Name {} non è tra i SubjectAltName ({}): le CA pubbliche devono ripeterlo lì e i verificatori che ne applicano le regole rifiutano il certificato (i browser ignorano il Common Name); Windows prima di Vista SP1 confronta il nome msstd: solo con questo Common Name.",
             f.text("common_name"),
             nessuno(&list("names"))
         ),
