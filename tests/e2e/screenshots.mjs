@@ -1,6 +1,6 @@
 // Saves screenshots of the page's main states under docs/screenshots/: a mismatch with its fix
 // (light, dark, and 360 px wide), a match with the chain expanded, and a chain whose expired
-// cross-sign was passed over (light and dark). Not a test: run it after
+// cross-sign was passed over (light, dark and 360 px wide). Not a test: run it after
 // scripts/build-page.sh with `node tests/e2e/screenshots.mjs`.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ const SHOTS = [
   // An expired cross-sign sent beside the valid path (tests/data/cross-sign.pem), both roots trusted.
   { name: 'alternative-path-light', colorScheme: 'light', width: 1100, msstd: 'msstd:mail.contoso.com', crossSign: true },
   { name: 'alternative-path-dark', colorScheme: 'dark', width: 1100, msstd: 'msstd:mail.contoso.com', crossSign: true },
+  { name: 'alternative-path-narrow', colorScheme: 'light', width: 360, msstd: 'msstd:mail.contoso.com', crossSign: true },
 ];
 const crossSign = readFileSync(`${root}tests/data/cross-sign.pem`, 'utf8');
 const crossSignRoots = readFileSync(`${root}tests/data/cross-sign-roots.pem`, 'utf8');
