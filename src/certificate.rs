@@ -100,9 +100,27 @@ impl<'a> Parsed<'a> {
     /// The caIssuers URLs of the Authority Information Access extension: where to download
     /// the issuer when it is missing.
     pub(crate) fn ca_issuers(&self) -> Vec<String> {
+        self.access_urls(oid::CA_ISSUERS)
+    }
+
+    /// Where clients check whether the certificate is revoked: the CRL distribution points'
+    /// URLs, then the OCSP responders'.
+    pub(crate) fn revocation_urls(&self) -> Vec<String> {
+        let crls = self
+            .x509
+            .extension(oid::CRL_DISTRIBUTION_POINTS)
+            .and_then(|e| e.crl_urls())
+            .unwrap_or_default();
+        crls.into_iter()
+            .map(str::to_owned)
+            .chain(self.access_urls(oid::OCSP))
+            .collect()
+    }
+
+    fn access_urls(&self, method: &[u8]) -> Vec<String> {
         self.x509
             .extension(oid::AUTHORITY_INFO_ACCESS)
-            .and_then(|e| e.ca_issuer_urls())
+            .and_then(|e| e.access_urls(method))
             .unwrap_or_default()
             .into_iter()
             .map(str::to_owned)

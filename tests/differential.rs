@@ -397,6 +397,7 @@ fn engine_report(scenario: &Scenario) -> Report {
         host: Some(&scenario.host),
         now: now(),
         trust: &trust,
+        windows_trust: None,
         verifier: &RustCrypto,
     };
     let report = analyze(&inputs, &options).unwrap();

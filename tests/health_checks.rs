@@ -245,6 +245,7 @@ fn a_tampered_signature_is_invalid() {
             host: None,
             now: now(),
             trust: &trust,
+            windows_trust: None,
             verifier: &msstd_check::signature::RustCrypto,
         },
     )

@@ -73,6 +73,7 @@ fn run(case: &Value) -> Result<Report, String> {
         host,
         now,
         trust: &trust,
+        windows_trust: None,
         verifier: &RustCrypto,
     };
     analyze(&inputs, &options).map_err(|e| e.to_string())

@@ -20,6 +20,9 @@ const state = {
   timer: 0,
   /** Signature outcomes WebCrypto gave, by check id: reused while the certificates stay. */
   verified: new Map(),
+  /** Microsoft's root program as text, once fetched; `windows` is 'loading', 'ready' or 'failed'. */
+  windowsTrust: null,
+  windows: 'loading',
 };
 
 const t = (key) => UI[state.language][key] ?? UI.en[key] ?? key;
@@ -60,13 +63,37 @@ async function loadEngine(attempt = 0) {
   if (attempt) url.searchParams.set('reload', String(attempt));
   const module = await import(url.href);
   await module.default({ module_or_path: new URL(script.dataset.wasm, document.baseURI) });
+  if (state.windowsTrust) module.loadWindowsTrust(state.windowsTrust);
   return module;
+}
+
+/**
+ * Microsoft's Trusted Root Program, fetched after the first verdict (it is not in the first
+ * load): until it is there the engine leaves the Windows verdicts pending and the page says it
+ * is checking Windows trust.
+ */
+async function loadWindowsTrust() {
+  try {
+    const response = await fetch('microsoft-roots.txt');
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const text = await response.text();
+    state.engine.loadWindowsTrust(text);
+    state.windowsTrust = text;
+    if (state.worker) state.worker.postMessage({ windowsTrust: text });
+    state.windows = 'ready';
+  } catch (error) {
+    state.windows = 'failed';
+  }
+  if (state.response) await run();
+  // For automation: the Windows verdicts are final from here on.
+  document.body.dataset.windows = state.windows;
 }
 
 /** The PKCS#12 module runs in a worker, loaded only when a .pfx arrives. */
 function workerAnalyze(request) {
   if (!state.worker) {
     state.worker = new Worker('pfx-worker.js', { type: 'module' });
+    if (state.windowsTrust) state.worker.postMessage({ windowsTrust: state.windowsTrust });
     state.worker.onmessage = ({ data }) => {
       const call = state.workerCalls.get(data.id);
       state.workerCalls.delete(data.id);
@@ -285,6 +312,8 @@ function setVerdict(code, text) {
 
 function clearResults() {
   $('error').hidden = true;
+  $('answer').hidden = true;
+  $('answer').dataset.outcome = '';
   for (const id of ['outcomes', 'fix', 'exports', 'findings-title', 'chain-title']) $(id).hidden = true;
   $('findings').replaceChildren();
   $('chain').replaceChildren();
@@ -319,6 +348,7 @@ function render(response) {
   state.response = response;
   const report = response.report;
   const msstd = report.msstd;
+  renderAnswer(response);
   setVerdict(report.summary.verdict, msstd ? response.headline : t('verdictNoPrincipal'));
 
   if (msstd && msstd.legacy_windows !== 'not-checked') {
@@ -330,7 +360,7 @@ function render(response) {
     );
     outcomes.hidden = false;
   }
-  renderFix(msstd && msstd.fix);
+  renderFix(msstd && msstd.fix, report);
   renderFindings(report.findings);
   renderChain(report, msstd && msstd.matched ? msstd.matched.name.toLowerCase() : null);
   $('exports').hidden = false;
@@ -338,7 +368,49 @@ function render(response) {
   $('results').dataset.state = 'done';
 }
 
-function renderFix(fix) {
+const ANSWER_CLASS = { connects: 'ok', partial: 'warn', fails: 'bad', uncertain: 'warn', pending: 'none' };
+const CLIENT_MARK = { yes: '\u2714', no: '\u2716', uncertain: '?', pending: '\u2026' };
+
+/**
+ * "Will Outlook Anywhere connect?": the banner, from the engine's verdict per family of clients,
+ * each with what decides it (what stops it, or the conditions it connects under).
+ */
+function renderAnswer(response) {
+  const report = response.report;
+  const outcome = report.summary.outcome;
+  const box = $('answer');
+  box.dataset.outcome = outcome;
+  box.className = `answer ${ANSWER_CLASS[outcome] || 'none'}`;
+  const failed = outcome === 'pending' && state.windows === 'failed';
+  $('answer-text').textContent = failed ? t('windowsUnavailable') : response.answer;
+  $('clients').replaceChildren(
+    ...report.clients.map((verdict, i) => {
+      const reasons = verdict.findings.map((index) => report.findings[index]).filter(Boolean);
+      return el(
+        'li',
+        { className: `client ${verdict.outcome}`, attrs: { 'data-client': verdict.client, 'data-outcome': verdict.outcome } },
+        el('span', { text: CLIENT_MARK[verdict.outcome], className: 'mark', attrs: { 'aria-hidden': 'true' } }),
+        el('strong', { text: `${response.clients[i].name}: ` }),
+        response.clients[i].outcome,
+        reasons.length ? el('ul', { className: 'reasons' }, ...reasons.map((f) => el('li', { attrs: { 'data-code': f.code } }, el('code', { text: f.code }), ` ${f.message}`))) : null,
+      );
+    }),
+  );
+  box.hidden = false;
+}
+
+/** The fix box: the msstd values to type, then each fix, the one that unblocks the most clients first. */
+function renderFix(fix, report) {
+  // The msstd values have their own copy boxes below.
+  const steps = report.summary.fix_order
+    .map((index) => report.findings[index])
+    .filter((f) => f && f.fix && !(fix && f.code.startsWith('MSSTD_')));
+  $('fix-steps').replaceChildren(...steps.map((f) => el('li', { attrs: { 'data-code': f.code } }, f.fix)));
+  $('fix-steps').hidden = steps.length === 0;
+  $('fix-cmdlet').parentElement.hidden = true;
+  $('fix-outlook').parentElement.hidden = true;
+  $('fix-reissue').textContent = '';
+  $('fix').hidden = !fix && steps.length === 0;
   if (!fix) return;
   const cmdlet = fix.set_outlook_provider.join('\n');
   $('fix-cmdlet').textContent = cmdlet;
@@ -577,6 +649,8 @@ async function boot() {
   updateUnderstood();
   await run();
   document.body.dataset.ready = 'true';
+  // After the first verdict: the Windows store never delays it.
+  loadWindowsTrust();
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     navigator.serviceWorker.register('sw.js').catch(() => {});
   }

@@ -31,6 +31,7 @@ export const UI = {
     verdictEmpty: 'Paste or drop a certificate to start.',
     verdictNoPrincipal: 'Certificate read. Type the msstd: value or the Outlook Anywhere host to check the principal name.',
     loading: 'Loading the checker…',
+    windowsUnavailable: 'Will Outlook Anywhere connect? Unknown: Microsoft\'s root program could not be loaded, so no Windows verdict is given (the other clients\' verdict stands).',
     loadFailed: 'The checker could not start in this browser: ',
     crashed: 'The checker stopped unexpectedly on this input. The page still works: change the input to try again. Detail: ',
     unreadable: 'The browser could not read the file {name}; nothing was added. Detail: ',
@@ -64,7 +65,7 @@ export const UI = {
     key: 'Key', signature: 'Signature', thumbprint: 'SHA-1 thumbprint (as Get-ExchangeCertificate shows it)',
     sha256: 'SHA-256', serial: 'Serial number', eku: 'Extended key usage', caIssuers: 'Issuer download (AIA)',
     from: 'from', to: 'to', matched: 'matched', none: '(none)', anchor: 'Trusted root (not sent)',
-    chainStatus: { trusted: 'trusted', 'untrusted-root': 'untrusted root', incomplete: 'incomplete', 'self-signed': 'self-signed' },
+    chainStatus: { trusted: 'trusted', 'untrusted-root': 'untrusted root', incomplete: 'incomplete', 'self-signed': 'self-signed', distrusted: 'root no longer trusted' },
     explainer: [
       'Outlook Anywhere (RPC over HTTP) can insist that the proxy server\'s certificate carries an expected name: Outlook, Account Settings, More Settings, Connection, Exchange Proxy Settings, "Only connect to proxy servers that have this principal name in their certificate". Exchange publishes the value through Autodiscover from `Set-OutlookProvider EXPR -CertPrincipalName`; when it is not set, Outlook uses `msstd:` followed by the Outlook Anywhere host name.',
       'Windows, not Outlook, makes the comparison. Before Windows Vista SP1 only the certificate\'s subject Common Name counts; from Vista SP1 on, the Common Name or any SubjectAltName DNS name. A wildcard certificate needs the literal value `msstd:*.contoso.com`. When nothing fits, Remote Connectivity Analyzer reports "Mutual authentication could not be established" and users see repeated password prompts.',
@@ -101,6 +102,7 @@ export const UI = {
     verdictEmpty: 'Incollare o trascinare un certificato per iniziare.',
     verdictNoPrincipal: 'Certificato letto. Digitare il valore msstd: o l\'host di Outlook Anywhere per verificare il nome principale.',
     loading: 'Caricamento del verificatore…',
+    windowsUnavailable: 'Outlook Anywhere si connetterà? Sconosciuto: il programma delle radici Microsoft non è stato caricato, quindi non si dà un verdetto per Windows (resta quello degli altri client).',
     loadFailed: 'Il verificatore non si avvia in questo browser: ',
     crashed: 'Il verificatore si è interrotto su questo input. La pagina funziona ancora: modificare l\'input per riprovare. Dettaglio: ',
     unreadable: 'Il browser non riesce a leggere il file {name}; non è stato aggiunto. Dettaglio: ',
@@ -134,7 +136,7 @@ export const UI = {
     key: 'Chiave', signature: 'Firma', thumbprint: 'Identificazione personale SHA-1 (come la mostra Get-ExchangeCertificate)',
     sha256: 'SHA-256', serial: 'Numero di serie', eku: 'Utilizzo chiavi esteso', caIssuers: 'Download dell\'emittente (AIA)',
     from: 'dal', to: 'al', matched: 'corrisponde', none: '(nessuno)', anchor: 'Radice attendibile (non inviata)',
-    chainStatus: { trusted: 'attendibile', 'untrusted-root': 'radice non attendibile', incomplete: 'incompleta', 'self-signed': 'autofirmato' },
+    chainStatus: { trusted: 'attendibile', 'untrusted-root': 'radice non attendibile', incomplete: 'incompleta', 'self-signed': 'autofirmato', distrusted: 'radice non più attendibile' },
     explainer: [
       'Outlook Anywhere (RPC su HTTP) può richiedere che il certificato del server proxy contenga un nome atteso: Outlook, Impostazioni account, Altre impostazioni, Connessione, Impostazioni proxy di Exchange, "Connetti solo a server proxy il cui certificato include questo nome principale". Exchange pubblica il valore tramite l\'individuazione automatica da `Set-OutlookProvider EXPR -CertPrincipalName`; se non è impostato, Outlook usa `msstd:` seguito dal nome host di Outlook Anywhere.',
       'Il confronto lo fa Windows, non Outlook. Prima di Windows Vista SP1 conta solo il Common Name del soggetto del certificato; da Vista SP1 in poi, il Common Name o qualsiasi nome DNS SubjectAltName. Un certificato con caratteri jolly richiede il valore letterale `msstd:*.contoso.com`. Quando nulla corrisponde, Remote Connectivity Analyzer segnala "Impossibile stabilire un\'autenticazione reciproca" e gli utenti vedono richieste di password ripetute.',

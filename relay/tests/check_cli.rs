@@ -34,7 +34,11 @@ fn clean_match_exits_0_with_a_readable_report() {
         .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(output.status.code(), Some(0), "{stdout}");
-    assert!(stdout.starts_with("MATCH: msstd:mail.contoso.com"), "{stdout}");
+    assert!(
+        stdout.starts_with("Will Outlook Anywhere connect? Yes: on every Windows version"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("\nMATCH: msstd:mail.contoso.com"), "{stdout}");
     assert!(!stdout.contains('\x1b'), "no colour when not a terminal");
 }
 

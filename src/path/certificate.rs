@@ -129,7 +129,7 @@ fn malformed(extension: &Extension<'_>) -> Option<&'static str> {
         oid::NAME_CONSTRAINTS => ("nameConstraints", extension.name_constraints().is_some()),
         oid::AUTHORITY_KEY_ID => ("authorityKeyIdentifier", extension.authority_key_id_fields().is_some()),
         oid::EXTENDED_KEY_USAGE => ("extKeyUsage", extension.purposes().is_some()),
-        oid::AUTHORITY_INFO_ACCESS => ("authorityInfoAccess", extension.ca_issuer_urls().is_some()),
+        oid::AUTHORITY_INFO_ACCESS => ("authorityInfoAccess", extension.access_urls(oid::CA_ISSUERS).is_some()),
         _ => return None,
     };
     (!parses).then_some(name)

@@ -23,7 +23,7 @@ use self::search::{Anchor, Candidate, End};
 use crate::certificate::{CertificateSummary, Parsed};
 use crate::finding::{Code, Finding, Severity};
 use crate::signature::{Verification, Verifier};
-use crate::trust::{AnchorSource, TrustStore};
+use crate::trust::{AnchorSource, Distrust, TrustStore};
 use crate::UnixTime;
 
 /// The path the analysis built.
@@ -51,6 +51,9 @@ pub enum ChainStatus {
     Incomplete,
     /// The leaf is self-signed.
     SelfSigned,
+    /// At a root the trust store lists but no longer trusts for this certificate (Microsoft's
+    /// Disable and NotBefore dates).
+    Distrusted,
 }
 
 /// The trusted root a path ends at.
@@ -86,7 +89,7 @@ impl Judged {
     fn rank(&self) -> (u8, usize, usize, usize) {
         let status = match self.status {
             ChainStatus::Trusted => 0,
-            ChainStatus::UntrustedRoot | ChainStatus::SelfSigned => 1,
+            ChainStatus::UntrustedRoot | ChainStatus::SelfSigned | ChainStatus::Distrusted => 1,
             ChainStatus::Incomplete => 2,
         };
         let warnings = self.findings.iter().filter(|f| f.severity == Severity::Warning).count();
@@ -128,7 +131,7 @@ pub(crate) fn build(
     };
     let leaf_index = leaf(certs, &candidates);
     let mut budget = Budget::default();
-    let (found, exhausted) = search::paths(certs, leaf_index, trust, verifier, &mut budget);
+    let (found, exhausted) = search::paths(certs, leaf_index, trust, verifier, now, &mut budget);
     let mut judged: Vec<Judged> = found
         .iter()
         .map(|candidate| judge(certs, candidate, trust, now, &mut budget))
@@ -181,7 +184,7 @@ fn judge(
     let last = path.len() - 1;
     let top_role = match candidate.end {
         End::Anchor(Anchor::Given(_)) => Role::Anchor,
-        End::UntrustedRoot => Role::Root,
+        End::UntrustedRoot | End::Distrusted(Anchor::Given(_)) => Role::Root,
         _ => Role::Intermediate,
     };
     // A copy of a store root (the root itself sent along, or a cross-signed copy under the same
@@ -189,7 +192,7 @@ fn judge(
     // dates, extensions or signature of the one sent. A root the admin supplied is the anchor
     // itself, and is checked like any certificate.
     let store_copy = match candidate.end {
-        End::Anchor(Anchor::Given(a)) => trust.get(a).is_some_and(|a| a.source == AnchorSource::Mozilla),
+        End::Anchor(Anchor::Given(a)) => trust.get(a).is_some_and(|a| a.source != AnchorSource::Supplied),
         _ => false,
     };
     for (position, &index) in path.iter().enumerate() {
@@ -233,7 +236,9 @@ fn judge(
     for (position, outcome) in candidate.links.iter().enumerate() {
         let issuer = match (path.get(position + 1), candidate.end) {
             (Some(&above), _) => certs[above].subject(),
-            (None, End::Anchor(Anchor::Store(a))) => trust.get(a).map(|a| a.name()).unwrap_or_default(),
+            (None, End::Anchor(Anchor::Store(a)) | End::Distrusted(Anchor::Store(a))) => {
+                trust.get(a).map(|a| a.name()).unwrap_or_default()
+            }
             (None, _) => String::new(),
         };
         note_signature(*outcome, path[position], &issuer, &mut findings);
@@ -250,17 +255,24 @@ fn judge(
                 findings.push(
                     Finding::new(Code::ChainTrusted, Severity::Info)
                         .with("root", s.subject.clone())
-                        .with(
-                            "source",
-                            if s.source == AnchorSource::Mozilla {
-                                "mozilla"
-                            } else {
-                                "supplied"
-                            },
-                        ),
+                        .with("source", s.source.as_str()),
                 );
             }
             (ChainStatus::Trusted, summary)
+        }
+        End::Distrusted(Anchor::Given(a) | Anchor::Store(a)) => {
+            if let Some(root) = trust.get(a) {
+                let why = root.distrust(certs[path[0]].not_before(), now);
+                findings.push(
+                    Finding::new(Code::RootDistrusted, Severity::Error)
+                        .about(top)
+                        .with("root", root.name())
+                        .with("source", root.source.as_str())
+                        .with("rule", why.map(Distrust::rule).unwrap_or_default())
+                        .with("since", why.map(|w| w.since().to_string()).unwrap_or_default()),
+                );
+            }
+            (ChainStatus::Distrusted, None)
         }
         End::SelfSigned => {
             findings.push(

@@ -11,6 +11,7 @@ use crate::limits::{MAX_CANDIDATE_PATHS, MAX_PATH_INTERMEDIATES};
 use crate::signature::{self, Verification, Verifier};
 use crate::trust::TrustStore;
 use crate::x509::PublicKeyInfo;
+use crate::UnixTime;
 
 /// The trust anchor a path ends at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -30,6 +31,9 @@ pub(super) enum End {
     UntrustedRoot,
     /// The leaf alone, self-issued and not an anchor.
     SelfSigned,
+    /// At a store root that the store no longer trusts for this leaf (Microsoft's dated
+    /// restrictions): the path's last certificate is that root (a copy sent), or it signed it.
+    Distrusted(Anchor),
     /// No issuer among the certificates given or the anchors.
     Incomplete,
     /// More intermediates than [`MAX_PATH_INTERMEDIATES`].
@@ -66,16 +70,21 @@ struct Search<'s, 'c> {
     /// up once. A store anchor that is also given is reached as that certificate, so the path
     /// holds it and its own checks (validity, constraints) apply.
     anchor_of: Vec<Option<usize>>,
+    /// The leaf's notBefore and the time of the check, which decide whether a dated store root
+    /// still anchors this leaf.
+    issued: UnixTime,
+    now: UnixTime,
     found: Vec<Candidate>,
 }
 
-/// Every path from `leaf` the budget allows, in the order found, and the cap that ran out,
-/// if one did.
+/// Every path from `leaf` the budget allows at `now`, in the order found, and the cap that ran
+/// out, if one did.
 pub(super) fn paths(
     certs: &[Parsed<'_>],
     leaf: usize,
     trust: &TrustStore,
     verifier: &dyn Verifier,
+    now: UnixTime,
     budget: &mut Budget,
 ) -> (Vec<Candidate>, Option<Exhausted>) {
     let mut search = Search {
@@ -88,6 +97,8 @@ pub(super) fn paths(
             .iter()
             .map(|c| trust.find_root(c.x509.subject.raw, c.x509.public_key.raw))
             .collect(),
+        issued: certs[leaf].not_before(),
+        now,
         found: Vec::new(),
     };
     let outcome = search.extend(&mut vec![leaf], &mut Vec::new());
@@ -95,6 +106,13 @@ pub(super) fn paths(
 }
 
 impl Search<'_, '_> {
+    /// Whether the store's anchor at `position` anchors this leaf now.
+    fn trusted(&self, position: usize) -> bool {
+        self.trust
+            .get(position)
+            .is_some_and(|a| a.distrust(self.issued, self.now).is_none())
+    }
+
     fn finish(&mut self, path: &[usize], links: &[Verification], end: End) {
         if self.found.len() < MAX_CANDIDATE_PATHS {
             self.found.push(Candidate {
@@ -168,7 +186,12 @@ impl Search<'_, '_> {
         let current = *path.last().unwrap_or(&0);
         let cert = &self.certs[current];
         if let Some(anchor) = self.anchor_of[current] {
-            self.finish(path, links, End::Anchor(Anchor::Given(anchor)));
+            let end = if self.trusted(anchor) {
+                End::Anchor(Anchor::Given(anchor))
+            } else {
+                End::Distrusted(Anchor::Given(anchor))
+            };
+            self.finish(path, links, end);
             return Ok(());
         }
         if path.len() > MAX_PATH_INTERMEDIATES + 1 {
@@ -178,6 +201,8 @@ impl Search<'_, '_> {
         let mut progressed = false;
         let mut store_anchors = self.trust.named(cert.x509.issuer.raw);
         store_anchors.retain(|&a| !self.anchor_of.contains(&Some(a)));
+        let (store_anchors, distrusted): (Vec<usize>, Vec<usize>) =
+            store_anchors.into_iter().partition(|&a| self.trusted(a));
         for anchor in store_anchors {
             let outcome = self.verify(current, Issuer::Store(anchor))?;
             if outcome != Verification::Invalid {
@@ -211,6 +236,19 @@ impl Search<'_, '_> {
             self.extend(path, links)?;
             path.pop();
             links.pop();
+        }
+        // Only when nothing else continues the path: a root the store no longer trusts signed it.
+        if !progressed {
+            for anchor in distrusted {
+                let outcome = self.verify(current, Issuer::Store(anchor))?;
+                if outcome != Verification::Invalid {
+                    links.push(outcome);
+                    self.finish(path, links, End::Distrusted(Anchor::Store(anchor)));
+                    links.pop();
+                    progressed = true;
+                    break;
+                }
+            }
         }
         if cert.self_issued() {
             let end = if path.len() == 1 {

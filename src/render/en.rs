@@ -1,6 +1,7 @@
 //! English, the command line's language and the page's default.
 
 use super::{Catalogue, Labels};
+use crate::clients::{Client, Connects, Overall};
 use crate::msstd::Outcome;
 use crate::principal::Form;
 use crate::{ChainStatus, Code, Finding};
@@ -48,6 +49,34 @@ impl Catalogue for English {
             ChainStatus::UntrustedRoot => "untrusted root",
             ChainStatus::Incomplete => "incomplete",
             ChainStatus::SelfSigned => "self-signed",
+            ChainStatus::Distrusted => "root no longer trusted",
+        }
+    }
+
+    fn answer(&self, overall: Overall) -> &'static str {
+        match overall {
+            Overall::Connects => "Will Outlook Anywhere connect? Yes: on every Windows version, and the host's other clients connect too.",
+            Overall::Partial => "Will Outlook Anywhere connect? Yes, on current Windows; not every client does (below).",
+            Overall::Fails => "Will Outlook Anywhere connect? No: Outlook on Windows fails (below).",
+            Overall::Uncertain => "Will Outlook Anywhere connect? Uncertain on Windows: the outcome is undocumented or a signature was not verified (below).",
+            Overall::Pending => "Will Outlook Anywhere connect? Checking Windows trust...",
+        }
+    }
+
+    fn client(&self, client: Client) -> &'static str {
+        match client {
+            Client::WindowsOutlook => "Outlook on Windows Vista SP1 and later",
+            Client::LegacyWindowsOutlook => "Outlook on Windows XP / Server 2003 / Vista RTM",
+            Client::Other => "Other clients (phones over ActiveSync, Outlook for Mac, browsers opening OWA)",
+        }
+    }
+
+    fn connects(&self, connects: Connects) -> &'static str {
+        match connects {
+            Connects::Yes => "connects",
+            Connects::No => "fails",
+            Connects::Uncertain => "uncertain",
+            Connects::Pending => "checking Windows trust",
         }
     }
 
@@ -68,6 +97,7 @@ impl Catalogue for English {
 
     fn labels(&self) -> &'static Labels {
         &Labels {
+            name_check: "The principal name alone",
             modern_windows: "Windows Vista SP1 and later",
             legacy_windows: "Windows XP / Server 2003",
             fix_shell: "Fix (Exchange Management Shell):",
@@ -324,6 +354,43 @@ pub(super) fn message(f: &Finding) -> String {
                 _ => "the certificates offer more paths than any client explores",
             }
         ),
+        Code::RootDistrusted if f.text("rule") == "issued-after" => format!(
+            "The chain ends at {}, for which Microsoft's Trusted Root Program stopped trusting certificates issued after {} (NotBefore): this certificate was issued later, so Windows refuses it.",
+            f.text("root"),
+            f.text("since")
+        ),
+        Code::RootDistrusted => format!(
+            "The chain ends at {}, which Microsoft's Trusted Root Program disabled on {}: Windows no longer trusts anything that chains to it.",
+            f.text("root"),
+            f.text("since")
+        ),
+        Code::ChainWindowsOnly => {
+            let why = match f.text("reason") {
+                "CHAIN_INCOMPLETE" | "UNTRUSTED_ROOT" | "SELF_SIGNED" => "their root store does not hold the root this chain ends at".to_owned(),
+                reason => format!("{reason} ({})", f.text("reason_subject")),
+            };
+            format!(
+                "Windows trusts this chain (it ends at {}, in Microsoft's Trusted Root Program), but clients that use Mozilla's root store do not: {why}. Phones over ActiveSync, Outlook for Mac and browsers opening OWA refuse it.",
+                f.text("root")
+            )
+        }
+        Code::ChainAiaRecoverable => format!(
+            "Windows downloads the missing issuer {} from {} (the certificate's Authority Information Access), if the client can reach that address; clients that do not download issuers (phones' mail apps, OpenSSL-based clients) fail until the server sends it.",
+            f.text("issuer"),
+            f.text("url")
+        ),
+        Code::RootAutoUpdate => format!(
+            "The root {} is in Microsoft's Trusted Root Program: Windows downloads it the first time a chain needs it (Automatic Root Certificates Update). Where that update is turned off, the root must already be in the machine's Trusted Root store.",
+            f.text("root")
+        ),
+        Code::RevocationUnreachable if f.text("reason") == "ldap" => format!(
+            "Revocation of this certificate can only be checked over LDAP ({}), which clients outside the network cannot reach: Windows then reports its revocation status as unknown (offline).",
+            list("urls")
+        ),
+        Code::RevocationUnreachable => format!(
+            "The places to check revocation of this certificate ({}) have names or addresses clients outside the network cannot reach: Windows then reports its revocation status as unknown (offline).",
+            list("urls")
+        ),
     }
 }
 
@@ -443,6 +510,9 @@ pub(super) fn fix(f: &Finding) -> Option<String> {
         Code::LeafCnNotInSan => format!("Re-issue the certificate with {} in its SubjectAltNames as well.", f.text("common_name")),
         Code::ChainAlternative if f.text("chosen") == "valid" => "Optional: remove the certificates of the path passed over from what the server sends, for clients that do not build paths.".to_owned(),
         Code::ChainTooComplex => "Send only the leaf and the intermediates of one path, leaf first.".to_owned(),
+        Code::RootDistrusted => "Replace the certificate with one from a CA that Windows trusts (the CA's newer root, or another CA).".to_owned(),
+        Code::ChainWindowsOnly => "Send a chain that also leads to a root in Mozilla's store (the intermediate the CA cross-signs to a newer root), or replace the certificate with one from a CA both stores trust.".to_owned(),
+        Code::RevocationUnreachable => "Publish the CA's CRL (or an OCSP responder) at an http:// address with a public name, add it to the CA's CRL Distribution Points and Authority Information Access, and re-issue the certificate.".to_owned(),
         _ => return None,
     })
 }

@@ -2,6 +2,7 @@
 //! it: "Impossibile stabilire un'autenticazione reciproca".
 
 use super::{Catalogue, Labels};
+use crate::clients::{Client, Connects, Overall};
 use crate::msstd::Outcome;
 use crate::principal::Form;
 use crate::{ChainStatus, Code, Finding};
@@ -55,6 +56,34 @@ impl Catalogue for Italian {
             ChainStatus::UntrustedRoot => "radice non attendibile",
             ChainStatus::Incomplete => "incompleta",
             ChainStatus::SelfSigned => "autofirmato",
+            ChainStatus::Distrusted => "radice non più attendibile",
+        }
+    }
+
+    fn answer(&self, overall: Overall) -> &'static str {
+        match overall {
+            Overall::Connects => "Outlook Anywhere si connetterà? Sì: su tutte le versioni di Windows, e anche gli altri client dell'host si connettono.",
+            Overall::Partial => "Outlook Anywhere si connetterà? Sì, su Windows recenti; non tutti i client però (sotto).",
+            Overall::Fails => "Outlook Anywhere si connetterà? No: Outlook su Windows non si connette (sotto).",
+            Overall::Uncertain => "Outlook Anywhere si connetterà? Incerto su Windows: il comportamento non è documentato o una firma non è stata verificata (sotto).",
+            Overall::Pending => "Outlook Anywhere si connetterà? Verifica dell'attendibilità per Windows in corso...",
+        }
+    }
+
+    fn client(&self, client: Client) -> &'static str {
+        match client {
+            Client::WindowsOutlook => "Outlook su Windows Vista SP1 e successivi",
+            Client::LegacyWindowsOutlook => "Outlook su Windows XP / Server 2003 / Vista RTM",
+            Client::Other => "Altri client (telefoni con ActiveSync, Outlook per Mac, browser su OWA)",
+        }
+    }
+
+    fn connects(&self, connects: Connects) -> &'static str {
+        match connects {
+            Connects::Yes => "si connette",
+            Connects::No => "non si connette",
+            Connects::Uncertain => "incerto",
+            Connects::Pending => "verifica dell'attendibilità per Windows",
         }
     }
 
@@ -75,6 +104,7 @@ impl Catalogue for Italian {
 
     fn labels(&self) -> &'static Labels {
         &Labels {
+            name_check: "Il solo nome principale",
             modern_windows: "Windows Vista SP1 e successivi",
             legacy_windows: "Windows XP / Server 2003",
             fix_shell: "Correzione (Exchange Management Shell):",
@@ -327,6 +357,43 @@ fn message(f: &Finding) -> String {
                 _ => "i certificati offrono più percorsi di quanti un client ne esplori",
             }
         ),
+        Code::RootDistrusted if f.text("rule") == "issued-after" => format!(
+            "La catena termina in {}, per la quale il Microsoft Trusted Root Program non considera più attendibili i certificati emessi dopo il {} (NotBefore): questo certificato è stato emesso dopo, quindi Windows lo rifiuta.",
+            f.text("root"),
+            f.text("since")
+        ),
+        Code::RootDistrusted => format!(
+            "La catena termina in {}, che il Microsoft Trusted Root Program ha disattivato il {}: Windows non considera più attendibile nulla che vi risalga.",
+            f.text("root"),
+            f.text("since")
+        ),
+        Code::ChainWindowsOnly => {
+            let why = match f.text("reason") {
+                "CHAIN_INCOMPLETE" | "UNTRUSTED_ROOT" | "SELF_SIGNED" => "il loro archivio di radici non contiene la radice in cui termina la catena".to_owned(),
+                reason => format!("{reason} ({})", f.text("reason_subject")),
+            };
+            format!(
+                "Windows considera attendibile questa catena (termina in {}, nel Microsoft Trusted Root Program), ma i client che usano l'archivio di radici di Mozilla no: {why}. I telefoni con ActiveSync, Outlook per Mac e i browser su OWA la rifiutano.",
+                f.text("root")
+            )
+        }
+        Code::ChainAiaRecoverable => format!(
+            "Windows scarica l'emittente mancante {} da {} (l'Authority Information Access del certificato), se il client raggiunge quell'indirizzo; i client che non scaricano gli emittenti (le app di posta dei telefoni, i client basati su OpenSSL) falliscono finché il server non lo invia.",
+            f.text("issuer"),
+            f.text("url")
+        ),
+        Code::RootAutoUpdate => format!(
+            "La radice {} fa parte del Microsoft Trusted Root Program: Windows la scarica la prima volta che una catena ne ha bisogno (aggiornamento automatico dei certificati radice). Dove quell'aggiornamento è disattivato, la radice deve essere già nell'archivio Autorità di certificazione radice attendibili del computer.",
+            f.text("root")
+        ),
+        Code::RevocationUnreachable if f.text("reason") == "ldap" => format!(
+            "La revoca di questo certificato si può verificare solo via LDAP ({}), che i client fuori dalla rete non raggiungono: Windows riporta allora lo stato di revoca come sconosciuto (offline).",
+            list("urls")
+        ),
+        Code::RevocationUnreachable => format!(
+            "Gli indirizzi per verificare la revoca di questo certificato ({}) hanno nomi o indirizzi che i client fuori dalla rete non raggiungono: Windows riporta allora lo stato di revoca come sconosciuto (offline).",
+            list("urls")
+        ),
     }
 }
 
@@ -446,6 +513,9 @@ fn fix(f: &Finding) -> Option<String> {
         Code::LeafCnNotInSan => format!("Riemettere il certificato con {} anche tra i SubjectAltName.", f.text("common_name")),
         Code::ChainAlternative if f.text("chosen") == "valid" => "Facoltativo: togliere i certificati del percorso scartato da quelli inviati dal server, per i client che non costruiscono percorsi.".to_owned(),
         Code::ChainTooComplex => "Inviare solo il certificato del server e gli intermedi di un unico percorso, a partire dal certificato del server.".to_owned(),
+        Code::RootDistrusted => "Sostituire il certificato con uno di una CA attendibile per Windows (la radice più recente della CA, o un'altra CA).".to_owned(),
+        Code::ChainWindowsOnly => "Inviare una catena che porti anche a una radice dell'archivio Mozilla (l'intermedio che la CA firma in modo incrociato con una radice più recente), o sostituire il certificato con uno di una CA attendibile per entrambi gli archivi.".to_owned(),
+        Code::RevocationUnreachable => "Pubblicare la CRL della CA (o un risponditore OCSP) a un indirizzo http:// con nome pubblico, aggiungerlo ai punti di distribuzione CRL e all'Authority Information Access della CA, e riemettere il certificato.".to_owned(),
         _ => return None,
     })
 }

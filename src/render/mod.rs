@@ -10,6 +10,7 @@ use std::fmt::Write;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
+use crate::clients::{Client, Connects, Overall};
 use crate::msstd::Outcome;
 use crate::principal::{Form, Principal, PrincipalValue};
 use crate::{ChainStatus, Code, Finding, Report, Severity};
@@ -44,6 +45,7 @@ impl Language {
 
 /// Fixed words of the text layout.
 pub(crate) struct Labels {
+    name_check: &'static str,
     modern_windows: &'static str,
     legacy_windows: &'static str,
     fix_shell: &'static str,
@@ -73,6 +75,9 @@ trait Catalogue: Sync {
     fn headline(&self, code: Option<Code>, principal: &str) -> String;
     fn outcome(&self, outcome: Outcome) -> &'static str;
     fn chain(&self, status: ChainStatus) -> &'static str;
+    fn answer(&self, overall: Overall) -> &'static str;
+    fn client(&self, client: Client) -> &'static str;
+    fn connects(&self, connects: Connects) -> &'static str;
     fn labels(&self) -> &'static Labels;
     fn form(&self, form: Form) -> &'static str;
     fn defect(&self, code: &str) -> &'static str;
@@ -98,7 +103,23 @@ pub fn fix_in(finding: &Finding, language: Language) -> Option<String> {
     language.catalogue().fix(finding)
 }
 
-/// The headline an admin reads first, in English.
+/// The answer to "will Outlook Anywhere connect?", the line an admin reads first, in
+/// `language`.
+pub fn answer_in(report: &Report, language: Language) -> &'static str {
+    language.catalogue().answer(report.summary.outcome)
+}
+
+/// One family of clients, named in `language`.
+pub fn client_in(client: Client, language: Language) -> &'static str {
+    language.catalogue().client(client)
+}
+
+/// Whether a family connects, in `language`.
+pub fn connects_in(connects: Connects, language: Language) -> &'static str {
+    language.catalogue().connects(connects)
+}
+
+/// The msstd headline, in English.
 pub fn headline(report: &Report) -> String {
     headline_in(report, Language::En)
 }
@@ -189,7 +210,7 @@ impl Serialize for Worded<'_> {
                 fix: fix_in(finding, self.language),
             })
             .collect();
-        let mut map = serializer.serialize_struct("Report", 12)?;
+        let mut map = serializer.serialize_struct("Report", 13)?;
         map.serialize_field("schema", &r.schema)?;
         map.serialize_field("checked_at", &r.checked_at)?;
         map.serialize_field("inputs", &r.inputs)?;
@@ -200,6 +221,7 @@ impl Serialize for Worded<'_> {
         map.serialize_field("msstd", &r.msstd)?;
         map.serialize_field("host", &r.host)?;
         map.serialize_field("autodiscover", &r.autodiscover)?;
+        map.serialize_field("clients", &r.clients)?;
         map.serialize_field("findings", &findings)?;
         map.serialize_field("summary", &r.summary)?;
         map.end()
@@ -258,12 +280,29 @@ pub fn text_in(report: &Report, style: Style, language: Language) -> String {
     let words = language.catalogue();
     let labels = words.labels();
     let mut out = String::new();
-    let _ = writeln!(out, "{}", headline_in(report, language));
+    let _ = writeln!(out, "{}", words.answer(report.summary.outcome));
+    for verdict in &report.clients {
+        let why = verdict
+            .findings
+            .first()
+            .and_then(|&i| report.findings.get(i))
+            .filter(|_| verdict.outcome != Connects::Yes)
+            .map(|f| format!(": {}", words.message(f)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {}: {}{why}",
+            words.client(verdict.client),
+            words.connects(verdict.outcome)
+        );
+    }
+    let _ = writeln!(out, "\n{}", headline_in(report, language));
     if let Some(verdict) = &report.msstd {
         if verdict.legacy_windows != Outcome::NotChecked {
             let _ = writeln!(
                 out,
-                "  {}: {}; {}: {}",
+                "  {}: {}: {}; {}: {}",
+                labels.name_check,
                 labels.modern_windows,
                 words.outcome(verdict.modern_windows),
                 labels.legacy_windows,

@@ -22,6 +22,7 @@ pub(crate) mod oid {
     pub const INHIBIT_ANY_POLICY: &[u8] = &[0x55, 0x1d, 0x36];
     pub const AUTHORITY_INFO_ACCESS: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x01, 0x01];
     pub const CA_ISSUERS: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x02];
+    pub const OCSP: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01];
 }
 
 /// One extension: its OID, whether it is marked critical, and the content of its OCTET STRING.
@@ -302,15 +303,42 @@ impl<'a> Extension<'a> {
         self.authority_key_id_fields()?.0
     }
 
-    /// AuthorityInfoAccess: the caIssuers URLs.
-    pub(crate) fn ca_issuer_urls(&self) -> Option<Vec<&'a str>> {
+    /// AuthorityInfoAccess: the URLs of one access method (`oid::CA_ISSUERS`, `oid::OCSP`).
+    pub(crate) fn access_urls(&self, method: &[u8]) -> Option<Vec<&'a str>> {
         let mut urls = Vec::new();
         for description in elements(self.single(TAG_SEQUENCE)?.content) {
             let description = description.ok()?;
-            let (method, location) = expect(description.content, TAG_OID, "").ok()?;
+            let (found, location) = expect(description.content, TAG_OID, "").ok()?;
             let (location, _) = der(location).ok()?;
-            if let (true, Some(GeneralName::Uri(url))) = (method.content == oid::CA_ISSUERS, general_name(location)) {
+            if let (true, Some(GeneralName::Uri(url))) = (found.content == method, general_name(location)) {
                 urls.push(url);
+            }
+        }
+        Some(urls)
+    }
+
+    /// CRLDistributionPoints: the URIs of every point's `fullName` (a point named relative to
+    /// its CRL issuer names no place to fetch from).
+    pub(crate) fn crl_urls(&self) -> Option<Vec<&'a str>> {
+        let mut urls = Vec::new();
+        for point in elements(self.single(TAG_SEQUENCE)?.content) {
+            for field in elements(point.ok()?.content) {
+                let field = field.ok()?;
+                // distributionPoint [0] { fullName [0] GeneralNames }
+                if field.tag != 0xa0 {
+                    continue;
+                }
+                for name in elements(field.content) {
+                    let name = name.ok()?;
+                    if name.tag != 0xa0 {
+                        continue;
+                    }
+                    for general in general_names(name.content)? {
+                        if let GeneralName::Uri(url) = general {
+                            urls.push(url);
+                        }
+                    }
+                }
             }
         }
         Some(urls)
@@ -327,6 +355,29 @@ mod tests {
             critical: false,
             value,
         }
+    }
+
+    #[test]
+    fn crl_distribution_points_give_their_uris() {
+        // { { [0] { [0] { URI "ldap://x", URI "http://c/r.crl" } } }, { [1] reasons only } }
+        let mut value = vec![0x30, 0x00, 0x30, 0x00, 0xa0, 0x00, 0xa0, 0x00];
+        let uris = [&b"ldap://x"[..], b"http://c/r.crl"];
+        for uri in uris {
+            value.push(0x86);
+            value.push(uri.len() as u8);
+            value.extend_from_slice(uri);
+        }
+        value[7] = (value.len() - 8) as u8;
+        value[5] = (value.len() - 6) as u8;
+        value[3] = (value.len() - 4) as u8;
+        value.extend_from_slice(&[0x30, 0x04, 0x81, 0x02, 0x05, 0xa0]);
+        value[1] = (value.len() - 2) as u8;
+        let extension = Extension {
+            oid: oid::CRL_DISTRIBUTION_POINTS,
+            critical: false,
+            value: &value,
+        };
+        assert_eq!(extension.crl_urls(), Some(vec!["ldap://x", "http://c/r.crl"]));
     }
 
     #[test]

@@ -131,6 +131,7 @@ pub fn check_with_root(pems: &[&str], root: &Issued, principal: Option<&str>, ho
             host,
             now: now(),
             trust: &trust,
+            windows_trust: None,
             verifier: &msstd_check::signature::RustCrypto,
         },
     )
@@ -171,6 +172,7 @@ pub fn options<'a>(trust: &'a TrustStore, principal: Option<&'a str>, host: Opti
         host,
         now: now(),
         trust,
+        windows_trust: None,
         verifier: &msstd_check::signature::RustCrypto,
     }
 }
@@ -185,6 +187,7 @@ pub fn check_at(inputs: &[Input<'_>], principal: Option<&str>, host: Option<&str
             host,
             now: at,
             trust: &trust,
+            windows_trust: None,
             verifier: &msstd_check::signature::RustCrypto,
         },
     )

@@ -23,10 +23,15 @@ after(async () => {
   site?.server.close();
 });
 
-/** A fresh page that records every request and fails the test on script errors or dialogs. */
-async function open(url = site.url, contextOptions = {}) {
+/**
+ * A fresh page that records every request and fails the test on script errors or dialogs, once
+ * Microsoft's root program has loaded (`windows: false` to return before). `prepare` runs before
+ * navigation (routes, the clock).
+ */
+async function open(url = site.url, contextOptions = {}, { windows = true, prepare } = {}) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
+  if (prepare) await prepare(page);
   const requests = [];
   const problems = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -36,8 +41,21 @@ async function open(url = site.url, contextOptions = {}) {
     dialog.dismiss();
   });
   await page.goto(url);
-  await page.waitForSelector('body[data-ready]');
+  await page.waitForSelector(windows ? 'body[data-windows]' : 'body[data-ready]');
   return { context, page, requests, problems };
+}
+
+/** The banner: the answer and each family's outcome. */
+async function answer(page) {
+  return page.$eval('#answer', (box) => ({
+    outcome: box.dataset.outcome,
+    kind: box.className,
+    text: box.querySelector('#answer-text').textContent,
+    clients: Object.fromEntries([...box.querySelectorAll('[data-client]')].map((li) => [li.dataset.client, li.dataset.outcome])),
+    reasons: Object.fromEntries(
+      [...box.querySelectorAll('[data-client]')].map((li) => [li.dataset.client, [...li.querySelectorAll('.reasons [data-code]')].map((r) => r.dataset.code)]),
+    ),
+  }));
 }
 
 async function settled(page) {
@@ -206,6 +224,92 @@ test('the shareable link reproduces the analysis, and no request leaves the orig
   await second.context.close();
 });
 
+test('a matching principal above a root Windows does not trust: the banner says it fails, never green', async () => {
+  const { context, page, problems } = await open();
+  // The contoso chain ends at its own root, sent but trusted by no store.
+  await page.fill('#paste', text('contoso-leaf.pem') + text('contoso-chain.pem'));
+  await page.fill('#msstd', 'msstd:mail.contoso.com');
+  await page.fill('#host', 'mail.contoso.com');
+  await settled(page);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'MSSTD_MATCH', 'data-verdict keeps its contract');
+  const banner = await answer(page);
+  assert.equal(banner.outcome, 'fails');
+  assert.match(banner.kind, /\bbad\b/);
+  assert.match(banner.text, /Will Outlook Anywhere connect\? No/);
+  assert.deepEqual(banner.clients, { 'windows-outlook': 'no', 'legacy-windows-outlook': 'no', other: 'no' });
+  assert.deepEqual(banner.reasons['windows-outlook'], ['UNTRUSTED_ROOT']);
+  // Below the answer the msstd verdict is a line, not a second green banner.
+  const verdictBox = await page.$eval('#verdict', (box) => getComputedStyle(box).borderTopWidth);
+  assert.equal(verdictBox, '0px');
+  // The fix that unblocks every family comes first.
+  assert.equal(await page.$eval('#fix-steps li', (li) => li.dataset.code), 'UNTRUSTED_ROOT');
+
+  // Supplied as trusted, the same chain connects everywhere: green.
+  await page.$eval('#trusted-details', (details) => { details.open = true; });
+  await page.fill('#trusted', text('contoso-chain.pem').split(/(?=-----BEGIN)/)[1]);
+  await settled(page);
+  const trusted = await answer(page);
+  assert.equal(trusted.outcome, 'connects', JSON.stringify(trusted));
+  assert.match(trusted.kind, /\bok\b/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the DigiCert chain on the day it was valid: Windows connects, the other clients fail', async () => {
+  const pem = readFileSync(`${root}../shared/fixtures/badssl/wildcard-rsa2048.pem`, 'utf8');
+  const { context, page, problems } = await open(site.url, {}, {
+    prepare: (page) => page.clock.setFixedTime(new Date('2021-06-01T00:00:00Z')),
+  });
+  await page.fill('#paste', pem);
+  await page.fill('#msstd', 'msstd:*.badssl.com');
+  await page.fill('#host', 'mail.badssl.com');
+  await settled(page);
+  const banner = await answer(page);
+  assert.equal(banner.outcome, 'partial', JSON.stringify(banner));
+  assert.deepEqual(banner.clients, { 'windows-outlook': 'yes', 'legacy-windows-outlook': 'yes', other: 'no' });
+  assert.deepEqual(banner.reasons.other, ['CHAIN_WINDOWS_ONLY']);
+  assert.match(await page.textContent('[data-client="windows-outlook"]'), /Outlook on Windows Vista SP1 and later: connects/);
+  const severities = await page.$$eval('#findings [data-severity]', (items) => items.map((i) => i.dataset.severity));
+  assert.ok(!severities.includes('error'), `no error Windows would not raise: ${severities}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('until Microsoft\'s root program arrives the Windows verdicts are pending, never guessed', async () => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const { context, page } = await open(site.url, {}, {
+    windows: false,
+    prepare: (page) => page.route('**/microsoft-roots.txt', async (route) => { await held; await route.continue(); }),
+  });
+  await page.fill('#paste', text('contoso-leaf.pem') + text('contoso-chain.pem'));
+  await page.fill('#msstd', 'msstd:mail.contoso.com');
+  await settled(page);
+  const pending = await answer(page);
+  assert.equal(pending.outcome, 'pending');
+  assert.match(pending.text, /Checking Windows trust/);
+  assert.equal(pending.clients['windows-outlook'], 'pending');
+  assert.equal(pending.clients.other, 'no');
+  release();
+  await page.waitForSelector('body[data-windows="ready"]');
+  await settled(page);
+  assert.equal((await answer(page)).outcome, 'fails');
+  await context.close();
+});
+
+test('when Microsoft\'s root program cannot be loaded the page says so and gives no Windows verdict', async () => {
+  const { context, page } = await open(site.url, {}, {
+    prepare: (page) => page.route('**/microsoft-roots.txt', (route) => route.abort()),
+  });
+  assert.equal(await page.getAttribute('body', 'data-windows'), 'failed');
+  await page.fill('#paste', text('contoso-leaf.pem'));
+  await settled(page);
+  const banner = await answer(page);
+  assert.equal(banner.outcome, 'pending');
+  assert.match(banner.text, /could not be loaded/);
+  await context.close();
+});
+
 test('after one visit the page works offline', async () => {
   const { context, page } = await open();
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -213,11 +317,14 @@ test('after one visit the page works offline', async () => {
   await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
   await context.setOffline(true);
   await page.reload();
-  await page.waitForSelector('body[data-ready]');
+  await page.waitForSelector('body[data-windows]');
+  // Microsoft's root program too came from the cache: the Windows verdicts are given.
+  assert.equal(await page.getAttribute('body', 'data-windows'), 'ready');
   await page.fill('#paste', text('contoso-leaf.pem'));
   await page.fill('#msstd', 'msstd:mail.contoso.com');
   await settled(page);
   assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'MSSTD_MATCH');
+  assert.notEqual((await answer(page)).outcome, 'pending');
   await context.close();
 });
 
@@ -247,7 +354,8 @@ test('exports: the report as JSON and text, the corrected chain as PEM', async (
   assert.equal(json.name, 'msstd-check-report.json');
   assert.equal(JSON.parse(json.body).schema, 'msstd-check/report/v1');
   const report = await saved('#export-text');
-  assert.match(report.body, /^MATCH: msstd:mail\.contoso\.com/);
+  assert.match(report.body, /^Will Outlook Anywhere connect\? No/);
+  assert.match(report.body, /\nMATCH: msstd:mail\.contoso\.com/);
   const pem = await saved('#export-pem');
   assert.equal(pem.body.match(/-----BEGIN CERTIFICATE-----/g).length, 2, 'leaf and intermediate, root left out');
   assert.deepEqual(problems, []);

@@ -81,11 +81,13 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         })
         .collect();
     let trust = TrustStore::mozilla();
+    let windows = TrustStore::microsoft();
     let options = Options {
         principal: args.msstd.as_deref(),
         host: args.host.as_deref(),
         now: args.at.unwrap_or_else(now),
         trust: &trust,
+        windows_trust: Some(&windows),
         verifier: &msstd_check::signature::RustCrypto,
     };
     let report = match analyze(&inputs, &options) {

@@ -161,6 +161,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
     }))
     .collect();
     let trust = TrustStore::mozilla();
+    let windows = TrustStore::microsoft();
     let connected_name =
         (fetched.target.host.parse::<std::net::IpAddr>().is_err()).then_some(fetched.target.host.as_str());
     let options = Options {
@@ -168,6 +169,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         host: args.host.as_deref().or(connected_name),
         now: args.at.unwrap_or_else(now),
         trust: &trust,
+        windows_trust: Some(&windows),
         verifier: &msstd_check::signature::RustCrypto,
     };
     match analyze(&inputs, &options) {

