@@ -195,10 +195,9 @@ pub(crate) fn verdicts(
         let blocking = indices(&blocks);
         let name_fails = name_outcome == Some(MsstdOutcome::Fail);
         let name_finding = |f: &Finding| f.code.as_str().starts_with("MSSTD_") && f.severity != Severity::Info;
-        let (outcome, findings) = if !blocking.is_empty() {
-            (Connects::No, blocking)
-        } else if name_fails {
-            (Connects::No, indices(&name_finding))
+        let (outcome, findings) = if !blocking.is_empty() || name_fails {
+            // Everything that has to change, the connection's problems and the name's.
+            (Connects::No, indices(&|f| blocks(f) || (name_fails && name_finding(f))))
         } else {
             let unsure = name_outcome == Some(MsstdOutcome::Uncertain);
             let unverified = indices(&|f| f.code == Code::SigUnsupported);

@@ -366,3 +366,40 @@ fn the_digicert_chain_connects_on_windows_and_fails_for_mozillas_store() {
         "{text}"
     );
 }
+
+/// Two problems at once: the row names both, and the fix that unblocks the most families comes
+/// first (the root stops all three, the principal only the two Outlook rows).
+#[test]
+fn the_fixes_come_in_the_order_of_the_families_they_unblock() {
+    let root = ca("Internal Root", None);
+    let leaf = issue(
+        leaf_params("mail.contoso.com"),
+        key(&rcgen::PKCS_ECDSA_P256_SHA256),
+        Some(&root),
+    );
+    let windows = TrustStore::microsoft();
+    let report = analyze(
+        &[Input::new("served.pem", leaf.pem.as_bytes())],
+        &Options {
+            principal: Some("msstd:owa.fabrikam.com"),
+            host: Some("mail.contoso.com"),
+            now: now(),
+            trust: &TrustStore::mozilla(),
+            windows_trust: Some(&windows),
+            verifier: &msstd_check::signature::RustCrypto,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        deciding(&report, Client::WindowsOutlook),
+        vec![Code::ChainIncomplete, Code::MsstdMismatch]
+    );
+    assert_eq!(deciding(&report, Client::Other), vec![Code::ChainIncomplete]);
+    let order: Vec<Code> = report
+        .summary
+        .fix_order
+        .iter()
+        .map(|&i| report.findings[i].code)
+        .collect();
+    assert_eq!(order, vec![Code::ChainIncomplete, Code::MsstdMismatch]);
+}

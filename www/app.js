@@ -355,6 +355,7 @@ function render(response) {
     const outcomes = $('outcomes');
     outcomes.replaceChildren(
       msstd.code === 'MSSTD_SYNTAX' ? el('p', { text: t('onceCorrected') }) : '',
+      el('p', { text: t('nameAlone') }),
       el('p', { className: `outcome ${msstd.modern_windows}` }, el('strong', { text: `${t('modern')}: ` }), t(msstd.modern_windows)),
       el('p', { className: `outcome ${msstd.legacy_windows}` }, el('strong', { text: `${t('legacy')}: ` }), t(msstd.legacy_windows)),
     );
@@ -385,7 +386,8 @@ function renderAnswer(response) {
   $('answer-text').textContent = failed ? t('windowsUnavailable') : response.answer;
   $('clients').replaceChildren(
     ...report.clients.map((verdict, i) => {
-      const reasons = verdict.findings.map((index) => report.findings[index]).filter(Boolean);
+      // What stops a family, in full; the conditions of one that connects are in its outcome.
+      const reasons = verdict.outcome === 'no' ? verdict.findings.map((index) => report.findings[index]).filter(Boolean) : [];
       return el(
         'li',
         { className: `client ${verdict.outcome}`, attrs: { 'data-client': verdict.client, 'data-outcome': verdict.outcome } },

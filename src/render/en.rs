@@ -80,6 +80,19 @@ impl Catalogue for English {
         }
     }
 
+    fn condition(&self, code: Code) -> Option<&'static str> {
+        Some(match code {
+            Code::RootAutoUpdate => {
+                "where Windows may download the root (Automatic Root Certificates Update) or already has it"
+            }
+            Code::ChainAiaRecoverable => "if the client can download the missing issuer",
+            Code::SigUnsupported => "signatures not verified",
+            Code::MsstdWildcard => "a wildcard principal match is undocumented",
+            Code::MsstdEmailSubject => "the e-mail address in the subject makes the match undocumented",
+            _ => return None,
+        })
+    }
+
     fn form(&self, form: Form) -> &'static str {
         match form {
             Form::Value => "the value",

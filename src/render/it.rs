@@ -87,6 +87,19 @@ impl Catalogue for Italian {
         }
     }
 
+    fn condition(&self, code: Code) -> Option<&'static str> {
+        Some(match code {
+            Code::RootAutoUpdate => {
+                "dove Windows può scaricare la radice (aggiornamento automatico dei certificati radice) o la ha già"
+            }
+            Code::ChainAiaRecoverable => "se il client può scaricare l'emittente mancante",
+            Code::SigUnsupported => "firme non verificate",
+            Code::MsstdWildcard => "la corrispondenza con un nome jolly non è documentata",
+            Code::MsstdEmailSubject => "l'indirizzo e-mail nel soggetto rende la corrispondenza non documentata",
+            _ => return None,
+        })
+    }
+
     fn form(&self, form: Form) -> &'static str {
         match form {
             Form::Value => "il valore",

@@ -10,7 +10,7 @@ use std::fmt::Write;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
-use crate::clients::{Client, Connects, Overall};
+use crate::clients::{Client, ClientVerdict, Connects, Overall};
 use crate::msstd::Outcome;
 use crate::principal::{Form, Principal, PrincipalValue};
 use crate::{ChainStatus, Code, Finding, Report, Severity};
@@ -78,6 +78,7 @@ trait Catalogue: Sync {
     fn answer(&self, overall: Overall) -> &'static str;
     fn client(&self, client: Client) -> &'static str;
     fn connects(&self, connects: Connects) -> &'static str;
+    fn condition(&self, code: Code) -> Option<&'static str>;
     fn labels(&self) -> &'static Labels;
     fn form(&self, form: Form) -> &'static str;
     fn defect(&self, code: &str) -> &'static str;
@@ -114,9 +115,20 @@ pub fn client_in(client: Client, language: Language) -> &'static str {
     language.catalogue().client(client)
 }
 
-/// Whether a family connects, in `language`.
-pub fn connects_in(connects: Connects, language: Language) -> &'static str {
-    language.catalogue().connects(connects)
+/// Whether a family connects, in `language`, with the conditions it connects under when it
+/// does ("connects, if the client can download the missing issuer").
+pub fn connects_in(verdict: &ClientVerdict, report: &Report, language: Language) -> String {
+    let words = language.catalogue();
+    let conditions: Vec<&str> = verdict
+        .findings
+        .iter()
+        .filter(|_| verdict.outcome != Connects::No)
+        .filter_map(|&i| report.findings.get(i).and_then(|f| words.condition(f.code)))
+        .collect();
+    match conditions.as_slice() {
+        [] => words.connects(verdict.outcome).to_owned(),
+        _ => format!("{}, {}", words.connects(verdict.outcome), conditions.join("; ")),
+    }
 }
 
 /// The msstd headline, in English.
@@ -293,7 +305,7 @@ pub fn text_in(report: &Report, style: Style, language: Language) -> String {
             out,
             "  {}: {}{why}",
             words.client(verdict.client),
-            words.connects(verdict.outcome)
+            connects_in(verdict, report, language)
         );
     }
     let _ = writeln!(out, "\n{}", headline_in(report, language));

@@ -1,6 +1,8 @@
 // Saves screenshots of the page's main states under docs/screenshots/: a mismatch with its fix
 // (light, dark, and 360 px wide), a match with the chain expanded, and a chain whose expired
-// cross-sign was passed over (light, dark and 360 px wide). Not a test: run it after
+// cross-sign was passed over (light, dark and 360 px wide), and the DigiCert chain Windows trusts
+// and Mozilla's store does not, on a day it was valid (light, dark and 360 px wide; the narrow
+// ones show the top of the result only, the whole page is too tall to read). Not a test: run it after
 // scripts/build-page.sh with `node tests/e2e/screenshots.mjs`.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +22,12 @@ const SHOTS = [
   { name: 'alternative-path-light', colorScheme: 'light', width: 1100, msstd: 'msstd:mail.contoso.com', crossSign: true },
   { name: 'alternative-path-dark', colorScheme: 'dark', width: 1100, msstd: 'msstd:mail.contoso.com', crossSign: true },
   { name: 'alternative-path-narrow', colorScheme: 'light', width: 360, msstd: 'msstd:mail.contoso.com', crossSign: true },
+  // ../shared/fixtures/badssl/wildcard-rsa2048.pem on 2021-06-01: the answer per family of clients.
+  { name: 'windows-trust-light', colorScheme: 'light', width: 1100, msstd: 'msstd:*.badssl.com', digicert: true },
+  { name: 'windows-trust-dark', colorScheme: 'dark', width: 1100, msstd: 'msstd:*.badssl.com', digicert: true },
+  { name: 'windows-trust-narrow', colorScheme: 'light', width: 360, msstd: 'msstd:*.badssl.com', digicert: true },
 ];
+const digicert = readFileSync(`${root}../shared/fixtures/badssl/wildcard-rsa2048.pem`, 'utf8');
 const crossSign = readFileSync(`${root}tests/data/cross-sign.pem`, 'utf8');
 const crossSignRoots = readFileSync(`${root}tests/data/cross-sign-roots.pem`, 'utf8');
 
@@ -30,20 +37,27 @@ try {
   for (const shot of SHOTS) {
     const context = await browser.newContext({ colorScheme: shot.colorScheme, viewport: { width: shot.width, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
+    if (shot.digicert) await page.clock.setFixedTime(new Date('2021-06-01T00:00:00Z'));
     await page.goto(site.url);
-    await page.waitForSelector('body[data-ready]');
-    await page.fill('#paste', shot.crossSign ? crossSign : chain);
+    await page.waitForSelector('body[data-windows="ready"]');
+    await page.fill('#paste', shot.digicert ? digicert : shot.crossSign ? crossSign : chain);
     if (shot.crossSign) {
       await page.$eval('#trusted-details', (details) => { details.open = true; });
       await page.fill('#trusted', crossSignRoots);
     }
-    await page.fill('#host', 'mail.contoso.com');
+    await page.fill('#host', shot.digicert ? 'mail.badssl.com' : 'mail.contoso.com');
     await page.fill('#msstd', shot.msstd);
     await page.waitForFunction(() => document.querySelector('#results').dataset.state === 'done');
     if (shot.expand) {
       await page.$$eval('#chain details', (items) => items.forEach((item) => { item.open = true; }));
     }
-    await page.screenshot({ path: out(shot.name), fullPage: true });
+    if (shot.width < 400) {
+      // The top of the result at full width: the answer, the verdict and the fix.
+      const box = await page.locator('#results').boundingBox();
+      await page.screenshot({ path: out(shot.name), fullPage: true, clip: { x: 0, y: box.y - 8, width: shot.width, height: Math.min(box.height + 16, 1400) } });
+    } else {
+      await page.screenshot({ path: out(shot.name), fullPage: true });
+    }
     console.log(`wrote docs/screenshots/${shot.name}.png`);
     await context.close();
   }

@@ -110,7 +110,7 @@ struct Response<'a, R: Serialize> {
 #[derive(Serialize)]
 struct ClientWords {
     name: &'static str,
-    outcome: &'static str,
+    outcome: String,
 }
 
 /// An error as the page receives it.
@@ -210,7 +210,7 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
             .iter()
             .map(|v| ClientWords {
                 name: render::client_in(v.client, language),
-                outcome: render::connects_in(v.outcome, language),
+                outcome: render::connects_in(v, &report, language),
             })
             .collect(),
         text: request
