@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Function, Map, Object, Promise, Reflect, Uint8Array};
-use msstd_check_web::{analyze, parse_principal, pkcs12_supported, signature_check};
+use msstd_check_web::{analyze, load_windows_trust, parse_principal, pkcs12_supported, signature_check};
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -329,4 +329,34 @@ fn oversized_values_are_refused_before_they_are_copied() {
 
     // The module still works.
     assert_eq!(get(&english_leaf_response(), "report.certificates.length"), 1);
+}
+
+/// Microsoft's root program, as the page fetches it after its first verdict: bad data is an
+/// error object, the real file loads once, and from then on the Windows verdicts are given.
+/// (Other tests in this module may run before or after it: none depends on the Windows rows.)
+#[wasm_bindgen_test]
+async fn microsofts_root_program_loads_and_gives_the_windows_verdicts() {
+    let error = load_windows_trust(&"not a root\n".into()).unwrap_err();
+    assert_eq!(get(&error, "code"), "TRUST_DATA_MALFORMED");
+    let error = load_windows_trust(&JsValue::from(42)).unwrap_err();
+    assert_eq!(get(&error, "code"), "BAD_REQUEST");
+    let data = include_str!("../../../data/microsoft-roots.txt");
+    let roots = load_windows_trust(&data.into()).unwrap();
+    assert_eq!(roots, data.lines().filter(|l| !l.starts_with('#')).count());
+    let chain = format!("{LEAF}{CHAIN}");
+    let response = analyze_as_the_page_does(request(
+        &[("paste", chain.as_bytes())],
+        Some("msstd:mail.contoso.com"),
+        "en",
+    ))
+    .await;
+    // The contoso root is sent but trusted nowhere: every family fails, Windows included.
+    assert_eq!(get(&response, "report.summary.outcome"), "fails");
+    assert_eq!(get(&response, "report.clients.0.client"), "windows-outlook");
+    assert_eq!(get(&response, "report.clients.0.outcome"), "no");
+    assert!(get(&response, "answer")
+        .as_string()
+        .unwrap()
+        .starts_with("Will Outlook Anywhere connect? No"));
+    assert_eq!(get(&response, "clients.0.outcome"), "fails");
 }
