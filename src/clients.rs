@@ -161,7 +161,7 @@ pub(crate) fn verdicts(
     findings: &[Finding],
     msstd: Option<&MsstdVerdict>,
     other_chain: Option<&OtherPath>,
-    windows_chain: &[Finding],
+    windows_chain: &[Key],
 ) -> Vec<ClientVerdict> {
     let indices = |keep: &dyn Fn(&Finding) -> bool| -> Vec<usize> {
         (0..findings.len()).filter(|&i| keep(&findings[i])).collect()
@@ -169,7 +169,7 @@ pub(crate) fn verdicts(
     let other = match other_chain {
         Some(path) => {
             // Windows' chain findings that the other clients' path does not have are not theirs.
-            let windows_only = |f: &Finding| has(windows_chain, f) && !has(&path.findings, f);
+            let windows_only = |f: &Finding| windows_chain.contains(&key(f)) && !has(&path.findings, f);
             indices(&|f| f.code == Code::ChainWindowsOnly || (f.blocks_strict_clients() && !windows_only(f)))
         }
         None => indices(&Finding::blocks_strict_clients),
@@ -240,24 +240,28 @@ pub(crate) fn overall(verdicts: &[ClientVerdict]) -> Overall {
 }
 
 /// The findings that stop some family, the one that stops the most first (then in report
-/// order, errors before warnings).
+/// order, errors before warnings). No sort: at most three families, and a sort instantiated
+/// for one more type costs the page's module about 3 KB.
 pub(crate) fn fix_order(verdicts: &[ClientVerdict]) -> Vec<usize> {
-    let mut counted: Vec<(usize, usize)> = Vec::new();
-    for verdict in verdicts.iter().filter(|v| v.outcome == Connects::No) {
-        for &index in &verdict.findings {
-            match counted.iter_mut().find(|(i, _)| *i == index) {
-                Some((_, count)) => *count += 1,
-                None => counted.push((index, 1)),
-            }
-        }
+    let stopping: Vec<&ClientVerdict> = verdicts.iter().filter(|v| v.outcome == Connects::No).collect();
+    let families = |index: &usize| stopping.iter().filter(|v| v.findings.contains(index)).count();
+    let last = stopping.iter().flat_map(|v| v.findings.iter().copied()).max();
+    let mut order = Vec::new();
+    for count in (1..=stopping.len()).rev() {
+        order.extend((0..last.map_or(0, |l| l + 1)).filter(|i| families(i) == count));
     }
-    counted.sort_by_key(|&(index, count)| (std::cmp::Reverse(count), index));
-    counted.into_iter().map(|(index, _)| index).collect()
+    order
+}
+
+/// What identifies a finding across the two paths: its code and the certificate it is about.
+pub(crate) type Key = (Code, Option<usize>);
+
+pub(crate) fn key(finding: &Finding) -> Key {
+    (finding.code, finding.certificate)
 }
 
 fn has(list: &[Finding], finding: &Finding) -> bool {
-    list.iter()
-        .any(|f| f.code == finding.code && f.certificate == finding.certificate)
+    list.iter().any(|f| key(f) == key(finding))
 }
 
 fn scheme(url: &str) -> String {

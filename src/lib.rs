@@ -232,22 +232,25 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
         .collect();
     // The path as Windows builds it, which the report shows, and the other clients' path, of
     // which only what differs is kept; without Microsoft's store, the other clients' alone.
-    let build = |store: &TrustStore, findings: &mut Vec<Finding>| {
-        path::build(&certs, &certificates, store, options.verifier, options.now, findings)
-    };
-    let mut chain_findings = Vec::new();
-    let (chain, other) = match &windows_trust {
-        Some(windows) => {
-            let chain = build(windows, &mut chain_findings);
-            let mut theirs = Vec::new();
-            build(&trust, &mut theirs);
-            let other = clients::OtherPath { findings: theirs };
-            (chain, Some(other))
-        }
-        None => (build(&trust, &mut chain_findings), None),
-    };
+    // Windows' store first when it is loaded: its path is the report's. One call site, so the
+    // page's module carries the path builder once.
+    let stores: Vec<&TrustStore> = windows_trust.iter().map(|w| &**w).chain([&*trust]).collect();
+    let mut built: Vec<(Chain, Vec<Finding>)> = stores
+        .into_iter()
+        .map(|store| {
+            let mut found = Vec::new();
+            let chain = path::build(&certs, &certificates, store, options.verifier, options.now, &mut found);
+            (chain, found)
+        })
+        .collect();
+    let other = (built.len() > 1)
+        .then(|| built.pop())
+        .flatten()
+        .map(|(_, findings)| clients::OtherPath { findings });
+    let (chain, chain_findings) = built.swap_remove(0);
     clients::findings(&certs, &chain, &chain_findings, other.as_ref(), &mut findings);
-    findings.extend(chain_findings.iter().cloned());
+    let windows_chain: Vec<_> = chain_findings.iter().map(clients::key).collect();
+    findings.extend(chain_findings);
     let leaf_index = chain.path.first().copied().unwrap_or_default();
     let leaf = certs.get(leaf_index).ok_or(Error::Empty)?;
     checks::leaf(leaf, leaf_index, &mut findings);
@@ -269,7 +272,7 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     let autodiscover = domain_of.and_then(|d| host::autodiscover(&d, leaf, leaf_index, &mut findings));
 
     findings.sort_by_key(|f| f.severity);
-    let clients = clients::verdicts(&findings, msstd.as_ref(), other.as_ref(), &chain_findings);
+    let clients = clients::verdicts(&findings, msstd.as_ref(), other.as_ref(), &windows_chain);
     let summary = Report::summarise(&findings, msstd.as_ref().map(|m| m.code), &clients);
     Ok(Report {
         schema: SCHEMA,

@@ -86,7 +86,7 @@ pub(super) fn parse(text: &str) -> Result<TrustStore, Error> {
             "-" => Ok(None),
             _ => UnixTime::parse_rfc3339(text)
                 .map(Some)
-                .ok_or_else(|| malformed(&format!("{text:?} is not a date"))),
+                .ok_or_else(|| malformed(&format!("\"{text}\" is not a date"))),
         };
         let limits = Limits {
             disabled_from: date(next("Disable date")?)?,
