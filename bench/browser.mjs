@@ -8,11 +8,12 @@
 // principal and host) in a fresh browser profile served on loopback: from navigation start to
 // the moment `#verdict` carries a verdict, timestamped inside the page; median of 7 (each in a
 // new context: nothing cached, no service worker), with when the HTML arrived, when the
-// module finished downloading and DOMContentLoaded beside it, and when Microsoft's root program
-// (fetched after the first verdict) had loaded and the Windows verdicts were shown.
+// module finished downloading and DOMContentLoaded beside it, and when Microsoft's
+// and Mozilla's root stores (fetched after the first verdict) had loaded and the verdicts per
+// client were shown.
 //
-// Then the time for a fresh instance of the module to read Microsoft's root program
-// (`loadWindowsTrust`), median of 7 instances.
+// Then the time for a fresh instance of the module to read both root stores (`loadTrust`),
+// median of 7 instances.
 // Usage: node bench/browser.mjs (after building dist/).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +27,8 @@ const browser = await launch();
 try {
   const page = await browser.newPage();
   await page.goto(site.url);
-  // Both stores loaded, as every analysis after the first verdict runs.
-  await page.waitForSelector('body[data-windows="ready"]');
+  // Both root stores loaded, as every analysis after the first verdict runs.
+  await page.waitForSelector('body[data-trust="ready"]');
   const result = await page.evaluate(async (pem) => {
     const script = document.querySelector('script[data-bindings]');
     const module = await import(new URL(script.dataset.bindings, document.baseURI).href);
@@ -54,7 +55,7 @@ try {
     return { median: times[times.length >> 1], p90: times[Math.floor(times.length * 0.9)], certificates, unverified };
   }, chain);
   console.log(
-    `browser: ${result.certificates}-certificate chain analysed (Microsoft's and Mozilla's stores) and its signatures verified in ${result.median.toFixed(2)} ms median, ${result.p90.toFixed(2)} ms p90, ${result.unverified} signature findings (Chromium ${browser.version()})`,
+    `browser: ${result.certificates}-certificate chain analysed (both root stores loaded) and its signatures verified in ${result.median.toFixed(2)} ms median, ${result.p90.toFixed(2)} ms p90, ${result.unverified} signature findings (Chromium ${browser.version()})`,
   );
 
   // The shared link, made by the page itself.
@@ -72,20 +73,20 @@ try {
       new MutationObserver((_, observer) => {
         const verdict = document.querySelector('#verdict');
         if (verdict && verdict.dataset.verdict && window.__verdictAt === undefined) window.__verdictAt = performance.now();
-        if (document.body && document.body.dataset.windows && window.__windowsAt === undefined) window.__windowsAt = performance.now();
-        if (window.__verdictAt !== undefined && window.__windowsAt !== undefined) observer.disconnect();
-      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-verdict', 'data-windows'], childList: true });
+        if (document.body && document.body.dataset.trust && window.__trustAt === undefined) window.__trustAt = performance.now();
+        if (window.__verdictAt !== undefined && window.__trustAt !== undefined) observer.disconnect();
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-verdict', 'data-trust'], childList: true });
     });
     const fresh = await context.newPage();
     await fresh.goto(link);
-    await fresh.waitForFunction(() => window.__verdictAt !== undefined && window.__windowsAt !== undefined);
+    await fresh.waitForFunction(() => window.__verdictAt !== undefined && window.__trustAt !== undefined);
     runs.push(
       await fresh.evaluate(() => {
         const navigation = performance.getEntriesByType('navigation')[0];
         const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
         return {
           verdict: window.__verdictAt,
-          windows: window.__windowsAt,
+          windows: window.__trustAt,
           html: navigation.responseEnd,
           wasm: wasm ? wasm.responseEnd : NaN,
           dom: navigation.domContentLoadedEventEnd,
@@ -96,28 +97,29 @@ try {
   }
   const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[runs.length >> 1];
   console.log(
-    `browser: shared link to first verdict ${median('verdict').toFixed(0)} ms median of ${runs.length} (HTML at ${median('html').toFixed(0)} ms, WebAssembly downloaded at ${median('wasm').toFixed(0)} ms, DOMContentLoaded at ${median('dom').toFixed(0)} ms; Windows verdicts shown at ${median('windows').toFixed(0)} ms; fresh profile, loopback)`,
+    `browser: shared link to first verdict ${median('verdict').toFixed(0)} ms median of ${runs.length} (HTML at ${median('html').toFixed(0)} ms, WebAssembly downloaded at ${median('wasm').toFixed(0)} ms, DOMContentLoaded at ${median('dom').toFixed(0)} ms; verdicts per client shown at ${median('windows').toFixed(0)} ms; fresh profile, loopback)`,
   );
 
   const loads = await page.evaluate(async () => {
     const script = document.querySelector('script[data-bindings]');
-    const text = await (await fetch('microsoft-roots.txt')).text();
+    const texts = {};
+    for (const kind of ['mozilla', 'microsoft']) texts[kind] = await (await fetch(`${kind}-roots.txt`)).text();
     const times = [];
-    let roots = 0;
+    const roots = {};
     for (let i = 0; i < 7; i++) {
       const url = new URL(script.dataset.bindings, document.baseURI);
       url.searchParams.set('instance', String(i));
       const module = await import(url.href);
       await module.default({ module_or_path: new URL(script.dataset.wasm, document.baseURI) });
       const started = performance.now();
-      roots = module.loadWindowsTrust(text);
+      for (const kind of ['mozilla', 'microsoft']) roots[kind] = module.loadTrust(kind, texts[kind]);
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
-    return { median: times[times.length >> 1], roots, bytes: text.length };
+    return { median: times[times.length >> 1], roots };
   });
   console.log(
-    `browser: Microsoft's root program (${loads.roots} roots, ${loads.bytes} bytes) read by a fresh module instance in ${loads.median.toFixed(2)} ms median of 7`,
+    `browser: both root stores (${loads.roots.mozilla} Mozilla and ${loads.roots.microsoft} Microsoft roots) read by a fresh module instance in ${loads.median.toFixed(2)} ms median of 7`,
   );
 } finally {
   await browser.close();

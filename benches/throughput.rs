@@ -36,7 +36,7 @@ fn main() {
         principal: None,
         host: None,
         now: UnixTime(1_780_000_000),
-        trust: &trust,
+        trust: Some(&trust),
         windows_trust: None,
         verifier: &msstd_check::signature::RustCrypto,
     };

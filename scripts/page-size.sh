@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Measures the built page (dist/): bytes and gzip -9 bytes of what the first load fetches
 # (the HTML and every asset it names, service worker and manifest included) and of the PKCS#12
-# module loaded only when a .pfx arrives, and of Microsoft's root program, fetched after the first
-# verdict. A benchmark, not a test: figures go in README.md.
+# module loaded only when a .pfx arrives, and of the root stores, fetched after the first verdict. A benchmark, not a test: figures go in README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dist=${1:-dist}
@@ -25,4 +24,4 @@ measure() {
 }
 measure "first load" "${first_load[@]}"
 measure "PKCS#12 module (on demand)" "${on_demand[@]}"
-measure "Microsoft's root program (after the first verdict)" microsoft-roots.txt
+measure "root stores (after the first verdict)" mozilla-roots.txt microsoft-roots.txt

@@ -42,7 +42,8 @@ pub enum Connects {
     No,
     /// The outcome is undocumented, or a signature could not be verified.
     Uncertain,
-    /// Not judged: Microsoft's store was not loaded (the page loads it after its first paint).
+    /// Not judged: the root stores it needs were not loaded (the page loads them after its
+    /// first verdict).
     Pending,
 }
 
@@ -71,7 +72,7 @@ pub enum Overall {
     Fails,
     /// Whether Outlook on current Windows connects is undocumented or unverified.
     Uncertain,
-    /// Microsoft's store is not loaded yet.
+    /// The root stores are not loaded yet.
     Pending,
 }
 
@@ -154,15 +155,29 @@ pub(crate) fn findings(
     }
 }
 
-/// The three verdicts over the report's final findings (sorted, so indices hold).
-/// `other_chain` is `None` when Microsoft's store was not loaded: the chain and its findings
-/// are then the other clients' own, and the Windows rows are pending.
+/// The three verdicts over the report's final findings (sorted, so indices hold). All pending
+/// when the chain was not `judged` (no store loaded); `other_chain` is `None` when Microsoft's
+/// store was not loaded: the chain and its findings are then the other clients' own, and the
+/// Windows rows are pending.
 pub(crate) fn verdicts(
     findings: &[Finding],
     msstd: Option<&MsstdVerdict>,
+    judged: bool,
     other_chain: Option<&OtherPath>,
     windows_chain: &[Key],
 ) -> Vec<ClientVerdict> {
+    let pending = |client| ClientVerdict {
+        client,
+        outcome: Connects::Pending,
+        findings: Vec::new(),
+    };
+    if !judged {
+        return vec![
+            pending(Client::WindowsOutlook),
+            pending(Client::LegacyWindowsOutlook),
+            pending(Client::Other),
+        ];
+    }
     let indices = |keep: &dyn Fn(&Finding) -> bool| -> Vec<usize> {
         (0..findings.len()).filter(|&i| keep(&findings[i])).collect()
     };
@@ -181,11 +196,7 @@ pub(crate) fn verdicts(
     };
     let windows = |client: Client, name_outcome: Option<MsstdOutcome>| {
         if other_chain.is_none() {
-            return ClientVerdict {
-                client,
-                outcome: Connects::Pending,
-                findings: Vec::new(),
-            };
+            return pending(client);
         }
         let recoverable = findings.iter().any(|f| f.code == Code::ChainAiaRecoverable);
         let blocks = |f: &Finding| {

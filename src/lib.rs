@@ -20,7 +20,7 @@
 //!     principal: Some("Set-OutlookProvider EXPR -CertPrincipalName \"msstd:mail.contoso.com\""),
 //!     host: Some("mail.contoso.com"),
 //!     now: UnixTime::parse_rfc3339("2026-01-01T00:00:00Z").unwrap(),
-//!     trust: &trust,
+//!     trust: Some(&trust),
 //!     windows_trust: Some(&windows),
 //!     verifier: &msstd_check::signature::RustCrypto,
 //! };
@@ -129,8 +129,10 @@ pub struct Options<'a> {
     /// The instant to judge validity at.
     pub now: UnixTime,
     /// The roots the clients other than Outlook on Windows trust (usually
-    /// [`TrustStore::mozilla`]): phones, Macs, browsers.
-    pub trust: &'a TrustStore,
+    /// [`TrustStore::mozilla`]): phones, Macs, browsers. `None` while no store is loaded (the
+    /// page's first verdict): the chain is then not judged (`ChainStatus::Pending`), only the
+    /// names are, and every client verdict is pending.
+    pub trust: Option<&'a TrustStore>,
     /// The roots Windows trusts ([`TrustStore::microsoft`]); `None` while they are not loaded,
     /// and then the report judges the chain with [`Options::trust`] only and leaves the
     /// Windows verdicts pending.
@@ -185,15 +187,15 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     let mut findings = Vec::new();
     let mut certs: Vec<Parsed<'_>> = Vec::with_capacity(total);
     // Copied only when the admin supplies roots of their own.
-    let mut trust = std::borrow::Cow::Borrowed(options.trust);
-    let mut windows_trust = options.windows_trust.map(std::borrow::Cow::Borrowed);
+    let mut trust = options.trust.map(std::borrow::Cow::Borrowed);
+    let mut windows_trust = options.trust.and(options.windows_trust).map(std::borrow::Cow::Borrowed);
     for (input_index, (input, found)) in inputs.iter().zip(&decoded).enumerate() {
         for der in &found.certificates {
             if let Some(existing) = certs.iter().position(|c| c.der == der.as_slice()) {
                 // A root both sent and supplied as trusted is not a duplicate in the chain.
                 if input.trusted || certs.get(existing).is_some_and(|c| c.trusted_input) {
                     if let Some(cert) = certs.get(existing) {
-                        for store in std::iter::once(&mut trust).chain(windows_trust.as_mut()) {
+                        for store in trust.iter_mut().chain(windows_trust.as_mut()) {
                             store
                                 .to_mut()
                                 .add_supplied(cert.x509.subject.raw, cert.x509.public_key.raw);
@@ -219,7 +221,7 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     }
 
     for cert in certs.iter().filter(|c| c.trusted_input) {
-        for store in std::iter::once(&mut trust).chain(windows_trust.as_mut()) {
+        for store in trust.iter_mut().chain(windows_trust.as_mut()) {
             store
                 .to_mut()
                 .add_supplied(cert.x509.subject.raw, cert.x509.public_key.raw);
@@ -234,7 +236,7 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     // which only what differs is kept; without Microsoft's store, the other clients' alone.
     // Windows' store first when it is loaded: its path is the report's. One call site, so the
     // page's module carries the path builder once.
-    let stores: Vec<&TrustStore> = windows_trust.iter().map(|w| &**w).chain([&*trust]).collect();
+    let stores: Vec<&TrustStore> = windows_trust.iter().chain(trust.iter()).map(|s| &**s).collect();
     let mut built: Vec<(Chain, Vec<Finding>)> = stores
         .into_iter()
         .map(|store| {
@@ -247,7 +249,10 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
         .then(|| built.pop())
         .flatten()
         .map(|(_, findings)| clients::OtherPath { findings });
-    let (chain, chain_findings) = built.swap_remove(0);
+    let (chain, chain_findings) = match built.pop() {
+        Some(built) => built,
+        None => (path::pending(&certs, &certificates), Vec::new()),
+    };
     clients::findings(&certs, &chain, &chain_findings, other.as_ref(), &mut findings);
     let windows_chain: Vec<_> = chain_findings.iter().map(clients::key).collect();
     findings.extend(chain_findings);
@@ -272,7 +277,8 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     let autodiscover = domain_of.and_then(|d| host::autodiscover(&d, leaf, leaf_index, &mut findings));
 
     findings.sort_by_key(|f| f.severity);
-    let clients = clients::verdicts(&findings, msstd.as_ref(), other.as_ref(), &windows_chain);
+    let judged = chain.status != ChainStatus::Pending;
+    let clients = clients::verdicts(&findings, msstd.as_ref(), judged, other.as_ref(), &windows_chain);
     let summary = Report::summarise(&findings, msstd.as_ref().map(|m| m.code), &clients);
     Ok(Report {
         schema: SCHEMA,

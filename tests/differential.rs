@@ -396,7 +396,7 @@ fn engine_report(scenario: &Scenario) -> Report {
         principal: None,
         host: Some(&scenario.host),
         now: now(),
-        trust: &trust,
+        trust: Some(&trust),
         windows_trust: None,
         verifier: &RustCrypto,
     };

@@ -244,7 +244,7 @@ fn a_tampered_signature_is_invalid() {
             principal: None,
             host: None,
             now: now(),
-            trust: &trust,
+            trust: Some(&trust),
             windows_trust: None,
             verifier: &msstd_check::signature::RustCrypto,
         },

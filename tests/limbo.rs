@@ -72,7 +72,7 @@ fn run(case: &Value) -> Result<Report, String> {
         principal: None,
         host,
         now,
-        trust: &trust,
+        trust: Some(&trust),
         windows_trust: None,
         verifier: &RustCrypto,
     };

@@ -8,7 +8,9 @@
 mod common;
 
 use common::{ca, issue, key, now, params, Issued};
-use msstd_check::{analyze, Client, Code, Connects, Input, Options, Overall, Report, TrustStore, UnixTime};
+use msstd_check::{
+    analyze, AnchorSource, ChainStatus, Client, Code, Connects, Input, Options, Overall, Report, TrustStore, UnixTime,
+};
 use rcgen::{CustomExtension, ExtendedKeyUsagePurpose};
 
 /// A line of `data/microsoft-roots.txt` for `root`, with the Disable and NotBefore dates.
@@ -25,7 +27,7 @@ fn program_line(root: &Issued, disabled: &str, not_after_issued: &str) -> String
         .to_owned()
     };
     format!(
-        "{} {disabled} {not_after_issued} {} {} Test Root\n",
+        "{} {disabled} {not_after_issued} {} {} - Test Root\n",
         "ab".repeat(20),
         b64(cert.tbs_certificate.subject.as_raw()),
         b64(cert.tbs_certificate.subject_pki.raw),
@@ -33,7 +35,7 @@ fn program_line(root: &Issued, disabled: &str, not_after_issued: &str) -> String
 }
 
 fn microsoft(lines: &[String]) -> TrustStore {
-    TrustStore::from_microsoft_data(&format!("# test program\n{}", lines.concat())).unwrap()
+    TrustStore::from_data(&format!("# test program\n{}", lines.concat()), AnchorSource::Microsoft).unwrap()
 }
 
 /// Analyses `pem` for `host` with the principal `msstd:<host>`: Windows with `windows`, the
@@ -46,7 +48,7 @@ fn check(pem: &str, host: &str, windows: Option<&TrustStore>, others: &TrustStor
             principal: Some(&principal),
             host: Some(host),
             now: at,
-            trust: others,
+            trust: Some(others),
             windows_trust: windows,
             verifier: &msstd_check::signature::RustCrypto,
         },
@@ -342,7 +344,7 @@ fn the_digicert_chain_connects_on_windows_and_fails_for_mozillas_store() {
             principal: Some("msstd:*.badssl.com"),
             host: Some("mail.badssl.com"),
             now: at,
-            trust: &mozilla,
+            trust: Some(&mozilla),
             windows_trust: Some(&windows),
             verifier: &msstd_check::signature::RustCrypto,
         },
@@ -384,7 +386,7 @@ fn the_fixes_come_in_the_order_of_the_families_they_unblock() {
             principal: Some("msstd:owa.fabrikam.com"),
             host: Some("mail.contoso.com"),
             now: now(),
-            trust: &TrustStore::mozilla(),
+            trust: Some(&TrustStore::mozilla()),
             windows_trust: Some(&windows),
             verifier: &msstd_check::signature::RustCrypto,
         },
@@ -402,4 +404,35 @@ fn the_fixes_come_in_the_order_of_the_families_they_unblock() {
         .map(|&i| report.findings[i].code)
         .collect();
     assert_eq!(order, vec![Code::ChainIncomplete, Code::MsstdMismatch]);
+}
+
+/// The page's first verdict, before any store has arrived: the names are judged, the chain is
+/// not, and no client verdict is guessed.
+#[test]
+fn without_any_store_only_the_names_are_judged() {
+    let root = ca("Pending Root", None);
+    let leaf = issue(
+        leaf_params("mail.contoso.com"),
+        key(&rcgen::PKCS_ECDSA_P256_SHA256),
+        Some(&root),
+    );
+    let windows = microsoft(&[program_line(&root, "-", "-")]);
+    let report = analyze(
+        &[Input::new("served.pem", leaf.pem.as_bytes())],
+        &Options {
+            principal: Some("msstd:owa.contoso.com"),
+            host: Some("mail.contoso.com"),
+            now: now(),
+            trust: None,
+            windows_trust: Some(&windows),
+            verifier: &msstd_check::signature::RustCrypto,
+        },
+    )
+    .unwrap();
+    assert_eq!(report.chain.status, ChainStatus::Pending);
+    assert_eq!(report.chain.path, vec![0]);
+    assert!(report.clients.iter().all(|v| v.outcome == Connects::Pending));
+    assert_eq!(report.summary.outcome, Overall::Pending);
+    assert_eq!(report.msstd.as_ref().unwrap().code, Code::MsstdMismatch);
+    assert!(!has(&report, Code::ChainIncomplete) && !has(&report, Code::UntrustedRoot));
 }

@@ -20,10 +20,11 @@ const state = {
   timer: 0,
   /** Signature outcomes WebCrypto gave, by check id: reused while the certificates stay. */
   verified: new Map(),
-  /** Microsoft's root program as text, once fetched; `windows` is 'loading', 'ready' or 'failed'. */
-  windowsTrust: null,
-  windows: 'loading',
+  /** The root stores' texts by kind, once fetched; `trustState` is 'loading', 'ready' or 'failed'. */
+  trust: null,
+  trustState: 'loading',
 };
+const TRUST_STORES = ['mozilla', 'microsoft'];
 
 const t = (key) => UI[state.language][key] ?? UI.en[key] ?? key;
 
@@ -63,37 +64,42 @@ async function loadEngine(attempt = 0) {
   if (attempt) url.searchParams.set('reload', String(attempt));
   const module = await import(url.href);
   await module.default({ module_or_path: new URL(script.dataset.wasm, document.baseURI) });
-  if (state.windowsTrust) module.loadWindowsTrust(state.windowsTrust);
+  if (state.trust) for (const kind of TRUST_STORES) module.loadTrust(kind, state.trust[kind]);
   return module;
 }
 
 /**
- * Microsoft's Trusted Root Program, fetched after the first verdict (it is not in the first
- * load): until it is there the engine leaves the Windows verdicts pending and the page says it
- * is checking Windows trust.
+ * The root stores, Mozilla's and Microsoft's, fetched after the first verdict (neither is in the
+ * first load): until they are there the engine judges the names only, leaves the chain and every
+ * client verdict pending, and the page says it is checking trust.
  */
-async function loadWindowsTrust() {
+async function loadTrust() {
   try {
-    const response = await fetch('microsoft-roots.txt');
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const text = await response.text();
-    state.engine.loadWindowsTrust(text);
-    state.windowsTrust = text;
-    if (state.worker) state.worker.postMessage({ windowsTrust: text });
-    state.windows = 'ready';
+    const texts = {};
+    await Promise.all(
+      TRUST_STORES.map(async (kind) => {
+        const response = await fetch(`${kind}-roots.txt`);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        texts[kind] = await response.text();
+      }),
+    );
+    for (const kind of TRUST_STORES) state.engine.loadTrust(kind, texts[kind]);
+    state.trust = texts;
+    if (state.worker) state.worker.postMessage({ trust: texts });
+    state.trustState = 'ready';
   } catch (error) {
-    state.windows = 'failed';
+    state.trustState = 'failed';
   }
   if (state.response) await run();
-  // For automation: the Windows verdicts are final from here on.
-  document.body.dataset.windows = state.windows;
+  // For automation: the verdicts are final from here on.
+  document.body.dataset.trust = state.trustState;
 }
 
 /** The PKCS#12 module runs in a worker, loaded only when a .pfx arrives. */
 function workerAnalyze(request) {
   if (!state.worker) {
     state.worker = new Worker('pfx-worker.js', { type: 'module' });
-    if (state.windowsTrust) state.worker.postMessage({ windowsTrust: state.windowsTrust });
+    if (state.trust) state.worker.postMessage({ trust: state.trust });
     state.worker.onmessage = ({ data }) => {
       const call = state.workerCalls.get(data.id);
       state.workerCalls.delete(data.id);
@@ -382,8 +388,8 @@ function renderAnswer(response) {
   const box = $('answer');
   box.dataset.outcome = outcome;
   box.className = `answer ${ANSWER_CLASS[outcome] || 'none'}`;
-  const failed = outcome === 'pending' && state.windows === 'failed';
-  $('answer-text').textContent = failed ? t('windowsUnavailable') : response.answer;
+  const failed = outcome === 'pending' && state.trustState === 'failed';
+  $('answer-text').textContent = failed ? t('trustUnavailable') : response.answer;
   $('clients').replaceChildren(
     ...report.clients.map((verdict, i) => {
       // What stops a family, in full; the conditions of one that connects are in its outcome.
@@ -651,8 +657,8 @@ async function boot() {
   updateUnderstood();
   await run();
   document.body.dataset.ready = 'true';
-  // After the first verdict: the Windows store never delays it.
-  loadWindowsTrust();
+  // After the first verdict: the root stores never delay it.
+  loadTrust();
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     navigator.serviceWorker.register('sw.js').catch(() => {});
   }

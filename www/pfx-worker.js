@@ -5,12 +5,12 @@ import * as engine from './msstd-check-pfx.js';
 const ready = engine.default({ module_or_path: new URL('msstd-check-pfx_bg.wasm', import.meta.url) });
 
 self.onmessage = async ({ data }) => {
-  const { id, request, windowsTrust } = data;
+  const { id, request, trust } = data;
   try {
     await ready;
-    // Microsoft's root program, sent once the page has it (see app.js).
-    if (windowsTrust) {
-      engine.loadWindowsTrust(windowsTrust);
+    // The root stores, sent once the page has them (see app.js).
+    if (trust) {
+      for (const [kind, text] of Object.entries(trust)) engine.loadTrust(kind, text);
       return;
     }
     self.postMessage({ id, ok: true, value: engine.analyze(request) });

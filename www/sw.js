@@ -2,9 +2,9 @@
 // a new build shows at once) and from the cache when there is none. Installing caches the page
 // and every asset it names, the PKCS#12 worker's included.
 const CACHE = 'msstd-check';
-// What scripts fetch rather than the page names: modules, and Microsoft's root program (the
-// Windows verdicts need it offline too).
-const WORKER_ASSETS = ['i18n.js', 'signatures.js', 'pfx-worker.js', 'msstd-check-pfx.js', 'msstd-check-pfx_bg.wasm', 'microsoft-roots.txt'];
+// What scripts fetch rather than the page names: modules, and the root stores (the verdicts need
+// them offline too).
+const WORKER_ASSETS = ['i18n.js', 'signatures.js', 'pfx-worker.js', 'msstd-check-pfx.js', 'msstd-check-pfx_bg.wasm', 'mozilla-roots.txt', 'microsoft-roots.txt'];
 
 async function precache() {
   const cache = await caches.open(CACHE);

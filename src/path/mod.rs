@@ -54,6 +54,9 @@ pub enum ChainStatus {
     /// At a root the trust store lists but no longer trusts for this certificate (Microsoft's
     /// Disable and NotBefore dates).
     Distrusted,
+    /// Not judged: no trust store was given (the page's first verdict, before its root stores
+    /// have arrived). The path is the leaf alone.
+    Pending,
 }
 
 /// The trusted root a path ends at.
@@ -90,7 +93,7 @@ impl Judged {
         let status = match self.status {
             ChainStatus::Trusted => 0,
             ChainStatus::UntrustedRoot | ChainStatus::SelfSigned | ChainStatus::Distrusted => 1,
-            ChainStatus::Incomplete => 2,
+            ChainStatus::Incomplete | ChainStatus::Pending => 2,
         };
         let warnings = self.findings.iter().filter(|f| f.severity == Severity::Warning).count();
         (status, self.errors(), warnings, self.certs.len())
@@ -113,6 +116,28 @@ fn leaf(certs: &[Parsed<'_>], candidates: &[usize]) -> usize {
         .unwrap_or(candidates[0])
 }
 
+/// The certificates a path may start from: those presented, or all when every one was supplied
+/// as trusted.
+fn candidates(certs: &[Parsed<'_>]) -> Vec<usize> {
+    let presented: Vec<usize> = (0..certs.len()).filter(|&i| !certs[i].trusted_input).collect();
+    if presented.is_empty() {
+        (0..certs.len()).collect()
+    } else {
+        presented
+    }
+}
+
+/// The chain before any trust store is there: the leaf alone, not judged.
+pub(crate) fn pending(certs: &[Parsed<'_>], summaries: &[CertificateSummary]) -> Chain {
+    let leaf = leaf(certs, &candidates(certs));
+    Chain {
+        path: vec![leaf],
+        status: ChainStatus::Pending,
+        anchor: None,
+        pem: summaries.get(leaf).map(|s| s.pem.clone()).unwrap_or_default(),
+    }
+}
+
 /// Builds and validates the paths over `certs` (unique, in presented order; `summaries`
 /// theirs, for the PEM), keeps the best and records its findings.
 pub(crate) fn build(
@@ -123,12 +148,7 @@ pub(crate) fn build(
     now: UnixTime,
     findings: &mut Vec<Finding>,
 ) -> Chain {
-    let presented: Vec<usize> = (0..certs.len()).filter(|&i| !certs[i].trusted_input).collect();
-    let candidates = if presented.is_empty() {
-        (0..certs.len()).collect()
-    } else {
-        presented
-    };
+    let candidates = candidates(certs);
     let leaf_index = leaf(certs, &candidates);
     let mut budget = Budget::default();
     let (found, exhausted) = search::paths(certs, leaf_index, trust, verifier, now, &mut budget);

@@ -50,6 +50,7 @@ impl Catalogue for English {
             ChainStatus::Incomplete => "incomplete",
             ChainStatus::SelfSigned => "self-signed",
             ChainStatus::Distrusted => "root no longer trusted",
+            ChainStatus::Pending => "not judged yet: the root stores are loading",
         }
     }
 
@@ -59,7 +60,7 @@ impl Catalogue for English {
             Overall::Partial => "Will Outlook Anywhere connect? Yes, on current Windows; not every client does (below).",
             Overall::Fails => "Will Outlook Anywhere connect? No: Outlook on Windows fails (below).",
             Overall::Uncertain => "Will Outlook Anywhere connect? Uncertain on Windows: the outcome is undocumented or a signature was not verified (below).",
-            Overall::Pending => "Will Outlook Anywhere connect? Checking Windows trust...",
+            Overall::Pending => "Will Outlook Anywhere connect? Checking trust: the root stores are loading...",
         }
     }
 
@@ -76,7 +77,7 @@ impl Catalogue for English {
             Connects::Yes => "connects",
             Connects::No => "fails",
             Connects::Uncertain => "uncertain",
-            Connects::Pending => "checking Windows trust",
+            Connects::Pending => "checking trust",
         }
     }
 

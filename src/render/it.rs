@@ -57,6 +57,7 @@ impl Catalogue for Italian {
             ChainStatus::Incomplete => "incompleta",
             ChainStatus::SelfSigned => "autofirmato",
             ChainStatus::Distrusted => "radice non più attendibile",
+            ChainStatus::Pending => "non ancora giudicata: caricamento degli archivi di radici",
         }
     }
 
@@ -66,7 +67,7 @@ impl Catalogue for Italian {
             Overall::Partial => "Outlook Anywhere si connetterà? Sì, su Windows recenti; non tutti i client però (sotto).",
             Overall::Fails => "Outlook Anywhere si connetterà? No: Outlook su Windows non si connette (sotto).",
             Overall::Uncertain => "Outlook Anywhere si connetterà? Incerto su Windows: il comportamento non è documentato o una firma non è stata verificata (sotto).",
-            Overall::Pending => "Outlook Anywhere si connetterà? Verifica dell'attendibilità per Windows in corso...",
+            Overall::Pending => "Outlook Anywhere si connetterà? Verifica dell'attendibilità: caricamento degli archivi di radici...",
         }
     }
 
@@ -83,7 +84,7 @@ impl Catalogue for Italian {
             Connects::Yes => "si connette",
             Connects::No => "non si connette",
             Connects::Uncertain => "incerto",
-            Connects::Pending => "verifica dell'attendibilità per Windows",
+            Connects::Pending => "verifica dell'attendibilità",
         }
     }
 

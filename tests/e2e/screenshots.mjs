@@ -39,7 +39,7 @@ try {
     const page = await context.newPage();
     if (shot.digicert) await page.clock.setFixedTime(new Date('2021-06-01T00:00:00Z'));
     await page.goto(site.url);
-    await page.waitForSelector('body[data-windows="ready"]');
+    await page.waitForSelector('body[data-trust="ready"]');
     await page.fill('#paste', shot.digicert ? digicert : shot.crossSign ? crossSign : chain);
     if (shot.crossSign) {
       await page.$eval('#trusted-details', (details) => { details.open = true; });

@@ -168,7 +168,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         principal: args.msstd.as_deref(),
         host: args.host.as_deref().or(connected_name),
         now: args.at.unwrap_or_else(now),
-        trust: &trust,
+        trust: Some(&trust),
         windows_trust: Some(&windows),
         verifier: &msstd_check::signature::RustCrypto,
     };

@@ -18,6 +18,8 @@ fn content_type(path: &Path) -> &'static str {
         "png" => "image/png",
         "json" => "application/json",
         "webmanifest" => "application/manifest+json",
+        // The root stores (data/*-roots.txt), fetched by the page after its first verdict.
+        "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
 }

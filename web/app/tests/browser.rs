@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Function, Map, Object, Promise, Reflect, Uint8Array};
-use msstd_check_web::{analyze, load_windows_trust, parse_principal, pkcs12_supported, signature_check};
+use msstd_check_web::{analyze, load_trust, parse_principal, pkcs12_supported, signature_check};
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -45,7 +45,19 @@ fn get(value: &JsValue, path: &str) -> JsValue {
         .fold(value.clone(), |v, key| Reflect::get(&v, &key.into()).unwrap())
 }
 
+const MOZILLA_ROOTS: &str = include_str!("../../../data/mozilla-roots.txt");
+const MICROSOFT_ROOTS: &str = include_str!("../../../data/microsoft-roots.txt");
+
+/// Both root stores, as the page loads them after its first verdict (a module instance keeps
+/// the first it is given, so every test may ask).
+fn with_trust() {
+    load_trust(&"mozilla".into(), &MOZILLA_ROOTS.into()).unwrap();
+    load_trust(&"microsoft".into(), &MICROSOFT_ROOTS.into()).unwrap();
+}
+
+/// A request as the page makes it once its root stores are loaded.
 fn request(inputs: &[(&str, &[u8])], principal: Option<&str>, language: &str) -> JsValue {
+    with_trust();
     let list = Array::new();
     for (name, bytes) in inputs {
         let input = Object::new();
@@ -331,18 +343,20 @@ fn oversized_values_are_refused_before_they_are_copied() {
     assert_eq!(get(&english_leaf_response(), "report.certificates.length"), 1);
 }
 
-/// Microsoft's root program, as the page fetches it after its first verdict: bad data is an
-/// error object, the real file loads once, and from then on the Windows verdicts are given.
-/// (Other tests in this module may run before or after it: none depends on the Windows rows.)
+/// The root stores, as the page fetches them after its first verdict: bad data is an error
+/// object, a real file gives its number of roots, and with both the Windows verdicts are given.
 #[wasm_bindgen_test]
-async fn microsofts_root_program_loads_and_gives_the_windows_verdicts() {
-    let error = load_windows_trust(&"not a root\n".into()).unwrap_err();
+async fn the_root_stores_load_and_give_the_verdicts_per_client() {
+    let error = load_trust(&"microsoft".into(), &"not a root\n".into()).unwrap_err();
     assert_eq!(get(&error, "code"), "TRUST_DATA_MALFORMED");
-    let error = load_windows_trust(&JsValue::from(42)).unwrap_err();
+    let error = load_trust(&"microsoft".into(), &JsValue::from(42)).unwrap_err();
     assert_eq!(get(&error, "code"), "BAD_REQUEST");
-    let data = include_str!("../../../data/microsoft-roots.txt");
-    let roots = load_windows_trust(&data.into()).unwrap();
-    assert_eq!(roots, data.lines().filter(|l| !l.starts_with('#')).count());
+    let error = load_trust(&"apple".into(), &MOZILLA_ROOTS.into()).unwrap_err();
+    assert_eq!(get(&error, "code"), "BAD_REQUEST");
+    for (kind, text) in [("mozilla", MOZILLA_ROOTS), ("microsoft", MICROSOFT_ROOTS)] {
+        let roots = load_trust(&kind.into(), &text.into()).unwrap();
+        assert_eq!(roots, text.lines().filter(|l| !l.starts_with('#')).count(), "{kind}");
+    }
     let chain = format!("{LEAF}{CHAIN}");
     let response = analyze_as_the_page_does(request(
         &[("paste", chain.as_bytes())],

@@ -18,7 +18,7 @@
 
 use msstd_check::render::{self, Language, Style};
 use msstd_check::signature::{Answers, PendingCheck, Scheme};
-use msstd_check::{analyze, principal, Error, Input, Options, TrustStore, UnixTime, Verification};
+use msstd_check::{analyze, principal, AnchorSource, Error, Input, Options, TrustStore, UnixTime, Verification};
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
@@ -132,32 +132,36 @@ fn error(code: &str, message: String) -> JsValue {
         .unwrap_or_else(|_| JsValue::from_str(code))
 }
 
-/// The Mozilla root store, built once per module instance.
-fn mozilla() -> &'static TrustStore {
-    static MOZILLA: std::sync::OnceLock<TrustStore> = std::sync::OnceLock::new();
-    MOZILLA.get_or_init(TrustStore::mozilla)
-}
+/// The root stores, once the page has loaded them ([`load_trust`]): Mozilla's and Microsoft's.
+static MOZILLA: std::sync::OnceLock<TrustStore> = std::sync::OnceLock::new();
+static MICROSOFT: std::sync::OnceLock<TrustStore> = std::sync::OnceLock::new();
 
-/// Microsoft's Trusted Root Program, once the page has loaded it ([`load_windows_trust`]).
-static WINDOWS: std::sync::OnceLock<TrustStore> = std::sync::OnceLock::new();
-
-/// Loads Microsoft's Trusted Root Program from the text of `microsoft-roots.txt`, which the
-/// page fetches after its first paint (it is not in the first load): from then on every
-/// analysis gives the Windows verdicts; before, they are `pending`. Returns the number of
-/// roots; loading again keeps the first store.
+/// Loads a root store from the text of its trust-data file, which the page fetches after its
+/// first verdict (neither is in the first load): `kind` is `mozilla` (`mozilla-roots.txt`) or
+/// `microsoft` (`microsoft-roots.txt`). Before Mozilla's is loaded the chain is not judged and
+/// every client verdict is pending; before Microsoft's the Windows verdicts are. Returns the
+/// number of roots read; loading a kind again reads the text (and says what is wrong with it)
+/// but keeps the first store.
 ///
 /// # Errors
-/// `{ code, message }`: `TRUST_DATA_MALFORMED` naming the line, or `BAD_REQUEST` when the
-/// argument is not a string.
-pub fn load_windows_trust(text: &JsValue) -> Result<usize, JsValue> {
-    if let Some(store) = WINDOWS.get() {
-        return Ok(store.len());
-    }
+/// `{ code, message }`: `TRUST_DATA_MALFORMED` naming the line, or `BAD_REQUEST` for an unknown
+/// kind or an argument that is not a string.
+pub fn load_trust(kind: &JsValue, text: &JsValue) -> Result<usize, JsValue> {
+    let (cell, source) = match kind.as_string().as_deref() {
+        Some("mozilla") => (&MOZILLA, AnchorSource::Mozilla),
+        Some("microsoft") => (&MICROSOFT, AnchorSource::Microsoft),
+        _ => {
+            return Err(error(
+                "BAD_REQUEST",
+                "the store is \"mozilla\" or \"microsoft\"".to_owned(),
+            ))
+        }
+    };
     let text = text
         .as_string()
         .ok_or_else(|| error("BAD_REQUEST", "the trust data must be text".to_owned()))?;
-    let store = TrustStore::from_microsoft_data(&text).map_err(|e| error(e.code(), e.to_string()))?;
-    Ok(WINDOWS.get_or_init(|| store).len())
+    let store = TrustStore::from_data(&text, source).map_err(|e| error(e.code(), e.to_string()))?;
+    Ok(cell.get_or_init(|| store).len())
 }
 
 fn language(tag: Option<&str>) -> Language {
@@ -195,8 +199,8 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
         principal: request.principal.as_deref(),
         host: request.host.as_deref(),
         now: UnixTime((request.now_ms / 1000.0).floor() as i64),
-        trust: mozilla(),
-        windows_trust: WINDOWS.get(),
+        trust: MOZILLA.get(),
+        windows_trust: MICROSOFT.get(),
         verifier: &answers,
     };
     let report = analyze(&inputs, &options).map_err(|e: Error| error(e.code(), e.to_string()))?;
@@ -292,7 +296,7 @@ pub fn signature_check(child: &JsValue, issuer: &JsValue) -> JsValue {
 }
 
 /// Expands to the `#[wasm_bindgen]` exports of a module: `analyze(request)`,
-/// `parsePrincipal(text, language)`, `signatureCheck(child, issuer)`, `loadWindowsTrust(text)`,
+/// `parsePrincipal(text, language)`, `signatureCheck(child, issuer)`, `loadTrust(kind, text)`,
 /// `version()`,
 /// `pkcs12Supported()`.
 #[macro_export]
@@ -327,12 +331,13 @@ macro_rules! export_bindings {
             $crate::signature_check(child, issuer)
         }
 
-        /// Loads Microsoft's Trusted Root Program; see `msstd_check_js::load_windows_trust`.
-        #[wasm_bindgen(js_name = loadWindowsTrust)]
-        pub fn load_windows_trust(
+        /// Loads a root store; see `msstd_check_js::load_trust`.
+        #[wasm_bindgen(js_name = loadTrust)]
+        pub fn load_trust(
+            kind: &$crate::__wasm_bindgen::JsValue,
             text: &$crate::__wasm_bindgen::JsValue,
         ) -> Result<usize, $crate::__wasm_bindgen::JsValue> {
-            $crate::load_windows_trust(text)
+            $crate::load_trust(kind, text)
         }
 
         /// The engine's version.
