@@ -1,7 +1,8 @@
 //! Native throughput on the benchmark corpus: Debian's ca-certificates bundle (144 roots),
 //! repeated to about 10,000 certificates, each analysed on its own as a pasted input (decode,
-//! parse, chain building against the Mozilla store, every check), and each root's
-//! self-signature verified alone (`verify_link`).
+//! parse, chain building against the Mozilla store, every check), then again with Microsoft's
+//! store as well (as the command line runs: two paths built), each root's self-signature
+//! verified alone (`verify_link`), and the time to read Microsoft's store.
 //!
 //! `cargo bench --bench throughput [-- BUNDLE]`; prints the median of 5 runs. Figures go in
 //! docs/performance.md (bench/run.sh runs this with the peers).
@@ -32,26 +33,31 @@ fn main() {
         .map(Vec::as_slice)
         .collect();
     let trust = TrustStore::mozilla();
-    let options = Options {
-        principal: None,
-        host: None,
-        now: UnixTime(1_780_000_000),
-        trust: Some(&trust),
-        windows_trust: None,
-        verifier: &msstd_check::signature::RustCrypto,
-    };
-    let mut rates = Vec::new();
-    let mut findings = 0;
-    for _ in 0..RUNS {
-        let started = Instant::now();
-        findings = 0;
-        for der in &corpus {
-            let report = analyze(&[Input::new("root", der)], &options).expect("every root decodes");
-            findings += report.findings.len();
+    let windows = TrustStore::microsoft();
+    let mut passes = Vec::new();
+    for windows_trust in [None, Some(&windows)] {
+        let options = Options {
+            principal: None,
+            host: None,
+            now: UnixTime(1_780_000_000),
+            trust: Some(&trust),
+            windows_trust,
+            verifier: &msstd_check::signature::RustCrypto,
+        };
+        let mut rates = Vec::new();
+        let mut findings = 0;
+        for _ in 0..RUNS {
+            let started = Instant::now();
+            findings = 0;
+            for der in &corpus {
+                let report = analyze(&[Input::new("root", der)], &options).expect("every root decodes");
+                findings += report.findings.len();
+            }
+            rates.push(corpus.len() as f64 / started.elapsed().as_secs_f64());
         }
-        rates.push(corpus.len() as f64 / started.elapsed().as_secs_f64());
+        rates.sort_by(f64::total_cmp);
+        passes.push((rates[RUNS / 2], findings));
     }
-    rates.sort_by(f64::total_cmp);
     let mut verify_rates = Vec::new();
     let mut valid = 0;
     for _ in 0..RUNS {
@@ -66,13 +72,28 @@ fn main() {
         verify_rates.push(roots.len() as f64 / started.elapsed().as_secs_f64());
     }
     verify_rates.sort_by(f64::total_cmp);
+    for ((rate, findings), stores) in passes
+        .iter()
+        .zip(["Mozilla's store", "Mozilla's and Microsoft's stores"])
+    {
+        println!(
+            "native analyze ({stores}): {} roots x {} = {} certificates, median {rate:.0} certificates/s ({findings} findings per pass)",
+            roots.len(),
+            corpus.len() / roots.len(),
+            corpus.len(),
+        );
+    }
+    let mut reads = Vec::new();
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        let store = TrustStore::microsoft();
+        reads.push((started.elapsed().as_secs_f64() * 1000.0, store.len()));
+    }
+    reads.sort_by(|a, b| a.0.total_cmp(&b.0));
     println!(
-        "native analyze: {} roots x {} = {} certificates, median {:.0} certificates/s ({} findings per pass)",
-        roots.len(),
-        corpus.len() / roots.len(),
-        corpus.len(),
-        rates[RUNS / 2],
-        findings
+        "native TrustStore::microsoft: {} roots read in {:.2} ms (median of {RUNS})",
+        reads[RUNS / 2].1,
+        reads[RUNS / 2].0
     );
     println!(
         "native verify_link: {} self-signed roots, median {:.0} verifications/s ({valid} valid)",
