@@ -22,6 +22,9 @@ for (const dir of dirs) {
   // The query keeps each build's glue a module of its own.
   const module = await import(`${dir}/module.js?${builds.length}`);
   module.initSync({ module: readFileSync(`${dir}/module_bg.wasm`) });
+  // Builds since the root stores left the module get them as the page gives them (the working
+  // tree's data files); older builds carry Mozilla's inside.
+  if (module.loadTrust) for (const kind of ['mozilla', 'microsoft']) module.loadTrust(kind, readFileSync(new URL(`../data/${kind}-roots.txt`, import.meta.url), 'utf8'));
   builds.push({ dir, module, rates: [] });
 }
 // Pass 0 of each build is a warm-up (the engine tiers its code up), not counted.

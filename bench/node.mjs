@@ -2,6 +2,8 @@
 // called as the page calls it)
 // against the JavaScript peers, all in the same run: Debian's ca-certificates roots repeated
 // to about 10,000 certificates. Medians of 5 passes. Usage: node bench/node.mjs [BUNDLE]
+// [--stores mozilla,microsoft] (the root stores our module is given; `--stores none` for the
+// page's first verdict, before they arrive).
 //
 // - parse: decode and read CN, SANs and notAfter (the peers); ours is the full analysis
 //   (decode, parse, chain building against the Mozilla store, every check, the report handed
@@ -21,7 +23,10 @@ import { verifySignature } from '../www/signatures.js';
 import { DEFAULT_BUNDLE, loadCorpus, median } from './common.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const bundle = process.argv[2] || DEFAULT_BUNDLE;
+const args = process.argv.slice(2);
+const storesAt = args.indexOf('--stores');
+const stores = storesAt < 0 ? ['mozilla', 'microsoft'] : args.splice(storesAt, 2)[1].split(',').filter((k) => k !== 'none');
+const bundle = args[0] || DEFAULT_BUNDLE;
 const RUNS = 5;
 const { roots, corpus } = loadCorpus(bundle);
 
@@ -49,6 +54,9 @@ const dist = `${root}dist/`;
 const glue = readdirSync(dist).find((f) => /^msstd-check-web-.*\.js$/.test(f));
 const ours = await import(`${dist}${glue}`);
 ours.initSync({ module: readFileSync(`${dist}${glue.replace(/\.js$/, '_bg.wasm')}`) });
+// By default both root stores, as the page has them once its first verdict is shown: every
+// analysis below builds the path twice, as the page's do from then on.
+for (const kind of stores) ours.loadTrust(kind, readFileSync(`${dist}${kind}-roots.txt`, 'utf8'));
 const nowMs = Date.UTC(2026, 5, 1);
 
 pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto }));

@@ -54,8 +54,8 @@ const sites = [];
 try {
   const results = [];
   for (const [name, dir, ready] of [
-    ['msstd-check (this page, analysing a pasted chain)', `${root}dist`, async (page) => {
-      await page.waitForSelector('body[data-ready]');
+    ['msstd-check (this page, analysing a pasted chain, with the root stores it fetches after the first verdict)', `${root}dist`, async (page) => {
+      await page.waitForSelector('body[data-trust]');
       await page.fill('#paste', leaf);
       await page.waitForFunction(() => document.querySelector('#results').dataset.state === 'done');
     }],
