@@ -261,7 +261,7 @@ pub(super) fn message(f: &Finding) -> String {
             list("presented")
         ),
         Code::ChainIncomplete if f.text("after") == "ca" => format!(
-            "The issuer {} is neither among the certificates given nor a trusted root: if it is an intermediate, the server must send it; if it is a root, clients must trust it (the bundled Mozilla store no longer lists some roots that Windows still trusts).",
+            "The issuer {} is neither among the certificates given nor a trusted root: if it is an intermediate, the server must send it; if it is a root, clients must trust it (neither root store this check used holds it).",
             f.text("issuer")
         ),
         Code::ChainIncomplete => format!(

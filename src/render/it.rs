@@ -266,7 +266,7 @@ fn message(f: &Finding) -> String {
             list("presented")
         ),
         Code::ChainIncomplete if f.text("after") == "ca" => format!(
-            "L'emittente {} non è tra i certificati forniti né è una radice attendibile: se è un intermedio, il server deve inviarlo; se è una radice, i client devono considerarla attendibile (l'archivio Mozilla incluso non elenca più alcune radici ancora attendibili per Windows).",
+            "L'emittente {} non è tra i certificati forniti né è una radice attendibile: se è un intermedio, il server deve inviarlo; se è una radice, i client devono considerarla attendibile (nessuno degli archivi di radici usati qui la contiene).",
             f.text("issuer")
         ),
         Code::ChainIncomplete => format!(
