@@ -23,10 +23,10 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: msstd-relay check [--msstd VALUE] [--host NAME] [--trust ROOT.pem]... [--password-env VAR]
-                         [--at RFC3339] [--json] FILE...
+                         [--at RFC3339] [--json] [--lang en|it] FILE...
        msstd-relay fetch HOST[:PORT] [--starttls smtp|imap|pop3|none] [--sni NAME | --no-sni]
                          [--msstd VALUE] [--host NAME] [--trust ROOT.pem]... [--at RFC3339]
-                         [--timeout SECONDS] [--json | --pem]
+                         [--timeout SECONDS] [--json | --pem] [--lang en|it]
        msstd-relay serve [--listen IP:PORT] [--dist DIR] [--allow-origin ORIGIN]... [--allow-host NAME]...
                          [--allow-private] [--allow-port PORT]... [--timeout SECONDS] [--max-fetches N]
 
@@ -45,6 +45,7 @@ serve   Serves the built page (dist/) and the API it uses to fetch live chains, 
   --password-env VAR   read the .pfx password from environment variable VAR
   --at TIME            judge validity at TIME (RFC 3339, e.g. 2026-01-01T00:00:00Z), not now
   --json               print the report as JSON (schema msstd-check/report/v1)
+  --lang LANGUAGE      the report's language, en (default) or it
   --pem                print the fetched chain as PEM, as presented, instead of checking it
   --starttls PROTOCOL  smtp, imap or pop3 to upgrade a plain session; none for implicit TLS
   --sni NAME, --no-sni the server name sent in the handshake (default: the host; none for an IP)

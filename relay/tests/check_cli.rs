@@ -119,3 +119,45 @@ fn unusable_input_and_arguments_exit_2() {
         assert_eq!(relay().args(args).output().unwrap().status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn the_answer_comes_in_italian_with_lang_it() {
+    let output = relay()
+        .args([
+            "check",
+            "--lang",
+            "it",
+            "--at",
+            "2027-06-01T00:00:00Z",
+            "--msstd",
+            "msstd:mail.contoso.com",
+        ])
+        .arg(data("contoso-leaf.pem"))
+        .arg(data("contoso-chain.pem"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(stdout.starts_with("Outlook Anywhere si connetterà? No"), "{stdout}");
+    assert!(
+        stdout.contains("Outlook su Windows Vista SP1 e successivi: non si connette"),
+        "{stdout}"
+    );
+    let json = relay()
+        .args(["check", "--lang", "it", "--json", "--at", "2027-06-01T00:00:00Z"])
+        .arg(data("contoso-leaf.pem"))
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["summary"]["outcome"], "fails");
+    let messages: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains("Manca il certificato intermedio")),
+        "{messages:?}"
+    );
+}

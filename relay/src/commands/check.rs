@@ -4,7 +4,9 @@ use std::process::ExitCode;
 
 use msstd_check::{analyze, Input, Options, TrustStore, UnixTime};
 
-use super::{now, print_report, read_input, usage_error, EXIT_USAGE};
+use msstd_check::render::Language;
+
+use super::{now, parse_language, print_report, read_input, usage_error, EXIT_USAGE};
 
 /// Parsed command-line arguments.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -15,6 +17,7 @@ struct Args {
     password_env: Option<String>,
     at: Option<UnixTime>,
     json: bool,
+    language: Language,
     files: Vec<String>,
 }
 
@@ -34,6 +37,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
                     Some(UnixTime::parse_rfc3339(&text).ok_or_else(|| format!("--at: not an RFC 3339 time: {text}"))?);
             }
             "--json" => parsed.json = true,
+            "--lang" => parsed.language = parse_language(&value("--lang")?)?,
             "-" => parsed.files.push(arg.clone()),
             other if other.starts_with('-') => return Err(format!("unknown option {other}")),
             file => parsed.files.push(file.to_owned()),
@@ -97,7 +101,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(EXIT_USAGE);
         }
     };
-    print_report(&report, args.json, "", None)
+    print_report(&report, args.json, args.language, "", None)
 }
 
 #[cfg(test)]
@@ -117,10 +121,13 @@ mod tests {
             "--at",
             "2020-01-01",
             "--json",
+            "--lang",
+            "it",
             "a.pem",
             "-",
         ]))
         .unwrap();
+        assert_eq!(args.language, Language::It);
         assert_eq!(args.msstd.as_deref(), Some("msstd:a"));
         assert_eq!(args.trust, vec!["r.pem"]);
         assert_eq!(args.at, UnixTime::parse_rfc3339("2020-01-01"));
@@ -134,5 +141,6 @@ mod tests {
         assert!(parse(&strings(&["--msstd"])).is_err());
         assert!(parse(&strings(&["--bogus", "a.pem"])).is_err());
         assert!(parse(&strings(&["--at", "yesterday", "a.pem"])).is_err());
+        assert!(parse(&strings(&["--lang", "fr", "a.pem"])).is_err());
     }
 }

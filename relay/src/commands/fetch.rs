@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use msstd_check::{analyze, Input, Options, TrustStore, UnixTime};
 
-use super::{now, print_report, read_input, usage_error, EXIT_FETCH_FAILED, EXIT_USAGE};
+use msstd_check::render::Language;
+
+use super::{now, parse_language, print_report, read_input, usage_error, EXIT_FETCH_FAILED, EXIT_USAGE};
 use crate::fetch::{fetch, Fetched, Settings};
 use crate::policy::Policy;
 use crate::target::{parse_host, parse_host_port, parse_starttls, Sni, Target};
@@ -24,6 +26,7 @@ struct Args {
     timeout: Duration,
     json: bool,
     pem: bool,
+    language: Language,
 }
 
 /// Reads a number of seconds from 1 to 120.
@@ -39,6 +42,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
     let (mut sni, mut starttls) = (None, None);
     let (mut msstd, mut host, mut trust, mut at) = (None, None, Vec::new(), None);
     let (mut timeout, mut json, mut pem) = (timeouts::DEFAULT, false, false);
+    let mut language = Language::default();
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} needs a value"));
@@ -56,6 +60,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--timeout" => timeout = parse_seconds(&value("--timeout")?)?,
             "--json" => json = true,
             "--pem" => pem = true,
+            "--lang" => language = parse_language(&value("--lang")?)?,
             other if other.starts_with('-') => return Err(format!("unknown option {other}")),
             other if destination.is_none() => destination = Some(other.to_owned()),
             other => return Err(format!("one HOST[:PORT] at a time ({other} is a second one)")),
@@ -76,6 +81,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
         timeout,
         json,
         pem,
+        language,
     })
 }
 
@@ -173,7 +179,13 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         verifier: &msstd_check::signature::RustCrypto,
     };
     match analyze(&inputs, &options) {
-        Ok(report) => print_report(&report, args.json, &describe(&fetched), Some(fetched.connection_json())),
+        Ok(report) => print_report(
+            &report,
+            args.json,
+            args.language,
+            &describe(&fetched),
+            Some(fetched.connection_json()),
+        ),
         Err(error) => {
             eprintln!("msstd-relay fetch: the server's certificates cannot be analysed: {error}");
             ExitCode::from(EXIT_USAGE)

@@ -8,7 +8,7 @@ use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use msstd_check::render::{self, Style};
+use msstd_check::render::{self, Language, Style};
 use msstd_check::{Report, UnixTime};
 
 /// Exit status for unusable input or arguments.
@@ -45,22 +45,32 @@ pub(crate) fn colour() -> Style {
     }
 }
 
-/// Prints `report` as text (after `preface`) or as JSON (with `connection` added), and turns
-/// it into the exit status: 0 without error findings, 1 with.
+/// The value of `--lang`: `en` or `it`, the report's language (text and JSON wording).
+pub(crate) fn parse_language(text: &str) -> Result<Language, String> {
+    match text {
+        "en" => Ok(Language::En),
+        "it" => Ok(Language::It),
+        _ => Err(format!("--lang takes en or it, not {text:?}")),
+    }
+}
+
+/// Prints `report` in `language` as text (after `preface`) or as JSON (with `connection`
+/// added), and turns it into the exit status: 0 without error findings, 1 with.
 pub(crate) fn print_report(
     report: &Report,
     json: bool,
+    language: Language,
     preface: &str,
     connection: Option<serde_json::Value>,
 ) -> ExitCode {
     if json {
-        let mut value = render::json_value(report);
+        let mut value = serde_json::to_value(render::worded(report, language)).unwrap_or_default();
         if let (Some(object), Some(connection)) = (value.as_object_mut(), connection) {
             object.insert("connection".to_owned(), connection);
         }
         println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
     } else {
-        print!("{preface}{}", render::text(report, colour()));
+        print!("{preface}{}", render::text_in(report, colour(), language));
     }
     if report.has_errors() {
         ExitCode::from(1)
