@@ -87,7 +87,7 @@ pub(super) fn parse(text: &str, source: AnchorSource) -> Result<TrustStore, Erro
             reason: "no root in it".to_owned(),
         });
     }
-    Ok(TrustStore { anchors })
+    Ok(TrustStore::of(anchors))
 }
 
 #[cfg(test)]
@@ -113,7 +113,7 @@ mod tests {
         );
         for (root, anchor) in webpki_roots::TLS_SERVER_ROOTS
             .iter()
-            .zip(&TrustStore::mozilla().anchors)
+            .zip(TrustStore::mozilla().anchors())
         {
             let full = |content: &[u8]| super::super::with_sequence_header(content);
             let constraints = root.name_constraints.as_deref().map_or_else(|| "-".to_owned(), b64);
@@ -155,7 +155,7 @@ mod tests {
         let read = TrustStore::from_data(&committed, AnchorSource::Mozilla).unwrap();
         let bundled = TrustStore::mozilla();
         assert_eq!(read.len(), bundled.len());
-        for (a, b) in read.anchors.iter().zip(&bundled.anchors) {
+        for (a, b) in read.anchors().zip(bundled.anchors()) {
             assert_eq!(
                 (&a.subject, &a.spki, &a.name_constraints),
                 (&b.subject, &b.spki, &b.name_constraints)
@@ -173,13 +173,13 @@ mod tests {
             .count();
         assert_eq!(store.len(), lines);
         assert!(store.len() > 300, "{}", store.len());
-        let names: Vec<String> = store.anchors.iter().map(Anchor::name).collect();
+        let names: Vec<String> = store.anchors().map(Anchor::name).collect();
         // Mozilla removed it in 2025; Microsoft still trusts it for TLS.
         assert!(
             names.iter().any(|n| n.ends_with("CN=DigiCert Global Root CA")),
             "{names:?}"
         );
-        assert!(store.anchors.iter().all(|a| a.source == AnchorSource::Microsoft));
+        assert!(store.anchors().all(|a| a.source == AnchorSource::Microsoft));
     }
 
     #[test]

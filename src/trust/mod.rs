@@ -10,6 +10,7 @@ mod microsoft;
 pub(crate) use microsoft::Distrust;
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::asn1;
 use crate::x509::extensions::oid;
@@ -98,19 +99,34 @@ impl Anchor {
     }
 }
 
-/// The set of roots a path may end at.
+/// The set of roots a path may end at. Cheap to clone: the store's own roots are shared, so
+/// adding an admin's root to a copy (every analysis with a supplied root does) copies none of
+/// the hundreds of roots of a program.
 #[derive(Clone, Debug, Default)]
 pub struct TrustStore {
-    anchors: Vec<Anchor>,
+    base: Arc<[Anchor]>,
+    added: Vec<Anchor>,
 }
 
 impl TrustStore {
+    fn of(anchors: Vec<Anchor>) -> Self {
+        Self {
+            base: anchors.into(),
+            added: Vec::new(),
+        }
+    }
+
+    /// Every anchor, in position order.
+    fn anchors(&self) -> impl Iterator<Item = &Anchor> {
+        self.base.iter().chain(&self.added)
+    }
+
     /// The Mozilla root store as shipped in this build (webpki-roots; the `mozilla-roots`
     /// feature).
     #[cfg(feature = "mozilla-roots")]
     pub fn mozilla() -> Self {
-        Self {
-            anchors: webpki_roots::TLS_SERVER_ROOTS
+        Self::of(
+            webpki_roots::TLS_SERVER_ROOTS
                 .iter()
                 .map(|root| Anchor {
                     subject: Cow::Borrowed(&root.subject),
@@ -120,7 +136,7 @@ impl TrustStore {
                     source: AnchorSource::Mozilla,
                 })
                 .collect(),
-        }
+        )
     }
 
     /// Microsoft's Trusted Root Program as shipped in this build (`data/microsoft-roots.txt`,
@@ -149,12 +165,12 @@ impl TrustStore {
 
     /// How many anchors there are.
     pub fn len(&self) -> usize {
-        self.anchors.len()
+        self.base.len() + self.added.len()
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.anchors.is_empty()
+        self.len() == 0
     }
 
     /// Adds a root the admin trusts, from its full DER subject and SPKI.
@@ -175,7 +191,7 @@ impl TrustStore {
             return;
         };
         if self.find(subject, spki).is_none() {
-            self.anchors.push(Anchor {
+            self.added.push(Anchor {
                 subject: Cow::Owned(subject.to_vec()),
                 spki: Cow::Owned(spki.to_vec()),
                 name_constraints: name_constraints.map(Cow::Borrowed),
@@ -191,14 +207,15 @@ impl TrustStore {
     }
 
     fn find(&self, subject: &[u8], spki: &[u8]) -> Option<usize> {
-        self.anchors
-            .iter()
-            .position(|a| *a.subject == *subject && *a.spki == *spki)
+        self.anchors().position(|a| *a.subject == *subject && *a.spki == *spki)
     }
 
     /// The anchor at `position`.
     pub(crate) fn get(&self, position: usize) -> Option<&Anchor> {
-        self.anchors.get(position)
+        match position.checked_sub(self.base.len()) {
+            None => self.base.get(position),
+            Some(added) => self.added.get(added),
+        }
     }
 
     /// Positions of the anchors named `issuer_der` (full DER): candidates to have signed a
@@ -207,8 +224,10 @@ impl TrustStore {
         let Some(issuer) = contents(issuer_der) else {
             return Vec::new();
         };
-        (0..self.anchors.len())
-            .filter(|&i| *self.anchors[i].subject == *issuer)
+        self.anchors()
+            .enumerate()
+            .filter(|(_, a)| *a.subject == *issuer)
+            .map(|(i, _)| i)
             .collect()
     }
 }
@@ -241,11 +260,11 @@ mod tests {
     fn mozilla_store_is_populated_and_named() {
         let store = TrustStore::mozilla();
         assert!(store.len() > 100, "{}", store.len());
-        let names: Vec<String> = store.anchors.iter().map(Anchor::name).collect();
+        let names: Vec<String> = store.anchors().map(Anchor::name).collect();
         assert!(names.iter().any(|n| n.contains("ISRG Root X1")), "{names:?}");
-        assert!(store.anchors.iter().all(|a| a.with_key(|_| ()).is_some()));
+        assert!(store.anchors().all(|a| a.with_key(|_| ()).is_some()));
         // Every constraint the store attaches reads; TUBITAK's root is limited to .tr.
-        let constrained: Vec<_> = store.anchors.iter().filter(|a| a.name_constraints.is_some()).collect();
+        let constrained: Vec<_> = store.anchors().filter(|a| a.name_constraints.is_some()).collect();
         assert!(!constrained.is_empty());
         let permitted = |a: &&Anchor| {
             a.with_name_constraints(|nc| format!("{:?}", nc.permitted))
