@@ -20,6 +20,9 @@ if [ -z "$(ls -A "$corpus")" ]; then
       printf '%s' '<CertPrincipalName>msstd:mail.contoso.com</CertPrincipalName>' > "$corpus/xml"
       printf '%s\n%s' 'Name : EXPR' 'CertPrincipalName : msstd:*.contoso.com' > "$corpus/fl"
       printf '%s' 'rpcping -t ncacn_http -s exch -o RpcProxy=mail.contoso.com -P "u,d,*" -I "u,d,*" -H 2 -u 10 -a connect -F 3 -v 3 -E -R none -B msstd:mail.contoso.com' > "$corpus/rpcping"
+      printf '%s' "The certificate common name mail.contoso.com doesn't validate against the mutual authentication string that was provided: msstd:owa.contoso.com" > "$corpus/rca"
+      printf '%s' "Connetti solo ai server proxy che hanno questo nome dell'entità nel certificato: msstd:mail.contoso.com." > "$corpus/italian"
+      printf '%s' 'first msstd:a.contoso.com, then "MSSTD: b.contoso.com:443" and fullsic:CN=x, O=y' > "$corpus/several"
       ;;
     reader)
       # DER certificates, one a file: what the reader reads.

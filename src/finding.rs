@@ -76,6 +76,8 @@ codes! {
     MsstdMultipleCn "MSSTD_MULTIPLE_CN" => "Win32 \"Principal Names\" (undocumented case)",
     /// A `fullsic:` principal: the other documented form, not an `msstd:` name.
     MsstdFullsic "MSSTD_FULLSIC" => "Win32 \"Principal Names\"",
+    /// The pasted text holds several different principal values; the first is the verdict's.
+    MsstdSeveral "MSSTD_SEVERAL" => "Exchange docs \"CertPrincipalName (POX)\" (one value per Outlook provider)",
     /// The Outlook Anywhere host name does not match the certificate.
     HostMismatch "HOST_MISMATCH" => "RFC 6125 section 6.4",
     /// The host matches only the Common Name of a certificate without DNS SubjectAltNames.

@@ -96,6 +96,49 @@ pub(crate) fn evaluate(
     leaf_index: usize,
     findings: &mut Vec<Finding>,
 ) -> Option<MsstdVerdict> {
+    let verdict = evaluate_one(principal, host, leaf, leaf_index, findings);
+    if let Some(principal) = principal.filter(|p| !p.others.is_empty()) {
+        // Never glued together: each value found in the text is judged on its own.
+        let others: Vec<String> = principal
+            .others
+            .iter()
+            .map(|value| {
+                let parsed = crate::principal::parse(value);
+                evaluate_one(parsed.as_ref(), host, leaf, leaf_index, &mut Vec::new())
+                    .map_or_else(String::new, |v| v.code.as_str().to_owned())
+            })
+            .collect();
+        let first = principal.as_found.clone().unwrap_or_default();
+        findings.push(
+            Finding::new(Code::MsstdSeveral, Severity::Warning)
+                .with(
+                    "values",
+                    std::iter::once(first)
+                        .chain(principal.others.iter().cloned())
+                        .collect::<Vec<_>>(),
+                )
+                .with(
+                    "verdicts",
+                    std::iter::once(
+                        verdict
+                            .as_ref()
+                            .map_or_else(String::new, |v| v.code.as_str().to_owned()),
+                    )
+                    .chain(others)
+                    .collect::<Vec<_>>(),
+                ),
+        );
+    }
+    verdict
+}
+
+fn evaluate_one(
+    principal: Option<&Principal>,
+    host: Option<&str>,
+    leaf: &LeafNames,
+    leaf_index: usize,
+    findings: &mut Vec<Finding>,
+) -> Option<MsstdVerdict> {
     let not_checked = |code| MsstdVerdict {
         code,
         principal: None,

@@ -231,3 +231,79 @@ fn email_principal_is_accepted() {
         msstd("admin@contoso.com")
     );
 }
+
+/// The one line admins copy out of an Autodiscover response, indented or not.
+#[test]
+fn a_lone_autodiscover_element() {
+    for text in [
+        "<CertPrincipalName>msstd:mail.contoso.com</CertPrincipalName>",
+        "        <CertPrincipalName>msstd:mail.contoso.com</CertPrincipalName>\r\n",
+    ] {
+        let p = parse(text).unwrap();
+        assert_eq!(p.form, Form::AutodiscoverXml, "{text:?}");
+        assert_eq!(p.value, msstd("mail.contoso.com"), "{text:?}");
+        assert!(p.defects.is_empty(), "{text:?}: {:?}", p.defects);
+    }
+}
+
+/// The principal inside prose, English and Italian: the token and what follows it, nothing
+/// glued from the words around it, a sentence's full stop left out.
+#[test]
+fn the_value_inside_text_in_any_language() {
+    for (text, name) in [
+        // Remote Connectivity Analyzer's detail line.
+        ("The certificate common name mail.contoso.com doesn't validate against the mutual authentication string that was provided: msstd:owa.contoso.com", "owa.contoso.com"),
+        // Outlook's Exchange Proxy Settings, English and Italian.
+        ("Only connect to proxy servers that have this principal name in their certificate: msstd:mail.contoso.com", "mail.contoso.com"),
+        ("Connetti solo ai server proxy che hanno questo nome dell'entità nel certificato: msstd:mail.contoso.com", "mail.contoso.com"),
+        ("Il nome comune del certificato mail.contoso.com non corrisponde alla stringa di autenticazione reciproca fornita: msstd:owa.contoso.com.", "owa.contoso.com"),
+        // A log line, a token at the end of a line, inside quotes, after = and :.
+        ("2026-11-30 09:12:01 RPC proxy principal=msstd:mail.contoso.com status=failed", "mail.contoso.com"),
+        ("the value we set was\nmsstd:mail.contoso.com\nyesterday", "mail.contoso.com"),
+        ("Outlook shows \"msstd:mail.contoso.com\" in the dialog", "mail.contoso.com"),
+        ("Outlook mostra \u{201c}msstd:mail.contoso.com\u{201d} nella finestra", "mail.contoso.com"),
+        ("CertPrincipalName=msstd:mail.contoso.com;Server=ex01", "mail.contoso.com"),
+        ("principal: msstd:*.contoso.com (wildcard)", "*.contoso.com"),
+    ] {
+        let p = parse(text).unwrap();
+        assert_eq!(p.form, Form::Text, "{text:?}");
+        assert_eq!(p.value, msstd(name), "{text:?}");
+        assert!(p.defects.is_empty(), "{text:?}: {:?}", p.defects);
+        assert_eq!(p.corrected, None, "{text:?}");
+        assert!(p.others.is_empty(), "{text:?}");
+    }
+}
+
+/// A defect inside the token is still reported, and only that one.
+#[test]
+fn defects_inside_text_are_the_values_own() {
+    let p = parse("KB 2710606 says to type msstd: mail.contoso.com in Outlook").unwrap();
+    assert_eq!(p.form, Form::Text);
+    assert_eq!(p.defects, vec![Defect::SpaceAfterPrefix]);
+    assert_eq!(p.corrected.as_deref(), Some("msstd:mail.contoso.com"));
+    let p = parse("we tried MSSTD:mail.contoso.com:443 first").unwrap();
+    assert_eq!(p.defects, vec![Defect::UppercasePrefix, Defect::Port]);
+    assert!(!p.defects.contains(&Defect::MissingPrefix));
+}
+
+/// Several different values: each is kept apart, the first is the verdict's.
+#[test]
+fn several_values_are_never_glued() {
+    let p =
+        parse("first msstd:mail.contoso.com, then msstd:owa.contoso.com, then MSSTD:MAIL.contoso.com again").unwrap();
+    assert_eq!(p.form, Form::Text);
+    assert_eq!(p.value, msstd("mail.contoso.com"));
+    assert_eq!(p.others, vec!["msstd:owa.contoso.com".to_owned()]);
+}
+
+/// Prose without any token: no principal is found and none is made up.
+#[test]
+fn prose_without_a_value_is_not_a_value() {
+    let p = parse("the certificate name does not match what Outlook expects").unwrap();
+    assert_eq!(p.form, Form::Text);
+    assert_eq!(p.value, PrincipalValue::Unusable);
+    assert_eq!(p.defects, vec![Defect::NotFound]);
+    assert_eq!(p.corrected, None);
+    // Two words are still a value with a defect (a space), as before.
+    assert_eq!(parse("mail contoso.com").unwrap().form, Form::Value);
+}

@@ -18,6 +18,10 @@ pub enum Form {
     Prf,
     /// An `rpcping … /B msstd:…` command.
     Rpcping,
+    /// Inside other text: a sentence (Remote Connectivity Analyzer's detail line, Outlook's
+    /// dialog, in any language), a log line, a quoted string. The `msstd:` or `fullsic:` token
+    /// and what follows it up to the first character a name cannot hold.
+    Text,
 }
 
 impl Form {
@@ -34,9 +38,11 @@ impl Form {
 pub(super) struct Found {
     pub form: Form,
     pub provider: Option<String>,
-    /// `None` when the form says no value is set.
+    /// `None` when the form says no value is set (for [`Form::Text`]: when the text holds none).
     pub value: Option<String>,
     pub server: Option<String>,
+    /// Other, different values in the same text ([`Form::Text`] only), in order.
+    pub others: Vec<String>,
 }
 
 pub(super) fn extract(text: &str) -> Found {
@@ -66,7 +72,7 @@ pub(super) fn extract(text: &str) -> Found {
             return found(Form::Rpcping, None, Some(value), None);
         }
     }
-    found(Form::Value, None, Some(text.to_owned()), None)
+    in_text(text).unwrap_or_else(|| found(Form::Value, None, Some(text.to_owned()), None))
 }
 
 fn found(form: Form, provider: Option<String>, value: Option<String>, server: Option<String>) -> Found {
@@ -75,7 +81,87 @@ fn found(form: Form, provider: Option<String>, value: Option<String>, server: Op
         provider,
         value,
         server,
+        others: Vec::new(),
     }
+}
+
+/// The prefixes a principal value starts with.
+const PREFIXES: [&str; 2] = ["msstd:", "fullsic:"];
+
+/// Whether `c` can be part of an `msstd:` name as pasted: the characters of a host name or an
+/// e-mail address, and of the defects worth reporting (a port, a URL).
+fn in_name(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '-' | '*' | '_' | '@' | ':' | '/')
+}
+
+/// The principal inside other text, or `None` when `text` is a value on its own (with or without
+/// defects: those are the syntax checks' to report). A text of several words without any token
+/// gives [`Form::Text`] with no value: no principal is found, none is made up out of the words.
+fn in_text(text: &str) -> Option<Found> {
+    // ASCII lower case keeps every byte position.
+    let lower = text.to_ascii_lowercase();
+    let mut tokens: Vec<usize> = PREFIXES
+        .iter()
+        .flat_map(|prefix| lower.match_indices(prefix).map(|(at, _)| at))
+        .collect();
+    tokens.sort_unstable();
+    let bare = |part: &str| {
+        part.trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c))
+            .is_empty()
+    };
+    let Some(&first) = tokens.first() else {
+        let words = text.split_whitespace().count();
+        return (words >= 3).then(|| Found {
+            value: None,
+            ..found(Form::Text, None, None, None)
+        });
+    };
+    let values: Vec<(String, usize)> = tokens.iter().map(|&at| token_value(text, &lower, at)).collect();
+    // The value alone (perhaps quoted, with a space after the prefix, a dot at the end, or a
+    // space inside it): the syntax checks' case. Prose has more words after it.
+    let after = &text[first + values[0].1..];
+    if bare(&text[..first]) && (bare(after) || (tokens.len() == 1 && after.split_whitespace().count() < 2)) {
+        return None;
+    }
+    let values = values.into_iter().map(|(value, _)| value);
+    let mut distinct: Vec<String> = Vec::new();
+    for value in values {
+        if !distinct.iter().any(|d| d.eq_ignore_ascii_case(&value)) {
+            distinct.push(value);
+        }
+    }
+    let value = distinct.remove(0);
+    Some(Found {
+        others: distinct,
+        ..found(Form::Text, None, Some(value), None)
+    })
+}
+
+/// The value at byte `at` of `text` (a prefix starts there) and the length of the text it
+/// spans: `msstd:` and the name after it (a space right after the prefix included, to be
+/// reported), without the punctuation that ends a sentence; `fullsic:` and the subject up to the
+/// end of the line, a quote or a tag.
+fn token_value(text: &str, lower: &str, at: usize) -> (String, usize) {
+    let rest = &text[at..];
+    if lower[at..].starts_with("fullsic:") {
+        let end = rest
+            .find(|c: char| c == '\n' || c == '\r' || c == '<' || QUOTES.contains(&c))
+            .unwrap_or(rest.len());
+        return (rest[..end].trim_end().to_owned(), end);
+    }
+    let after = &rest["msstd:".len()..];
+    let spaces = after.len() - after.trim_start_matches(' ').len();
+    let name_start = if after[spaces..].starts_with(in_name) {
+        spaces
+    } else {
+        0
+    };
+    let name_len = after[name_start..]
+        .find(|c: char| !in_name(c))
+        .unwrap_or(after.len() - name_start);
+    let name = after[name_start..name_start + name_len].trim_end_matches(['.', ':', ',', ';']);
+    let span = "msstd:".len() + name_start + name_len;
+    (rest[..("msstd:".len() + name_start + name.len())].to_owned(), span)
 }
 
 /// Quote characters PowerShell and cmd accept around an argument (PowerShell takes the
@@ -229,7 +315,16 @@ fn autodiscover(text: &str) -> Option<Found> {
     } else {
         with_value
     };
-    let (kind, body) = pool.into_iter().min_by_key(|(kind, _)| rank(kind))?;
+    let Some((kind, body)) = pool.into_iter().min_by_key(|(kind, _)| rank(kind)) else {
+        // The one line admins copy out of the XML: a lone element.
+        let value = element(text, "CertPrincipalName")?;
+        return Some(found(
+            Form::AutodiscoverXml,
+            None,
+            (!value.trim().is_empty()).then_some(value),
+            element(text, "Server"),
+        ));
+    };
     let value = element(body, "CertPrincipalName").filter(|v| !v.trim().is_empty());
     Some(found(
         Form::AutodiscoverXml,

@@ -1,7 +1,8 @@
 //! The `msstd:` principal name, from whatever the admin pasted.
 //!
 //! Admins paste the bare value, the `Set-OutlookProvider` line they ran, `Get-OutlookProvider | fl`
-//! output, an Autodiscover response, a PRF line or an `rpcping` command. [`parse`] finds the
+//! output, an Autodiscover response or one element of it, a PRF line, an `rpcping` command, or
+//! a sentence that holds the value (Remote Connectivity Analyzer's detail line, Outlook's dialog). [`parse`] finds the
 //! value in each (`forms.rs`), then judges its syntax and gives the corrected value (`syntax.rs`).
 
 mod forms;
@@ -29,6 +30,9 @@ pub struct Principal {
     pub defects: Vec<Defect>,
     /// The value with every fixable defect fixed, when there are defects and it can be fixed.
     pub corrected: Option<String>,
+    /// Other, different values found in the same text (form `text`), in order: the report
+    /// judges each in `MSSTD_SEVERAL`.
+    pub others: Vec<String>,
 }
 
 /// What a principal value means.
@@ -72,6 +76,7 @@ pub fn parse(text: &str) -> Option<Principal> {
     let found = forms::extract(text);
     let judged = match &found.value {
         Some(value) => syntax::judge(value, found.form.empty_means_not_set()),
+        None if found.form == Form::Text => syntax::Judged::not_found(),
         None => syntax::Judged::not_set(),
     };
     Some(Principal {
@@ -85,5 +90,6 @@ pub fn parse(text: &str) -> Option<Principal> {
         value: judged.value,
         defects: judged.defects,
         corrected: judged.corrected,
+        others: found.others,
     })
 }

@@ -38,6 +38,8 @@ pub enum Defect {
         /// The offending characters.
         characters: String,
     },
+    /// Text of several words with no `msstd:` (or `fullsic:`) value in it.
+    NotFound,
 }
 
 impl Defect {
@@ -54,6 +56,7 @@ impl Defect {
             Self::Url => "URL",
             Self::Port => "PORT",
             Self::InvalidCharacters { .. } => "INVALID_CHARACTERS",
+            Self::NotFound => "NOT_FOUND",
         }
     }
 }
@@ -65,6 +68,15 @@ pub(super) struct Judged {
 }
 
 impl Judged {
+    /// Prose without a value: nothing to compare, nothing to correct.
+    pub(super) fn not_found() -> Self {
+        Self {
+            value: PrincipalValue::Unusable,
+            defects: vec![Defect::NotFound],
+            corrected: None,
+        }
+    }
+
     pub(super) fn not_set() -> Self {
         Self {
             value: PrincipalValue::NotSet,

@@ -102,6 +102,7 @@ impl Catalogue for English {
             Form::AutodiscoverXml => "Autodiscover XML",
             Form::Prf => "PRF file",
             Form::Rpcping => "rpcping",
+            Form::Text => "found in the text",
         }
     }
 
@@ -161,6 +162,9 @@ pub(super) fn message(f: &Finding) -> String {
             f.text("principal"),
             f.text("matched")
         ),
+        Code::MsstdSyntax if f.list("defects") == ["NOT_FOUND"] => {
+            "No msstd: value was found in the text given as the principal name: paste the value itself, or the line or text that holds it.".to_owned()
+        }
         Code::MsstdSyntax => {
             let found = f.text("as_found");
             let defects = f.list("defects").iter().map(|d| defect(d)).collect::<Vec<_>>().join("; ");
@@ -368,6 +372,17 @@ pub(super) fn message(f: &Finding) -> String {
                 _ => "the certificates offer more paths than any client explores",
             }
         ),
+        Code::MsstdSeveral => format!(
+            "The text holds {} different principal values ({}); the verdict above is for the first. Each alone: {}.",
+            f.list("values").len(),
+            list("values"),
+            f.list("values")
+                .iter()
+                .zip(f.list("verdicts"))
+                .map(|(value, verdict)| format!("{value} {verdict}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         Code::RootDistrusted if f.text("rule") == "issued-after" => format!(
             "The chain ends at {}, for which Microsoft's Trusted Root Program stopped trusting certificates issued after {} (NotBefore): this certificate was issued later, so Windows refuses it.",
             f.text("root"),
@@ -543,6 +558,7 @@ fn defect(code: &str) -> &'static str {
         "TRAILING_DOT" => "the name ends with a dot",
         "URL" => "it is a URL, not a host name",
         "PORT" => "it includes a port",
+        "NOT_FOUND" => "the text holds no msstd: value",
         "INVALID_CHARACTERS" => "it contains characters no host name has",
         _ => "it is malformed",
     }

@@ -109,6 +109,7 @@ impl Catalogue for Italian {
             Form::AutodiscoverXml => "XML di Autodiscover",
             Form::Prf => "file PRF",
             Form::Rpcping => "rpcping",
+            Form::Text => "trovato nel testo",
         }
     }
 
@@ -168,6 +169,9 @@ fn message(f: &Finding) -> String {
             f.text("principal"),
             f.text("matched")
         ),
+        Code::MsstdSyntax if f.list("defects") == ["NOT_FOUND"] => {
+            "Nel testo indicato come nome principale non c'è alcun valore msstd:: incollare il valore stesso, o la riga o il testo che lo contiene.".to_owned()
+        }
         Code::MsstdSyntax => {
             let found = f.text("as_found");
             let defects = f.list("defects").iter().map(|d| difetto(d)).collect::<Vec<_>>().join("; ");
@@ -371,6 +375,17 @@ fn message(f: &Finding) -> String {
                 _ => "i certificati offrono più percorsi di quanti un client ne esplori",
             }
         ),
+        Code::MsstdSeveral => format!(
+            "Il testo contiene {} valori del nome principale diversi ({}); il verdetto sopra è per il primo. Ciascuno da solo: {}.",
+            f.list("values").len(),
+            list("values"),
+            f.list("values")
+                .iter()
+                .zip(f.list("verdicts"))
+                .map(|(value, verdict)| format!("{value} {verdict}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         Code::RootDistrusted if f.text("rule") == "issued-after" => format!(
             "La catena termina in {}, per la quale il Microsoft Trusted Root Program non considera più attendibili i certificati emessi dopo il {} (NotBefore): questo certificato è stato emesso dopo, quindi Windows lo rifiuta.",
             f.text("root"),
@@ -546,6 +561,7 @@ fn difetto(code: &str) -> &'static str {
         "TRAILING_DOT" => "il nome termina con un punto",
         "URL" => "è un URL, non un nome host",
         "PORT" => "include una porta",
+        "NOT_FOUND" => "il testo non contiene alcun valore msstd:",
         "INVALID_CHARACTERS" => "contiene caratteri che nessun nome host ha",
         _ => "non è valido",
     }
