@@ -185,7 +185,7 @@ impl fmt::Display for Error {
                 "this binary file is not a certificate: it is neither DER (.cer/.crt), PKCS#7 (.p7b) nor PKCS#12 (.pfx)",
             ),
             Self::NoCertificateInText => f.write_str(
-                "no certificate found in this text: expected a -----BEGIN CERTIFICATE----- block or base64",
+                "no certificate found in this text: expected a -----BEGIN CERTIFICATE----- block or base64, or text that names one (Get-ExchangeCertificate | Format-List output, Remote Connectivity Analyzer's line, Get-OutlookAnywhere | Format-List output)",
             ),
             Self::PasswordRequired => f.write_str("this .pfx file is protected by a password: enter it to open the file"),
             Self::WrongPassword => f.write_str("the password is wrong for this .pfx file"),

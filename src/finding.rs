@@ -156,6 +156,10 @@ codes! {
     ChainAiaRecoverable "CHAIN_AIA_RECOVERABLE" => "Microsoft Learn \"CertGetCertificateChain\" (CERT_CHAIN_DISABLE_AIA); .NET X509ChainPolicy.DisableCertificateDownloads (default false)",
     /// Windows trusts the root because Automatic Root Certificates Update downloads it.
     RootAutoUpdate "ROOT_AUTO_UPDATE" => "Microsoft Learn \"Configure trusted roots and disallowed certificates\"",
+    /// No certificate was given, only text that names one: the names were checked, nothing else.
+    NamesOnly "NAMES_ONLY" => "Get-ExchangeCertificate, Get-OutlookAnywhere (Exchange Management Shell); Remote Connectivity Analyzer",
+    /// The pasted text names another certificate than the one given.
+    NamesOtherCertificate "NAMES_OTHER_CERTIFICATE" => "Get-ExchangeCertificate (Thumbprint); Remote Connectivity Analyzer",
     /// No place to check revocation is reachable from outside the network.
     RevocationUnreachable "REVOCATION_UNREACHABLE" => "RFC 5280 section 4.2.1.13; Microsoft Learn \"CERT_TRUST_STATUS\" (CERT_TRUST_IS_OFFLINE_REVOCATION)",
 }

@@ -6,9 +6,8 @@ use std::net::IpAddr;
 
 use serde::Serialize;
 
-use crate::certificate::Parsed;
 use crate::finding::{Code, Finding, Severity};
-use crate::msstd::NameSource;
+use crate::msstd::{LeafNames, NameSource};
 use crate::names::{covers, host_of, is_wildcard};
 
 /// Whether the certificate is valid for the host Outlook connects to.
@@ -32,9 +31,9 @@ pub struct AutodiscoverCheck {
 }
 
 /// The certificate name that covers `host` by RFC 6125, and where it sits.
-fn matching_name(leaf: &Parsed<'_>, host: &str) -> Option<(String, NameSource)> {
-    let dns = leaf.dns_names();
-    let ips = leaf.ip_addresses();
+fn matching_name(leaf: &LeafNames, host: &str) -> Option<(String, NameSource)> {
+    let dns = &leaf.dns_names;
+    let ips = &leaf.ip_addresses;
     if let Ok(ip) = host.parse::<IpAddr>() {
         if ips.contains(&ip) {
             return Some((ip.to_string(), NameSource::SubjectAltName));
@@ -44,10 +43,10 @@ fn matching_name(leaf: &Parsed<'_>, host: &str) -> Option<(String, NameSource)> 
     }
     if dns.is_empty() && ips.is_empty() {
         return leaf
-            .common_names()
-            .into_iter()
+            .common_names
+            .iter()
             .find(|cn| covers(cn, host))
-            .map(|cn| (cn, NameSource::CommonName));
+            .map(|cn| (cn.clone(), NameSource::CommonName));
     }
     None
 }
@@ -55,7 +54,7 @@ fn matching_name(leaf: &Parsed<'_>, host: &str) -> Option<(String, NameSource)> 
 /// Checks `host_text` against the leaf.
 pub(crate) fn evaluate(
     host_text: &str,
-    leaf: &Parsed<'_>,
+    leaf: &LeafNames,
     leaf_index: usize,
     findings: &mut Vec<Finding>,
 ) -> Option<HostVerdict> {
@@ -74,11 +73,16 @@ pub(crate) fn evaluate(
         Some(_) => {}
         None => {
             let names: Vec<String> = leaf
-                .dns_names()
-                .into_iter()
-                .chain(leaf.ip_addresses().iter().map(ToString::to_string))
+                .dns_names
+                .iter()
+                .cloned()
+                .chain(leaf.ip_addresses.iter().map(ToString::to_string))
                 .collect();
-            let names = if names.is_empty() { leaf.common_names() } else { names };
+            let names = if names.is_empty() {
+                leaf.common_names.clone()
+            } else {
+                names
+            };
             findings.push(
                 Finding::new(Code::HostMismatch, Severity::Error)
                     .about(leaf_index)
@@ -117,7 +121,7 @@ fn autodiscover_name(name: &str) -> Option<String> {
 /// Checks that the certificate also covers Autodiscover, which Outlook reaches first.
 pub(crate) fn autodiscover(
     domain_of: &str,
-    leaf: &Parsed<'_>,
+    leaf: &LeafNames,
     leaf_index: usize,
     findings: &mut Vec<Finding>,
 ) -> Option<AutodiscoverCheck> {

@@ -87,6 +87,7 @@ mod host;
 pub mod input;
 pub mod limits;
 pub mod msstd;
+mod named;
 mod names;
 mod path;
 pub mod principal;
@@ -183,6 +184,25 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
             limit: MAX_CERTIFICATES,
         });
     }
+    let summaries: Vec<InputSummary> = inputs
+        .iter()
+        .zip(&decoded)
+        .map(|(input, found)| InputSummary {
+            name: input.name.to_owned(),
+            format: found.format,
+            certificates: found.certificates.len(),
+            private_keys: found.keys.len(),
+            trusted: input.trusted,
+        })
+        .collect();
+    let named = named::merged(&decoded);
+    if total == 0 {
+        // Every input names a certificate instead of holding one (an input that does neither
+        // was refused above).
+        return named
+            .map(|named| named::report(named, summaries, options))
+            .ok_or(Error::Empty);
+    }
 
     let mut findings = Vec::new();
     let mut certs: Vec<Parsed<'_>> = Vec::with_capacity(total);
@@ -262,19 +282,34 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     let keys: Vec<_> = decoded.iter().flat_map(|d| d.keys.iter().cloned()).collect();
     checks::key_pairs(leaf, leaf_index, &keys, &mut findings);
 
-    let principal = options.principal.and_then(principal::parse);
-    let host = options.host.filter(|h| !h.trim().is_empty());
+    if let (Some(named), Some(summary)) = (&named, certificates.get(leaf_index)) {
+        named::compare(
+            named,
+            &summary.sha1_thumbprint,
+            &summary.common_names,
+            leaf_index,
+            &mut findings,
+        );
+    }
+    // What a pasted text says stands in for what was not typed.
+    let named_principal = named.as_ref().and_then(|n| n.principal.as_deref());
+    let principal = options.principal.or(named_principal).and_then(principal::parse);
+    let host = options
+        .host
+        .filter(|h| !h.trim().is_empty())
+        .or(named.as_ref().and_then(|n| n.host.as_deref()));
     let leaf_names = msstd::LeafNames {
         common_names: leaf.common_names(),
         dns_names: leaf.dns_names(),
+        ip_addresses: leaf.ip_addresses(),
         emails: leaf.emails(),
     };
     let msstd = msstd::evaluate(principal.as_ref(), host, &leaf_names, leaf_index, &mut findings);
-    let host_verdict = host.and_then(|h| host::evaluate(h, leaf, leaf_index, &mut findings));
+    let host_verdict = host.and_then(|h| host::evaluate(h, &leaf_names, leaf_index, &mut findings));
     let domain_of = host
         .map(str::to_owned)
         .or_else(|| principal.as_ref().and_then(|p| p.name().map(str::to_owned)));
-    let autodiscover = domain_of.and_then(|d| host::autodiscover(&d, leaf, leaf_index, &mut findings));
+    let autodiscover = domain_of.and_then(|d| host::autodiscover(&d, &leaf_names, leaf_index, &mut findings));
 
     findings.sort_by_key(|f| f.severity);
     let judged = chain.status != ChainStatus::Pending;
@@ -283,17 +318,7 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     Ok(Report {
         schema: SCHEMA,
         checked_at: options.now,
-        inputs: inputs
-            .iter()
-            .zip(&decoded)
-            .map(|(input, found)| InputSummary {
-                name: input.name.to_owned(),
-                format: found.format,
-                certificates: found.certificates.len(),
-                private_keys: found.keys.len(),
-                trusted: input.trusted,
-            })
-            .collect(),
+        inputs: summaries,
         certificates,
         leaf: leaf_index,
         chain,
@@ -301,6 +326,7 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
         msstd,
         host: host_verdict,
         autodiscover,
+        names: named,
         clients,
         findings,
         summary,

@@ -81,10 +81,12 @@ pub struct MsstdVerdict {
     pub fix: Option<Fix>,
 }
 
-/// The leaf's names, as the comparison needs them.
+/// The leaf's names, as the comparisons need them: from the certificate, or from text that
+/// names it (`Get-ExchangeCertificate` output) when no certificate was given.
 pub(crate) struct LeafNames {
     pub common_names: Vec<String>,
     pub dns_names: Vec<String>,
+    pub ip_addresses: Vec<std::net::IpAddr>,
     pub emails: Vec<String>,
 }
 

@@ -7,7 +7,7 @@ use crate::certificate::CertificateSummary;
 use crate::clients::{self, Client, ClientVerdict, Connects, Overall};
 use crate::finding::{Code, Finding, Severity};
 use crate::host::{AutodiscoverCheck, HostVerdict};
-use crate::input::Format;
+use crate::input::{Format, NamedCertificate};
 use crate::msstd::MsstdVerdict;
 use crate::path::Chain;
 use crate::principal::Principal;
@@ -72,6 +72,10 @@ pub struct Report {
     pub host: Option<HostVerdict>,
     /// Whether the Autodiscover name is on the certificate, when a domain could be derived.
     pub autodiscover: Option<AutodiscoverCheck>,
+    /// The certificate as pasted text names it (`Get-ExchangeCertificate`, Remote Connectivity
+    /// Analyzer, `Get-OutlookAnywhere` output), when such text was given; with no certificate
+    /// given, the report's names checks ran on these names.
+    pub names: Option<NamedCertificate>,
     /// Whether each family of clients connects: Outlook on current Windows, on old Windows,
     /// and the host's other clients.
     pub clients: Vec<ClientVerdict>,

@@ -5,7 +5,7 @@ mod common;
 
 use common::schema::conforms;
 use common::*;
-use msstd_check::Code;
+use msstd_check::{analyze, Code, TrustStore};
 use serde_json::Value;
 
 fn read(path: &str) -> String {
@@ -40,6 +40,8 @@ fn every_code_is_documented_in_both_places() {
     );
 }
 
+const NAMED: &str = "CertificateDomains : {mail.contoso.com, autodiscover.contoso.com}\nServices : IIS\nSubject : CN=mail.contoso.com\nThumbprint : 00112233445566778899AABBCCDDEEFF00112233\n\nExternalHostname : mail.contoso.com\n";
+
 #[test]
 fn reports_conform_to_the_schema() {
     let schema = schema();
@@ -56,7 +58,26 @@ fn reports_conform_to_the_schema() {
         check_with_root(&[&pki.served()], &pki.root, Some("none"), None),
         check_with_root(&[&pki.served()], &pki.root, Some("fullsic:CN=x"), None),
     ];
-    for report in &reports {
+    // A certificate named, not given; and named beside the one given.
+    let named = analyze(
+        &[msstd_check::Input::new("fl.txt", NAMED.as_bytes())],
+        &options(
+            &TrustStore::mozilla(),
+            Some("msstd:owa.contoso.com"),
+            Some("mail.contoso.com"),
+        ),
+    )
+    .unwrap();
+    let beside = analyze(
+        &[
+            msstd_check::Input::new("fl.txt", NAMED.as_bytes()),
+            msstd_check::Input::new("served.pem", pki.served().as_bytes()),
+        ],
+        &options(&TrustStore::mozilla(), None, None),
+    )
+    .unwrap();
+    assert!(beside.findings.iter().any(|f| f.code == Code::NamesOtherCertificate));
+    for report in reports.iter().chain([&named, &beside]) {
         let json: Value = serde_json::from_str(&msstd_check::render::json(report)).unwrap();
         conforms(&json, &schema, &schema, "report");
     }

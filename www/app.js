@@ -371,6 +371,7 @@ function render(response) {
   renderFindings(report.findings);
   renderChain(report, msstd && msstd.matched ? msstd.matched.name.toLowerCase() : null);
   $('exports').hidden = false;
+  $('export-pem').hidden = !report.chain.pem;
   $('share-note').textContent = '';
   $('results').dataset.state = 'done';
 }
@@ -392,8 +393,9 @@ function renderAnswer(response) {
   $('answer-text').textContent = failed ? t('trustUnavailable') : response.answer;
   $('clients').replaceChildren(
     ...report.clients.map((verdict, i) => {
-      // What stops a family, in full; the conditions of one that connects are in its outcome.
-      const reasons = verdict.outcome === 'no' ? verdict.findings.map((index) => report.findings[index]).filter(Boolean) : [];
+      // What stops a family or leaves it uncertain, in full; the conditions of one that connects
+      // are in its outcome.
+      const reasons = verdict.outcome === 'no' || verdict.outcome === 'uncertain' ? verdict.findings.map((index) => report.findings[index]).filter(Boolean) : [];
       return el(
         'li',
         { className: `client ${verdict.outcome}`, attrs: { 'data-client': verdict.client, 'data-outcome': verdict.outcome } },
@@ -485,6 +487,18 @@ function renderChain(report, matched) {
     const title = c.common_names[0] || c.dns_names[0] || c.subject || t('none');
     return el('li', { attrs: { 'data-index': String(index) } }, el('details', depth === 0 ? { attrs: { open: '' } } : {}, el('summary', { text: title }), details));
   });
+  // A certificate named, not given: what the pasted text says about it.
+  const named = report.names;
+  if (named && !report.certificates.length) {
+    const rows = [
+      ['subject', named.subject], ['dnsNames', named.dns_names.join(', ')], ['thumbprint', named.thumbprint],
+      ['issuer', named.issuer], ['validity', [named.not_before, named.not_after].filter(Boolean).join(' \u2013 ')],
+      ['services', named.services], ['host', named.host],
+    ].filter(([, value]) => value);
+    items.push(el('li', { className: 'named' }, el('details', { attrs: { open: '' } },
+      el('summary', { text: t('namedCertificate') }),
+      el('dl', {}, ...rows.flatMap(([key, value]) => [el('dt', { text: t(key) }), el('dd', { text: value })])))));
+  }
   // An anchor that was given is already the path's last certificate.
   const anchor = report.chain.anchor;
   if (anchor && anchor.certificate === null) items.push(el('li', { className: 'anchor', text: `${t('anchor')}: ${anchor.subject}` }));

@@ -3,6 +3,7 @@
 //! The format is recognised from the content, never from the file name: people rename files.
 
 mod der;
+pub(crate) mod names;
 #[cfg(feature = "pkcs12")]
 mod pkcs12;
 mod pkcs7;
@@ -13,6 +14,7 @@ use serde::Serialize;
 
 use crate::limits::{MAX_CERTIFICATES, MAX_INPUT_BYTES};
 use crate::Error;
+pub use names::{NamedCertificate, NamesSource};
 pub use private_key::KeyPublicPart;
 
 /// One thing the admin supplied: a file, or the text of the paste box.
@@ -67,6 +69,9 @@ pub enum Format {
     Pkcs7,
     /// PKCS#12 (`.pfx`, `.p12`).
     Pkcs12,
+    /// No certificate, text that names one (`Get-ExchangeCertificate` output, Remote
+    /// Connectivity Analyzer's line, `Get-OutlookAnywhere` output; see [`NamedCertificate`]).
+    Names,
 }
 
 /// What one input held.
@@ -79,6 +84,8 @@ pub struct Decoded {
     /// The public half of each private key found beside the certificates. The private
     /// half is never kept.
     pub keys: Vec<KeyPublicPart>,
+    /// What the text says about a certificate it names instead of holding (format `Names`).
+    pub names: Option<NamedCertificate>,
 }
 
 /// One recognised element of an input.
@@ -141,11 +148,24 @@ pub fn check_input_count(count: usize) -> Result<(), Error> {
 /// be read. The input's name is not added here; [`crate::analyze`] does that.
 pub fn decode(input: &Input<'_>) -> Result<Decoded, Error> {
     check_size(input.bytes.len())?;
-    let (format, items) = match text::as_text(input.bytes) {
-        Some(text) => text::decode(&text, input.password)?,
-        None => der::decode(input.bytes, input.password)?,
+    let text = text::as_text(input.bytes);
+    let decoded = match &text {
+        Some(text) => text::decode(text, input.password).and_then(|(format, items)| collect(format, items)),
+        None => der::decode(input.bytes, input.password).and_then(|(format, items)| collect(format, items)),
     };
-    collect(format, items)
+    match (decoded, text) {
+        // No certificate in the text, but one named: the names checks still run.
+        (Err(Error::NoCertificateInText), Some(text)) => match names::read(&text) {
+            Some(named) => Ok(Decoded {
+                format: Format::Names,
+                certificates: Vec::new(),
+                keys: Vec::new(),
+                names: Some(named),
+            }),
+            None => Err(Error::NoCertificateInText),
+        },
+        (decoded, _) => decoded,
+    }
 }
 
 fn collect(format: Format, items: Vec<Item>) -> Result<Decoded, Error> {
@@ -172,5 +192,6 @@ fn collect(format: Format, items: Vec<Item>) -> Result<Decoded, Error> {
         format,
         certificates,
         keys,
+        names: None,
     })
 }

@@ -54,6 +54,8 @@ pub enum ChainStatus {
     /// At a root the trust store lists but no longer trusts for this certificate (Microsoft's
     /// Disable and NotBefore dates).
     Distrusted,
+    /// No certificate was given, only text that names one: there is no chain to judge.
+    NotGiven,
     /// Not judged: no trust store was given (the page's first verdict, before its root stores
     /// have arrived). The path is the leaf alone.
     Pending,
@@ -93,7 +95,7 @@ impl Judged {
         let status = match self.status {
             ChainStatus::Trusted => 0,
             ChainStatus::UntrustedRoot | ChainStatus::SelfSigned | ChainStatus::Distrusted => 1,
-            ChainStatus::Incomplete | ChainStatus::Pending => 2,
+            ChainStatus::Incomplete | ChainStatus::Pending | ChainStatus::NotGiven => 2,
         };
         let warnings = self.findings.iter().filter(|f| f.severity == Severity::Warning).count();
         (status, self.errors(), warnings, self.certs.len())

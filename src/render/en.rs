@@ -50,6 +50,7 @@ impl Catalogue for English {
             ChainStatus::Incomplete => "incomplete",
             ChainStatus::SelfSigned => "self-signed",
             ChainStatus::Distrusted => "root no longer trusted",
+            ChainStatus::NotGiven => "not given: only names were pasted",
             ChainStatus::Pending => "not judged yet: the root stores are loading",
         }
     }
@@ -372,6 +373,24 @@ pub(super) fn message(f: &Finding) -> String {
                 _ => "the certificates offer more paths than any client explores",
             }
         ),
+        Code::NamesOnly if f.text("certificate") == "missing" => format!(
+            "No certificate was given and the text ({}) names none, only the host: give the certificate, or the output of Get-ExchangeCertificate | Format-List, to check the principal name.",
+            sources_en(f)
+        ),
+        Code::NamesOnly => format!(
+            "No certificate was given, only its names (from {}): the principal name and the host were checked against them; the chain, the signatures, the key and the validity were not (the dates shown are as printed, in the server's locale).",
+            sources_en(f)
+        ),
+        Code::NamesOtherCertificate if f.text("by") == "thumbprint" => format!(
+            "The pasted text names the certificate with thumbprint {}, but the certificate given is {}: the certificate exported may not be the one Exchange uses.",
+            f.text("named"),
+            f.text("given")
+        ),
+        Code::NamesOtherCertificate => format!(
+            "The pasted text names a certificate with Common Name {}, but the certificate given has {}: it may not be the one the server presents.",
+            f.text("named"),
+            none_if_empty(f.text("given"))
+        ),
         Code::MsstdSeveral => format!(
             "The text holds {} different principal values ({}); the verdict above is for the first. Each alone: {}.",
             f.list("values").len(),
@@ -570,4 +589,17 @@ fn none_if_empty(text: &str) -> &str {
     } else {
         text
     }
+}
+
+/// The texts the names came from, in words.
+fn sources_en(f: &Finding) -> String {
+    f.list("sources")
+        .iter()
+        .map(|source| match *source {
+            "get-exchange-certificate" => "Get-ExchangeCertificate output",
+            "connectivity-analyzer" => "Remote Connectivity Analyzer's line",
+            _ => "Get-OutlookAnywhere output",
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -57,6 +57,7 @@ impl Catalogue for Italian {
             ChainStatus::Incomplete => "incompleta",
             ChainStatus::SelfSigned => "autofirmato",
             ChainStatus::Distrusted => "radice non più attendibile",
+            ChainStatus::NotGiven => "non fornita: sono stati incollati solo i nomi",
             ChainStatus::Pending => "non ancora giudicata: caricamento degli archivi di radici",
         }
     }
@@ -375,6 +376,24 @@ fn message(f: &Finding) -> String {
                 _ => "i certificati offrono più percorsi di quanti un client ne esplori",
             }
         ),
+        Code::NamesOnly if f.text("certificate") == "missing" => format!(
+            "Non è stato fornito alcun certificato e il testo ({}) non ne nomina nessuno, solo l'host: fornire il certificato, o l'output di Get-ExchangeCertificate | Format-List, per verificare il nome principale.",
+            sources_it(f)
+        ),
+        Code::NamesOnly => format!(
+            "Non è stato fornito il certificato, solo i suoi nomi (fonte: {}): il nome principale e l'host sono stati verificati su di essi; la catena, le firme, la chiave e la validità no (le date sono come stampate, nel formato locale del server).",
+            sources_it(f)
+        ),
+        Code::NamesOtherCertificate if f.text("by") == "thumbprint" => format!(
+            "Il testo incollato nomina il certificato con identificazione digitale {}, ma il certificato fornito è {}: il certificato esportato potrebbe non essere quello usato da Exchange.",
+            f.text("named"),
+            f.text("given")
+        ),
+        Code::NamesOtherCertificate => format!(
+            "Il testo incollato nomina un certificato con Common Name {}, ma il certificato fornito ha {}: potrebbe non essere quello presentato dal server.",
+            f.text("named"),
+            nessuno(f.text("given"))
+        ),
         Code::MsstdSeveral => format!(
             "Il testo contiene {} valori del nome principale diversi ({}); il verdetto sopra è per il primo. Ciascuno da solo: {}.",
             f.list("values").len(),
@@ -573,4 +592,17 @@ fn nessuno(text: &str) -> &str {
     } else {
         text
     }
+}
+
+/// The texts the names came from, in words.
+fn sources_it(f: &Finding) -> String {
+    f.list("sources")
+        .iter()
+        .map(|source| match *source {
+            "get-exchange-certificate" => "l'output di Get-ExchangeCertificate",
+            "connectivity-analyzer" => "la riga di Remote Connectivity Analyzer",
+            _ => "l'output di Get-OutlookAnywhere",
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

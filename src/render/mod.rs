@@ -222,7 +222,7 @@ impl Serialize for Worded<'_> {
                 fix: fix_in(finding, self.language),
             })
             .collect();
-        let mut map = serializer.serialize_struct("Report", 13)?;
+        let mut map = serializer.serialize_struct("Report", 14)?;
         map.serialize_field("schema", &r.schema)?;
         map.serialize_field("checked_at", &r.checked_at)?;
         map.serialize_field("inputs", &r.inputs)?;
@@ -233,6 +233,7 @@ impl Serialize for Worded<'_> {
         map.serialize_field("msstd", &r.msstd)?;
         map.serialize_field("host", &r.host)?;
         map.serialize_field("autodiscover", &r.autodiscover)?;
+        map.serialize_field("names", &r.names)?;
         map.serialize_field("clients", &r.clients)?;
         map.serialize_field("findings", &findings)?;
         map.serialize_field("summary", &r.summary)?;

@@ -312,6 +312,32 @@ test('when the root stores cannot be loaded the page says so and judges the name
   await context.close();
 });
 
+test('a certificate named, not given: Get-ExchangeCertificate output gives the names verdicts and says what was not checked', async () => {
+  const { context, page, problems } = await open();
+  await page.fill('#paste', [
+    'CertificateDomains : {mail.contoso.com, autodiscover.contoso.com}',
+    'Issuer             : CN=Contoso Test Issuing CA',
+    'NotAfter           : 5/14/2032 2:57:40 AM',
+    'Services           : IIS, SMTP',
+    'Subject            : CN=mail.contoso.com',
+    'Thumbprint         : 00112233445566778899AABBCCDDEEFF00112233',
+  ].join('\n'));
+  await page.fill('#msstd', 'The certificate common name mail.contoso.com doesn\'t validate against the mutual authentication string that was provided: msstd:owa.contoso.com');
+  await page.fill('#host', 'mail.contoso.com');
+  await settled(page);
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'MSSTD_MISMATCH');
+  assert.match(await page.textContent('#msstd-understood'), /found in the text: msstd:owa\.contoso\.com/);
+  assert.match(await page.textContent('#fix-cmdlet'), /msstd:mail\.contoso\.com/);
+  const banner = await answer(page);
+  assert.equal(banner.outcome, 'fails');
+  assert.equal(banner.clients.other, 'uncertain');
+  assert.ok((await codes(page)).includes('NAMES_ONLY'));
+  assert.match(await page.textContent('#chain .named'), /00112233445566778899AABBCCDDEEFF00112233/);
+  assert.equal(await page.isVisible('#export-pem'), false, 'no chain to export');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('after one visit the page works offline', async () => {
   const { context, page } = await open();
   await page.evaluate(() => navigator.serviceWorker.ready);

@@ -2,7 +2,8 @@
 // (light, dark, and 360 px wide), a match with the chain expanded, and a chain whose expired
 // cross-sign was passed over (light, dark and 360 px wide), and the DigiCert chain Windows trusts
 // and Mozilla's store does not, on a day it was valid (light, dark and 360 px wide; the narrow
-// ones show the top of the result only, the whole page is too tall to read). Not a test: run it after
+// ones show the top of the result only, the whole page is too tall to read), and a certificate
+// named by Get-ExchangeCertificate output instead of given. Not a test: run it after
 // scripts/build-page.sh with `node tests/e2e/screenshots.mjs`.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +27,19 @@ const SHOTS = [
   { name: 'windows-trust-light', colorScheme: 'light', width: 1100, msstd: 'msstd:*.badssl.com', digicert: true },
   { name: 'windows-trust-dark', colorScheme: 'dark', width: 1100, msstd: 'msstd:*.badssl.com', digicert: true },
   { name: 'windows-trust-narrow', colorScheme: 'light', width: 360, msstd: 'msstd:*.badssl.com', digicert: true },
+  // No certificate: Get-ExchangeCertificate output and Remote Connectivity Analyzer's line.
+  { name: 'names-only-light', colorScheme: 'light', width: 1100, names: true,
+    msstd: "The certificate common name mail.contoso.com doesn't validate against the mutual authentication string that was provided: msstd:owa.contoso.com" },
 ];
+const getExchangeCertificate = [
+  'CertificateDomains : {mail.contoso.com, autodiscover.contoso.com}',
+  'Issuer             : CN=R11, O=Let\'s Encrypt, C=US',
+  'NotAfter           : 1/15/2027 10:00:00 AM',
+  'NotBefore          : 10/17/2026 10:00:00 AM',
+  'Services           : IIS, SMTP',
+  'Subject            : CN=mail.contoso.com',
+  'Thumbprint         : 1845B216EFD0839A1851A957325DA336217049CB',
+].join('\n');
 const digicert = readFileSync(`${root}../shared/fixtures/badssl/wildcard-rsa2048.pem`, 'utf8');
 const crossSign = readFileSync(`${root}tests/data/cross-sign.pem`, 'utf8');
 const crossSignRoots = readFileSync(`${root}tests/data/cross-sign-roots.pem`, 'utf8');
@@ -40,7 +53,7 @@ try {
     if (shot.digicert) await page.clock.setFixedTime(new Date('2021-06-01T00:00:00Z'));
     await page.goto(site.url);
     await page.waitForSelector('body[data-trust="ready"]');
-    await page.fill('#paste', shot.digicert ? digicert : shot.crossSign ? crossSign : chain);
+    await page.fill('#paste', shot.names ? getExchangeCertificate : shot.digicert ? digicert : shot.crossSign ? crossSign : chain);
     if (shot.crossSign) {
       await page.$eval('#trusted-details', (details) => { details.open = true; });
       await page.fill('#trusted', crossSignRoots);

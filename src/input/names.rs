@@ -1,0 +1,271 @@
+//! A certificate named instead of given: the text admins have at hand when they have no
+//! exported certificate, from which the names checks still run.
+//!
+//! - `Get-ExchangeCertificate | Format-List` (or `| fl *`): `Subject`, `CertificateDomains`,
+//!   `Thumbprint`, `NotBefore`, `NotAfter`, `Issuer`, `Services`. Of several certificates, the
+//!   one bound to IIS (the one Outlook Anywhere presents), else the first.
+//! - Remote Connectivity Analyzer's detail line, "The certificate common name X doesn't validate
+//!   against the mutual authentication string that was provided: msstd:Y": the Common Name, and
+//!   the principal it was compared with.
+//! - `Get-OutlookAnywhere | Format-List`: `ExternalHostname`, the host Outlook connects to (and
+//!   derives `msstd:<host>` from when no principal is set).
+
+use serde::Serialize;
+
+/// Where the names came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NamesSource {
+    /// `Get-ExchangeCertificate | Format-List` output.
+    GetExchangeCertificate,
+    /// Remote Connectivity Analyzer's "certificate common name … doesn't validate" line.
+    ConnectivityAnalyzer,
+    /// `Get-OutlookAnywhere | Format-List` output.
+    GetOutlookAnywhere,
+}
+
+/// What text says about the server's certificate and host. Values are as the text gives them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct NamedCertificate {
+    /// Where each part came from, in order found.
+    pub sources: Vec<NamesSource>,
+    /// The subject, as `Get-ExchangeCertificate` prints it.
+    pub subject: Option<String>,
+    /// The subject's Common Name.
+    pub common_names: Vec<String>,
+    /// The names the certificate covers (`CertificateDomains`: the Common Name and the DNS
+    /// SubjectAltNames).
+    pub dns_names: Vec<String>,
+    /// The SHA-1 thumbprint, upper-case hex.
+    pub thumbprint: Option<String>,
+    /// The issuer.
+    pub issuer: Option<String>,
+    /// The validity start, as printed (its format follows the server's locale).
+    pub not_before: Option<String>,
+    /// The validity end, as printed.
+    pub not_after: Option<String>,
+    /// The Exchange services the certificate is bound to (`IIS, SMTP`, …).
+    pub services: Option<String>,
+    /// The Outlook Anywhere host (`ExternalHostname`).
+    pub host: Option<String>,
+    /// The principal value the text names (Remote Connectivity Analyzer's line).
+    #[serde(skip)]
+    pub principal: Option<String>,
+}
+
+impl NamedCertificate {
+    /// Whether the text names the certificate (not only the host).
+    pub(crate) fn names_a_certificate(&self) -> bool {
+        !self.common_names.is_empty() || !self.dns_names.is_empty() || self.thumbprint.is_some()
+    }
+
+    /// Adds what `other` says that this does not.
+    pub(crate) fn merge(&mut self, other: NamedCertificate) {
+        for source in other.sources {
+            if !self.sources.contains(&source) {
+                self.sources.push(source);
+            }
+        }
+        let fill = |mine: &mut Option<String>, theirs: Option<String>| {
+            if mine.is_none() {
+                *mine = theirs;
+            }
+        };
+        fill(&mut self.subject, other.subject);
+        fill(&mut self.thumbprint, other.thumbprint);
+        fill(&mut self.issuer, other.issuer);
+        fill(&mut self.not_before, other.not_before);
+        fill(&mut self.not_after, other.not_after);
+        fill(&mut self.services, other.services);
+        fill(&mut self.host, other.host);
+        fill(&mut self.principal, other.principal);
+        if self.common_names.is_empty() {
+            self.common_names = other.common_names;
+        }
+        if self.dns_names.is_empty() {
+            self.dns_names = other.dns_names;
+        }
+    }
+}
+
+/// What `text` names, or `None` when it names nothing this module knows.
+pub(crate) fn read(text: &str) -> Option<NamedCertificate> {
+    let mut named = NamedCertificate::default();
+    let records = records(text);
+    let get = |record: &[(String, String)], key: &str| {
+        record
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .filter(|v| !v.is_empty())
+    };
+    let certificates: Vec<&Vec<(String, String)>> = records
+        .iter()
+        .filter(|r| {
+            get(r, "thumbprint").is_some() && (get(r, "subject").is_some() || get(r, "certificatedomains").is_some())
+        })
+        .collect();
+    let chosen = certificates
+        .iter()
+        .find(|r| get(r, "services").is_some_and(|s| s.to_ascii_uppercase().contains("IIS")))
+        .or_else(|| certificates.first());
+    if let Some(record) = chosen {
+        named.sources.push(NamesSource::GetExchangeCertificate);
+        named.subject = get(record, "subject");
+        named.common_names = named.subject.as_deref().and_then(common_name).into_iter().collect();
+        named.dns_names = get(record, "certificatedomains").map(|d| list(&d)).unwrap_or_default();
+        named.thumbprint = get(record, "thumbprint").map(|t| t.to_ascii_uppercase());
+        named.issuer = get(record, "issuer");
+        named.not_before = get(record, "notbefore");
+        named.not_after = get(record, "notafter");
+        named.services = get(record, "services");
+    }
+    if let Some(host) = records.iter().find_map(|r| get(r, "externalhostname")) {
+        named.sources.push(NamesSource::GetOutlookAnywhere);
+        named.host = Some(host);
+    }
+    if let Some((cn, line)) = connectivity_analyzer(text) {
+        named.merge(NamedCertificate {
+            sources: vec![NamesSource::ConnectivityAnalyzer],
+            common_names: vec![cn],
+            principal: Some(line),
+            ..NamedCertificate::default()
+        });
+    }
+    (!named.sources.is_empty()).then_some(named)
+}
+
+/// `Format-List` output as records of (lower-case key, value): `Key : value` lines, a blank line
+/// between records, a line that starts with white space continuing the value above it.
+fn records(text: &str) -> Vec<Vec<(String, String)>> {
+    let mut records: Vec<Vec<(String, String)>> = vec![Vec::new()];
+    for line in text.lines() {
+        let Some(record) = records.last_mut() else { break };
+        if line.trim().is_empty() {
+            if !record.is_empty() {
+                records.push(Vec::new());
+            }
+            continue;
+        }
+        if line.starts_with(char::is_whitespace) {
+            if let Some((_, value)) = record.last_mut() {
+                value.push(' ');
+                value.push_str(line.trim());
+            }
+            continue;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let key = key.trim();
+        if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric()) {
+            record.push((key.to_ascii_lowercase(), value.trim().to_owned()));
+        }
+    }
+    records
+}
+
+/// `{a, b, c}` as a list (PowerShell's way of printing a collection).
+fn list(value: &str) -> Vec<String> {
+    value
+        .trim_matches(|c: char| c == '{' || c == '}' || c.is_whitespace())
+        .split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty() && !n.contains(char::is_whitespace))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The Common Name of a subject as Windows prints it (`CN=mail.contoso.com, OU=IT, O=Contoso`).
+fn common_name(subject: &str) -> Option<String> {
+    subject
+        .split(',')
+        .map(str::trim)
+        .find_map(|part| {
+            let (key, value) = part.split_once('=')?;
+            key.trim()
+                .eq_ignore_ascii_case("CN")
+                .then(|| value.trim().trim_matches('"').to_owned())
+        })
+        .filter(|cn| !cn.is_empty())
+}
+
+/// Remote Connectivity Analyzer's line: the Common Name it names, and the line itself (for the
+/// principal in it).
+fn connectivity_analyzer(text: &str) -> Option<(String, String)> {
+    const SAYS: &str = "certificate common name ";
+    text.lines().find_map(|line| {
+        let at = line.to_ascii_lowercase().find(SAYS)?;
+        let cn = line[at + SAYS.len()..].split_whitespace().next()?;
+        let cn = cn.trim_matches(|c: char| c == '"' || c == '\'' || c == ',');
+        (!cn.is_empty() && line.to_ascii_lowercase().contains("msstd:"))
+            .then(|| (cn.to_owned(), line.trim().to_owned()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FL: &str = "\
+AccessRules        : {System.Security.AccessControl.CryptoKeyAccessRule}
+CertificateDomains : {mail.contoso.com, autodiscover.contoso.com, legacy.contoso.com,
+                     owa.contoso.com}
+HasPrivateKey      : True
+Issuer             : CN=R11, O=Let's Encrypt, C=US
+NotAfter           : 1/15/2027 10:00:00 AM
+NotBefore          : 10/17/2026 10:00:00 AM
+Services           : IIS, SMTP
+Subject            : CN=mail.contoso.com
+Thumbprint         : 1845b216efd0839a1851a957325da336217049cb
+
+CertificateDomains : {EX01, EX01.contoso.local}
+Services           : SMTP
+Subject            : CN=EX01
+Thumbprint         : 0000B216EFD0839A1851A957325DA336217049CB
+";
+
+    #[test]
+    fn get_exchange_certificate_output_names_the_iis_certificate() {
+        let named = read(FL).unwrap();
+        assert_eq!(named.sources, vec![NamesSource::GetExchangeCertificate]);
+        assert_eq!(named.common_names, vec!["mail.contoso.com"]);
+        assert_eq!(
+            named.dns_names,
+            vec![
+                "mail.contoso.com",
+                "autodiscover.contoso.com",
+                "legacy.contoso.com",
+                "owa.contoso.com"
+            ]
+        );
+        assert_eq!(
+            named.thumbprint.as_deref(),
+            Some("1845B216EFD0839A1851A957325DA336217049CB")
+        );
+        assert_eq!(named.services.as_deref(), Some("IIS, SMTP"));
+        assert_eq!(named.not_after.as_deref(), Some("1/15/2027 10:00:00 AM"));
+    }
+
+    #[test]
+    fn the_analyzer_line_and_outlook_anywhere_output() {
+        let named = read("The certificate common name mail.contoso.com doesn't validate against the mutual authentication string that was provided: msstd:owa.contoso.com").unwrap();
+        assert_eq!(named.sources, vec![NamesSource::ConnectivityAnalyzer]);
+        assert_eq!(named.common_names, vec!["mail.contoso.com"]);
+        assert!(named.principal.unwrap().ends_with("msstd:owa.contoso.com"));
+        let named = read("RunspaceId : 1\nServerName : EX01\nExternalHostname : mail.contoso.com\nInternalHostname : ex01.contoso.local\n").unwrap();
+        assert_eq!(named.host.as_deref(), Some("mail.contoso.com"));
+        assert!(!named.names_a_certificate());
+    }
+
+    #[test]
+    fn other_text_names_nothing() {
+        for text in [
+            "hello world",
+            "Name : EXPR\nCertPrincipalName : msstd:a",
+            "-----BEGIN FOO-----",
+        ] {
+            assert_eq!(read(text), None, "{text}");
+        }
+    }
+}
