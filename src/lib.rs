@@ -311,7 +311,7 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
         .or_else(|| principal.as_ref().and_then(|p| p.name().map(str::to_owned)));
     let autodiscover = domain_of.and_then(|d| host::autodiscover(&d, &leaf_names, leaf_index, &mut findings));
 
-    findings.sort_by_key(|f| f.severity);
+    Report::sort(&mut findings);
     let judged = chain.status != ChainStatus::Pending;
     let clients = clients::verdicts(&findings, msstd.as_ref(), judged, other.as_ref(), &windows_chain);
     let summary = Report::summarise(&findings, msstd.as_ref().map(|m| m.code), &clients);

@@ -31,7 +31,9 @@ fn source(source: NamesSource) -> &'static str {
     }
 }
 
-/// The report from names alone.
+/// The report from names alone. (Not inlined into `analyze`, where it would widen the hot
+/// path of every analysis of a certificate.)
+#[inline(never)]
 pub(crate) fn report(named: NamedCertificate, inputs: Vec<InputSummary>, options: &Options<'_>) -> Report {
     let mut findings = vec![Finding::new(Code::NamesOnly, Severity::Warning)
         .with(
@@ -72,7 +74,7 @@ pub(crate) fn report(named: NamedCertificate, inputs: Vec<InputSummary>, options
     for finding in &mut findings {
         finding.certificate = None;
     }
-    findings.sort_by_key(|f| f.severity);
+    Report::sort(&mut findings);
     let mut verdicts = clients::verdicts(
         &findings,
         msstd.as_ref(),

@@ -111,6 +111,12 @@ impl Report {
         self.clients.iter().find(|v| v.client == client)
     }
 
+    /// Orders findings errors first, keeping the order found within a severity. One function
+    /// for every report, so the page's module carries one instantiation of the sort.
+    pub(crate) fn sort(findings: &mut [Finding]) {
+        findings.sort_by_key(|f| f.severity);
+    }
+
     pub(crate) fn summarise(findings: &[Finding], verdict: Option<Code>, verdicts: &[ClientVerdict]) -> Summary {
         let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
         Summary {

@@ -91,7 +91,11 @@ const PREFIXES: [&str; 2] = ["msstd:", "fullsic:"];
 /// Whether `c` can be part of an `msstd:` name as pasted: the characters of a host name or an
 /// e-mail address, and of the defects worth reporting (a port, a URL).
 fn in_name(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '.' | '-' | '*' | '_' | '@' | ':' | '/')
+    // Not `char::is_alphanumeric`: its Unicode tables would cost the page's module kilobytes.
+    // A non-ASCII letter stays in (the syntax checks report it); quotes and spaces end the name.
+    c.is_ascii_alphanumeric()
+        || matches!(c, '.' | '-' | '*' | '_' | '@' | ':' | '/')
+        || !(c.is_ascii() || c.is_whitespace() || QUOTES.contains(&c) || matches!(c, '\u{ab}' | '\u{bb}'))
 }
 
 /// The principal inside other text, or `None` when `text` is a value on its own (with or without
@@ -100,11 +104,15 @@ fn in_name(c: char) -> bool {
 fn in_text(text: &str) -> Option<Found> {
     // ASCII lower case keeps every byte position.
     let lower = text.to_ascii_lowercase();
-    let mut tokens: Vec<usize> = PREFIXES
+    // In text order, without a sort (each sort instantiated costs the page's module kilobytes).
+    let mut tokens: Vec<usize> = Vec::new();
+    for at in PREFIXES
         .iter()
         .flat_map(|prefix| lower.match_indices(prefix).map(|(at, _)| at))
-        .collect();
-    tokens.sort_unstable();
+    {
+        let place = tokens.partition_point(|&t| t < at);
+        tokens.insert(place, at);
+    }
     let bare = |part: &str| {
         part.trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c))
             .is_empty()
