@@ -39,6 +39,11 @@ if [ -z "$(ls -A "$corpus")" ]; then
     *)
       cp ../tests/data/*.pem ../tests/data/*.cer ../tests/data/*.p7b ../tests/data/*.pfx "$corpus"/
       find ../../shared/fixtures -type f \( -name '*.pem' -o -name '*.crt' \) -size -64k -exec cp {} "$corpus"/ \;
+      # Text that names a certificate instead of holding one (src/input/names.rs).
+      printf '%s\n' 'CertificateDomains : {mail.contoso.com, autodiscover.contoso.com,' '                     owa.contoso.com}' \
+        'Services           : IIS, SMTP' 'Subject            : CN=mail.contoso.com, O=Contoso' \
+        'Thumbprint         : 1845B216EFD0839A1851A957325DA336217049CB' '' 'ExternalHostname : mail.contoso.com' > "$corpus/names-fl"
+      printf '%s' "The certificate common name mail.contoso.com doesn't validate against the mutual authentication string that was provided: msstd:owa.contoso.com" > "$corpus/names-rca"
       ;;
   esac
 fi
