@@ -239,3 +239,78 @@ fn bad_arguments_exit_2() {
         assert_eq!(output.status.code(), Some(2), "{args:?}");
     }
 }
+
+/// `--hosts`: every line fetched (in parallel), the results in the list's order as JSON Lines,
+/// a host that cannot be fetched reported in its place, the exit status the worst.
+#[test]
+fn many_hosts_at_once_as_json_lines_and_as_a_table() {
+    let pki = pki();
+    let good = leaf_and_intermediate(&pki, Versions::Tls13);
+    let self_signed = tls_server(
+        Presented::new(&[&expired_self_signed()]),
+        Versions::Tls13,
+        Before::Nothing,
+    );
+    let closed = closed_port();
+    let list = format!(
+        "# tenants\n{}\n\n{}\n{}\nnot a host:x\n",
+        target(good),
+        target(self_signed),
+        target(closed)
+    );
+    let dir = std::env::temp_dir().join(format!("msstd-hosts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("hosts.txt");
+    std::fs::write(&file, &list).unwrap();
+    let output = relay()
+        .args([
+            "fetch",
+            "--at",
+            AT,
+            "--timeout",
+            "2",
+            "--json",
+            "--concurrency",
+            "3",
+            "--hosts",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 4, "{stdout}");
+    assert_eq!(lines[0]["target"], target(good));
+    assert_eq!(lines[0]["schema"], "msstd-check/report/v1");
+    assert_eq!(lines[0]["connection"]["port"], good);
+    assert_eq!(lines[1]["target"], target(self_signed));
+    assert!(codes(&lines[1]).contains(&"SELF_SIGNED"), "{}", lines[1]);
+    assert_eq!(lines[2]["error"]["code"], "CONNECTION_REFUSED", "{}", lines[2]);
+    assert_eq!(lines[3]["target"], "not a host:x");
+    assert!(lines[3]["error"]["code"].is_string());
+    assert_eq!(output.status.code(), Some(3), "the worst: a host not fetched");
+
+    // The same from standard input, as a table.
+    let mut child = relay()
+        .args(["fetch", "--at", AT, "--timeout", "2", "--hosts", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{}\n{}\n", target(good), target(self_signed)).as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let table = String::from_utf8_lossy(&output.stdout);
+    let rows: Vec<&str> = table.lines().collect();
+    assert_eq!(rows.len(), 3, "{table}");
+    assert!(rows[0].starts_with("HOST"), "{table}");
+    assert!(rows[1].starts_with(&target(good)), "{table}");
+    assert!(rows[2].contains("self-signed") && rows[2].contains("CERT_EXPIRED"), "{table}");
+    assert_eq!(output.status.code(), Some(1), "the worst: error findings");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -5,29 +5,46 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use msstd_check::{analyze, Input, Options, TrustStore, UnixTime};
+use msstd_check::{analyze, Input, Options, Report, TrustStore, UnixTime};
 
 use msstd_check::render::Language;
 
-use super::{now, parse_language, print_report, read_input, usage_error, EXIT_FETCH_FAILED, EXIT_USAGE};
+use super::{hosts, now, parse_language, print_report, read_input, usage_error, EXIT_FETCH_FAILED, EXIT_USAGE};
 use crate::fetch::{fetch, Fetched, Settings};
 use crate::policy::Policy;
-use crate::target::{parse_host, parse_host_port, parse_starttls, Sni, Target};
+use crate::target::{parse_host, parse_host_port, parse_starttls, Sni, StartTls, Target};
 use crate::timeouts;
+
+/// What to fetch: one host, or every host of a list.
+#[derive(Debug)]
+pub(crate) enum Destination {
+    One(Target),
+    /// `--hosts FILE` (`-`: standard input), each host with the `--starttls` choice.
+    Many {
+        list: String,
+        starttls: Option<Option<StartTls>>,
+        concurrency: usize,
+    },
+}
 
 /// Parsed command-line arguments.
 #[derive(Debug)]
-struct Args {
-    target: Target,
-    msstd: Option<String>,
-    host: Option<String>,
-    trust: Vec<String>,
-    at: Option<UnixTime>,
-    timeout: Duration,
-    json: bool,
-    pem: bool,
-    language: Language,
+pub(crate) struct Args {
+    pub destination: Destination,
+    pub msstd: Option<String>,
+    pub host: Option<String>,
+    pub trust: Vec<String>,
+    pub at: Option<UnixTime>,
+    pub timeout: Duration,
+    pub json: bool,
+    pub pem: bool,
+    pub language: Language,
 }
+
+/// Fetches at once with `--hosts`, unless `--concurrency` says otherwise.
+const DEFAULT_CONCURRENCY: usize = 8;
+/// The most `--concurrency` allows: the fetches are threads.
+const MAX_CONCURRENCY: usize = 64;
 
 /// Reads a number of seconds from 1 to 120.
 pub(crate) fn parse_seconds(text: &str) -> Result<Duration, String> {
@@ -39,6 +56,7 @@ pub(crate) fn parse_seconds(text: &str) -> Result<Duration, String> {
 
 fn parse(args: &[String]) -> Result<Args, String> {
     let mut destination = None;
+    let (mut list, mut concurrency) = (None, DEFAULT_CONCURRENCY);
     let (mut sni, mut starttls) = (None, None);
     let (mut msstd, mut host, mut trust, mut at) = (None, None, Vec::new(), None);
     let (mut timeout, mut json, mut pem) = (timeouts::DEFAULT, false, false);
@@ -60,6 +78,15 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--timeout" => timeout = parse_seconds(&value("--timeout")?)?,
             "--json" => json = true,
             "--pem" => pem = true,
+            "--hosts" => list = Some(value("--hosts")?),
+            "--concurrency" => {
+                let text = value("--concurrency")?;
+                concurrency = text
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=MAX_CONCURRENCY).contains(n))
+                    .ok_or_else(|| format!("--concurrency takes a number from 1 to {MAX_CONCURRENCY}, not {text:?}"))?;
+            }
             "--lang" => language = parse_language(&value("--lang")?)?,
             other if other.starts_with('-') => return Err(format!("unknown option {other}")),
             other if destination.is_none() => destination = Some(other.to_owned()),
@@ -69,11 +96,24 @@ fn parse(args: &[String]) -> Result<Args, String> {
     if json && pem {
         return Err("--json and --pem exclude each other".to_owned());
     }
-    let destination = destination.ok_or("no HOST[:PORT] given")?;
-    let (name, port) = parse_host_port(&destination).map_err(|e| e.to_string())?;
-    let target = Target::new(name, port, sni, starttls).map_err(|e| e.to_string())?;
+    let destination = match (destination, list) {
+        (Some(_), Some(_)) => return Err("a HOST[:PORT] or --hosts FILE, not both".to_owned()),
+        (None, None) => return Err("no HOST[:PORT] given (or --hosts FILE)".to_owned()),
+        (None, Some(_)) if pem || sni.is_some() => {
+            return Err("--pem and --sni are for one host, not --hosts".to_owned());
+        }
+        (None, Some(list)) => Destination::Many {
+            list,
+            starttls,
+            concurrency,
+        },
+        (Some(destination), None) => {
+            let (name, port) = parse_host_port(&destination).map_err(|e| e.to_string())?;
+            Destination::One(Target::new(name, port, sni, starttls).map_err(|e| e.to_string())?)
+        }
+    };
     Ok(Args {
-        target,
+        destination,
         msstd,
         host,
         trust,
@@ -112,11 +152,73 @@ fn describe(fetched: &Fetched) -> String {
     line
 }
 
-fn pem(chain: &[Vec<u8>]) -> String {
+pub(crate) fn pem(chain: &[Vec<u8>]) -> String {
     chain
         .iter()
         .map(|der| ::pem::encode(&::pem::Pem::new("CERTIFICATE", der.clone())))
         .collect()
+}
+
+/// The roots the analysis uses, read once for every host.
+pub(crate) struct Stores {
+    mozilla: TrustStore,
+    microsoft: TrustStore,
+    /// Roots given with `--trust`, by file name.
+    trusted: Vec<(String, Vec<u8>)>,
+}
+
+impl Stores {
+    pub(crate) fn new(args: &Args) -> Result<Self, String> {
+        let mut trusted = Vec::new();
+        for path in &args.trust {
+            trusted.push((path.clone(), read_input(path)?));
+        }
+        Ok(Self {
+            mozilla: TrustStore::mozilla(),
+            microsoft: TrustStore::microsoft(),
+            trusted,
+        })
+    }
+}
+
+/// The fetch settings: any address and port (the command line is the admin's own tool; the
+/// policy guards `serve`).
+pub(crate) fn settings(args: &Args) -> Settings {
+    Settings {
+        policy: Policy::unrestricted(),
+        timeout: args.timeout,
+    }
+}
+
+/// The report on the chain `fetched` presents.
+pub(crate) fn analyse(fetched: &Fetched, args: &Args, stores: &Stores) -> Result<Report, msstd_check::Error> {
+    // One input, so that the engine judges the order the server sent them in.
+    let presented = pem(&fetched.handshake.chain);
+    let name = format!("{} (as presented)", fetched.target);
+    let inputs: Vec<Input<'_>> = std::iter::once(Input {
+        name: &name,
+        bytes: presented.as_bytes(),
+        password: None,
+        trusted: false,
+    })
+    .chain(stores.trusted.iter().map(|(name, bytes)| Input {
+        name,
+        bytes,
+        password: None,
+        trusted: true,
+    }))
+    .collect();
+    let connected_name =
+        (fetched.target.host.parse::<std::net::IpAddr>().is_err()).then_some(fetched.target.host.as_str());
+    let options = Options {
+        principal: args.msstd.as_deref(),
+        host: args.host.as_deref().or(connected_name),
+        now: args.at.unwrap_or_else(now),
+        trust: Some(&stores.mozilla),
+        windows_trust: Some(&stores.microsoft),
+        verifier: &msstd_check::signature::RustCrypto,
+    };
+    analyze(&inputs, &options)
 }
 
 pub(crate) fn run(args: &[String]) -> ExitCode {
@@ -124,18 +226,15 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         Ok(args) => args,
         Err(message) => return usage_error("fetch", &message),
     };
-    let mut trusted = Vec::new();
-    for path in &args.trust {
-        match read_input(path) {
-            Ok(bytes) => trusted.push((path.as_str(), bytes)),
-            Err(message) => return usage_error("fetch", &message),
-        }
-    }
-    let settings = Settings {
-        policy: Policy::unrestricted(),
-        timeout: args.timeout,
+    let stores = match Stores::new(&args) {
+        Ok(stores) => stores,
+        Err(message) => return usage_error("fetch", &message),
     };
-    let fetched = match fetch(&args.target, &settings) {
+    let target = match &args.destination {
+        Destination::One(target) => target,
+        Destination::Many { .. } => return hosts::run(&args, &stores),
+    };
+    let fetched = match fetch(target, &settings(&args)) {
         Ok(fetched) => fetched,
         Err(error) => {
             if args.json {
@@ -150,35 +249,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         print!("{}", pem(&fetched.handshake.chain));
         return ExitCode::SUCCESS;
     }
-    // One input, so that the engine judges the order the server sent them in.
-    let presented = pem(&fetched.handshake.chain);
-    let name = format!("{} (as presented)", fetched.target);
-    let inputs: Vec<Input<'_>> = std::iter::once(Input {
-        name: &name,
-        bytes: presented.as_bytes(),
-        password: None,
-        trusted: false,
-    })
-    .chain(trusted.iter().map(|(name, bytes)| Input {
-        name,
-        bytes,
-        password: None,
-        trusted: true,
-    }))
-    .collect();
-    let trust = TrustStore::mozilla();
-    let windows = TrustStore::microsoft();
-    let connected_name =
-        (fetched.target.host.parse::<std::net::IpAddr>().is_err()).then_some(fetched.target.host.as_str());
-    let options = Options {
-        principal: args.msstd.as_deref(),
-        host: args.host.as_deref().or(connected_name),
-        now: args.at.unwrap_or_else(now),
-        trust: Some(&trust),
-        windows_trust: Some(&windows),
-        verifier: &msstd_check::signature::RustCrypto,
-    };
-    match analyze(&inputs, &options) {
+    match analyse(&fetched, &args, &stores) {
         Ok(report) => print_report(
             &report,
             args.json,
@@ -197,7 +268,6 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
 mod tests {
     use super::*;
     use crate::commands::tests::strings;
-    use crate::target::StartTls;
 
     #[test]
     fn parses_a_full_command_line() {
@@ -210,8 +280,11 @@ mod tests {
             "--json",
         ]))
         .unwrap();
-        assert_eq!(args.target.port, 587);
-        assert_eq!(args.target.starttls, Some(StartTls::Smtp));
+        let Destination::One(target) = &args.destination else {
+            panic!()
+        };
+        assert_eq!(target.port, 587);
+        assert_eq!(target.starttls, Some(StartTls::Smtp));
         assert_eq!(args.timeout, Duration::from_secs(2));
         assert!(args.json);
         let args = parse(&strings(&[
@@ -222,8 +295,16 @@ mod tests {
             "none",
         ]))
         .unwrap();
-        assert_eq!(args.target.sni_name(), Some("mail.contoso.com"));
-        assert_eq!(args.target.starttls, None);
+        let Destination::One(target) = &args.destination else {
+            panic!()
+        };
+        assert_eq!(target.sni_name(), Some("mail.contoso.com"));
+        assert_eq!(target.starttls, None);
+        let args = parse(&strings(&["--hosts", "-", "--concurrency", "16", "--starttls", "smtp"])).unwrap();
+        assert!(matches!(
+            args.destination,
+            Destination::Many { ref list, concurrency: 16, starttls: Some(Some(StartTls::Smtp)) } if list == "-"
+        ));
     }
 
     #[test]
@@ -236,6 +317,10 @@ mod tests {
             &["a.example", "--starttls", "ftp"],
             &["a.example:http"],
             &["a.example", "--bogus"],
+            &["a.example", "--hosts", "list.txt"],
+            &["--hosts", "list.txt", "--pem"],
+            &["--hosts", "list.txt", "--concurrency", "0"],
+            &["--hosts", "list.txt", "--concurrency", "65"],
         ] {
             assert!(parse(&strings(bad)).is_err(), "{bad:?}");
         }

@@ -2,6 +2,7 @@
 
 pub(crate) mod check;
 pub(crate) mod fetch;
+pub(crate) mod hosts;
 pub(crate) mod serve;
 
 use std::io::{IsTerminal, Read};
