@@ -210,12 +210,18 @@ pub(crate) fn verdicts(
             // Everything that has to change, the connection's problems and the name's.
             (Connects::No, indices(&|f| blocks(f) || (name_fails && name_finding(f))))
         } else {
-            let unsure = name_outcome == Some(MsstdOutcome::Uncertain);
+            // Undocumented, not compared (`fullsic:`), or not given at all (`MSSTD_NOT_GIVEN`);
+            // `none` turns the comparison off, so it passes.
+            let unsure = match (name_outcome, msstd) {
+                (Some(MsstdOutcome::Uncertain) | None, _) => true,
+                (Some(MsstdOutcome::NotChecked), Some(m)) => m.code != Code::MsstdDisabled,
+                _ => false,
+            };
             let unverified = indices(&|f| f.code == Code::SigUnsupported);
             let conditions = indices(&|f| {
                 matches!(
                     f.code,
-                    Code::ChainAiaRecoverable | Code::RootAutoUpdate | Code::SigUnsupported
+                    Code::ChainAiaRecoverable | Code::RootAutoUpdate | Code::SigUnsupported | Code::MsstdNotGiven
                 ) || (unsure && name_finding(f))
             });
             let outcome = if unsure || !unverified.is_empty() {

@@ -76,6 +76,8 @@ codes! {
     MsstdMultipleCn "MSSTD_MULTIPLE_CN" => "Win32 \"Principal Names\" (undocumented case)",
     /// A `fullsic:` principal: the other documented form, not an `msstd:` name.
     MsstdFullsic "MSSTD_FULLSIC" => "Win32 \"Principal Names\"",
+    /// Neither a principal name nor a host was given: the name Outlook compares is not checked.
+    MsstdNotGiven "MSSTD_NOT_GIVEN" => "Exchange docs \"CertPrincipalName (POX)\"",
     /// The pasted text holds several different principal values; the first is the verdict's.
     MsstdSeveral "MSSTD_SEVERAL" => "Exchange docs \"CertPrincipalName (POX)\" (one value per Outlook provider)",
     /// The Outlook Anywhere host name does not match the certificate.

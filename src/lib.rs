@@ -305,6 +305,9 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
         emails: leaf.emails(),
     };
     let msstd = msstd::evaluate(principal.as_ref(), host, &leaf_names, leaf_index, &mut findings);
+    if msstd.is_none() {
+        findings.push(Finding::new(Code::MsstdNotGiven, Severity::Info));
+    }
     let host_verdict = host.and_then(|h| host::evaluate(h, &leaf_names, leaf_index, &mut findings));
     let domain_of = host
         .map(str::to_owned)

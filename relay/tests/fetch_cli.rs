@@ -310,7 +310,10 @@ fn many_hosts_at_once_as_json_lines_and_as_a_table() {
     assert_eq!(rows.len(), 3, "{table}");
     assert!(rows[0].starts_with("HOST"), "{table}");
     assert!(rows[1].starts_with(&target(good)), "{table}");
-    assert!(rows[2].contains("self-signed") && rows[2].contains("CERT_EXPIRED"), "{table}");
+    assert!(
+        rows[2].contains("self-signed") && rows[2].contains("CERT_EXPIRED"),
+        "{table}"
+    );
     assert_eq!(output.status.code(), Some(1), "the worst: error findings");
     std::fs::remove_dir_all(&dir).ok();
 }

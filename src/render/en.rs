@@ -60,7 +60,7 @@ impl Catalogue for English {
             Overall::Connects => "Will Outlook Anywhere connect? Yes: on every Windows version, and the host's other clients connect too.",
             Overall::Partial => "Will Outlook Anywhere connect? Yes, on current Windows; not every client does (below).",
             Overall::Fails => "Will Outlook Anywhere connect? No: Outlook on Windows fails (below).",
-            Overall::Uncertain => "Will Outlook Anywhere connect? Uncertain on Windows: the outcome is undocumented or a signature was not verified (below).",
+            Overall::Uncertain => "Will Outlook Anywhere connect? Not known for Outlook on Windows: why is below.",
             Overall::Pending => "Will Outlook Anywhere connect? Checking trust: the root stores are loading...",
         }
     }
@@ -89,6 +89,8 @@ impl Catalogue for English {
             }
             Code::ChainAiaRecoverable => "if the client can download the missing issuer",
             Code::SigUnsupported => "signatures not verified",
+            Code::MsstdNotGiven => "the principal name was not checked (give it, or the host)",
+            Code::NamesOnly => "only the certificate's names were checked",
             Code::MsstdWildcard => "a wildcard principal match is undocumented",
             Code::MsstdEmailSubject => "the e-mail address in the subject makes the match undocumented",
             _ => return None,
@@ -391,6 +393,7 @@ pub(super) fn message(f: &Finding) -> String {
             f.text("named"),
             none_if_empty(f.text("given"))
         ),
+        Code::MsstdNotGiven => "No principal name and no Outlook Anywhere host were given: the name Outlook on Windows compares with the certificate (msstd:) was not checked.".to_owned(),
         Code::MsstdSeveral => format!(
             "The text holds {} different principal values ({}); the verdict above is for the first. Each alone: {}.",
             f.list("values").len(),

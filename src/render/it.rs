@@ -67,7 +67,7 @@ impl Catalogue for Italian {
             Overall::Connects => "Outlook Anywhere si connetterà? Sì: su tutte le versioni di Windows, e anche gli altri client dell'host si connettono.",
             Overall::Partial => "Outlook Anywhere si connetterà? Sì, su Windows recenti; non tutti i client però (sotto).",
             Overall::Fails => "Outlook Anywhere si connetterà? No: Outlook su Windows non si connette (sotto).",
-            Overall::Uncertain => "Outlook Anywhere si connetterà? Incerto su Windows: il comportamento non è documentato o una firma non è stata verificata (sotto).",
+            Overall::Uncertain => "Outlook Anywhere si connetterà? Non è noto per Outlook su Windows: il motivo è sotto.",
             Overall::Pending => "Outlook Anywhere si connetterà? Verifica dell'attendibilità: caricamento degli archivi di radici...",
         }
     }
@@ -96,6 +96,8 @@ impl Catalogue for Italian {
             }
             Code::ChainAiaRecoverable => "se il client può scaricare l'emittente mancante",
             Code::SigUnsupported => "firme non verificate",
+            Code::MsstdNotGiven => "il nome principale non è stato verificato (indicarlo, o l'host)",
+            Code::NamesOnly => "sono stati verificati solo i nomi del certificato",
             Code::MsstdWildcard => "la corrispondenza con un nome jolly non è documentata",
             Code::MsstdEmailSubject => "l'indirizzo e-mail nel soggetto rende la corrispondenza non documentata",
             _ => return None,
@@ -394,6 +396,7 @@ fn message(f: &Finding) -> String {
             f.text("named"),
             nessuno(f.text("given"))
         ),
+        Code::MsstdNotGiven => "Non sono stati indicati né il nome principale né l'host di Outlook Anywhere: il nome che Outlook su Windows confronta con il certificato (msstd:) non è stato verificato.".to_owned(),
         Code::MsstdSeveral => format!(
             "Il testo contiene {} valori del nome principale diversi ({}); il verdetto sopra è per il primo. Ciascuno da solo: {}.",
             f.list("values").len(),

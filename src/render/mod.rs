@@ -299,7 +299,7 @@ pub fn text_in(report: &Report, style: Style, language: Language) -> String {
             .findings
             .first()
             .and_then(|&i| report.findings.get(i))
-            .filter(|_| verdict.outcome != Connects::Yes)
+            .filter(|_| verdict.outcome == Connects::No)
             .map(|f| format!(": {}", words.message(f)))
             .unwrap_or_default();
         let _ = writeln!(
