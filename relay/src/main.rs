@@ -8,6 +8,7 @@
 
 #![forbid(unsafe_code)]
 
+mod aia;
 mod commands;
 mod error;
 mod fetch;

@@ -29,6 +29,10 @@ pub struct Input<'a> {
     /// Certificates from this input are trust anchors (an internal enterprise root CA), not
     /// part of the chain the server presents.
     pub trusted: bool,
+    /// The URL this input was downloaded from, when a tool (`msstd-relay fetch`) fetched a
+    /// missing issuer from a certificate's Authority Information Access: it completes the path,
+    /// and the report says the server does not send it (`CHAIN_FETCHED_FROM_AIA`).
+    pub fetched_from: Option<&'a str>,
 }
 
 impl<'a> Input<'a> {
@@ -39,7 +43,14 @@ impl<'a> Input<'a> {
             bytes,
             password: None,
             trusted: false,
+            fetched_from: None,
         }
+    }
+
+    /// The same input, marked as downloaded from `url` (an AIA caIssuers URL).
+    pub fn fetched_from(mut self, url: &'a str) -> Self {
+        self.fetched_from = Some(url);
+        self
     }
 
     /// The same input with a PKCS#12 password.

@@ -394,6 +394,11 @@ pub(super) fn message(f: &Finding) -> String {
             none_if_empty(f.text("given"))
         ),
         Code::MsstdNotGiven => "No principal name and no Outlook Anywhere host were given: the name Outlook on Windows compares with the certificate (msstd:) was not checked.".to_owned(),
+        Code::ChainFetchedFromAia => format!(
+            "The server does not send the issuer {}: it was downloaded from {} (the Authority Information Access) to finish the chain. Windows downloads it too, if the client can reach that address; clients that do not download issuers (phones' mail apps, OpenSSL-based clients) fail until the server sends it.",
+            f.text("subject"),
+            f.text("url")
+        ),
         Code::MsstdSeveral => format!(
             "The text holds {} different principal values ({}); the verdict above is for the first. Each alone: {}.",
             f.list("values").len(),
@@ -561,6 +566,7 @@ pub(super) fn fix(f: &Finding) -> Option<String> {
         Code::LeafCnNotInSan => format!("Re-issue the certificate with {} in its SubjectAltNames as well.", f.text("common_name")),
         Code::ChainAlternative if f.text("chosen") == "valid" => "Optional: remove the certificates of the path passed over from what the server sends, for clients that do not build paths.".to_owned(),
         Code::ChainTooComplex => "Send only the leaf and the intermediates of one path, leaf first.".to_owned(),
+        Code::ChainFetchedFromAia => format!("Install the intermediate {} on the server (it is in the corrected chain) so that the server sends it.", f.text("subject")),
         Code::RootDistrusted => "Replace the certificate with one from a CA that Windows trusts (the CA's newer root, or another CA).".to_owned(),
         Code::ChainWindowsOnly => "Send a chain that also leads to a root in Mozilla's store (the intermediate the CA cross-signs to a newer root), or replace the certificate with one from a CA both stores trust.".to_owned(),
         Code::RevocationUnreachable => "Publish the CA's CRL (or an OCSP responder) at an http:// address with a public name, add it to the CA's CRL Distribution Points and Authority Information Access, and re-issue the certificate.".to_owned(),

@@ -397,6 +397,11 @@ fn message(f: &Finding) -> String {
             nessuno(f.text("given"))
         ),
         Code::MsstdNotGiven => "Non sono stati indicati né il nome principale né l'host di Outlook Anywhere: il nome che Outlook su Windows confronta con il certificato (msstd:) non è stato verificato.".to_owned(),
+        Code::ChainFetchedFromAia => format!(
+            "Il server non invia l'emittente {}: è stato scaricato da {} (l'Authority Information Access) per completare la catena. Anche Windows lo scarica, se il client raggiunge quell'indirizzo; i client che non scaricano gli emittenti (le app di posta dei telefoni, i client basati su OpenSSL) falliscono finché il server non lo invia.",
+            f.text("subject"),
+            f.text("url")
+        ),
         Code::MsstdSeveral => format!(
             "Il testo contiene {} valori del nome principale diversi ({}); il verdetto sopra è per il primo. Ciascuno da solo: {}.",
             f.list("values").len(),
@@ -564,6 +569,7 @@ fn fix(f: &Finding) -> Option<String> {
         Code::LeafCnNotInSan => format!("Riemettere il certificato con {} anche tra i SubjectAltName.", f.text("common_name")),
         Code::ChainAlternative if f.text("chosen") == "valid" => "Facoltativo: togliere i certificati del percorso scartato da quelli inviati dal server, per i client che non costruiscono percorsi.".to_owned(),
         Code::ChainTooComplex => "Inviare solo il certificato del server e gli intermedi di un unico percorso, a partire dal certificato del server.".to_owned(),
+        Code::ChainFetchedFromAia => format!("Installare sul server l'intermedio {} (è nella catena corretta) perché il server lo invii.", f.text("subject")),
         Code::RootDistrusted => "Sostituire il certificato con uno di una CA attendibile per Windows (la radice più recente della CA, o un'altra CA).".to_owned(),
         Code::ChainWindowsOnly => "Inviare una catena che porti anche a una radice dell'archivio Mozilla (l'intermedio che la CA firma in modo incrociato con una radice più recente), o sostituire il certificato con uno di una CA attendibile per entrambi gli archivi.".to_owned(),
         Code::RevocationUnreachable => "Pubblicare la CRL della CA (o un risponditore OCSP) a un indirizzo http:// con nome pubblico, aggiungerlo ai punti di distribuzione CRL e all'Authority Information Access della CA, e riemettere il certificato.".to_owned(),

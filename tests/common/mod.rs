@@ -85,6 +85,29 @@ pub fn sign_as(params: &CertificateParams, key: &KeyPair, issuer: (&CertificateP
     }
 }
 
+/// AuthorityInfoAccess with one caIssuers URI (under 100 bytes), for `custom_extensions`.
+pub fn aia(url: &str) -> rcgen::CustomExtension {
+    let uri = url.as_bytes();
+    let mut description = vec![
+        0x06,
+        0x08,
+        0x2b,
+        0x06,
+        0x01,
+        0x05,
+        0x05,
+        0x07,
+        0x30,
+        0x02,
+        0x86,
+        uri.len() as u8,
+    ];
+    description.extend_from_slice(uri);
+    let mut content = vec![0x30, (description.len() + 2) as u8, 0x30, description.len() as u8];
+    content.extend(description);
+    rcgen::CustomExtension::from_oid_content(&[1, 3, 6, 1, 5, 5, 7, 1, 1], content)
+}
+
 pub fn ca(name: &str, issuer: Option<&Issued>) -> Issued {
     let mut p = params(&[name], &[]);
     p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);

@@ -82,6 +82,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
             bytes,
             password: password.as_deref(),
             trusted: i >= args.files.len(),
+            fetched_from: None,
         })
         .collect();
     let trust = TrustStore::mozilla();

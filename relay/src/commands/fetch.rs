@@ -5,11 +5,12 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use msstd_check::{analyze, Input, Options, Report, TrustStore, UnixTime};
+use msstd_check::{analyze, ChainStatus, Input, Options, Report, TrustStore, UnixTime};
 
 use msstd_check::render::Language;
 
 use super::{hosts, now, parse_language, print_report, read_input, usage_error, EXIT_FETCH_FAILED, EXIT_USAGE};
+use crate::aia;
 use crate::fetch::{fetch, Fetched, Settings};
 use crate::policy::Policy;
 use crate::target::{parse_host, parse_host_port, parse_starttls, Sni, StartTls, Target};
@@ -190,24 +191,17 @@ pub(crate) fn settings(args: &Args) -> Settings {
     }
 }
 
-/// The report on the chain `fetched` presents.
+/// Missing issuers downloaded from AIA URLs, one after the other, for one chain at most.
+const MAX_AIA_DOWNLOADS: usize = 2;
+
+/// The report on the chain `fetched` presents. When the path stops at a missing issuer that the
+/// certificate names at an `http://` caIssuers URL, the issuer is downloaded (as Windows would)
+/// and the chain judged again with it, marked as fetched (`CHAIN_FETCHED_FROM_AIA`); a download
+/// that fails leaves the report as it was and says why on standard error.
 pub(crate) fn analyse(fetched: &Fetched, args: &Args, stores: &Stores) -> Result<Report, msstd_check::Error> {
     // One input, so that the engine judges the order the server sent them in.
     let presented = pem(&fetched.handshake.chain);
     let name = format!("{} (as presented)", fetched.target);
-    let inputs: Vec<Input<'_>> = std::iter::once(Input {
-        name: &name,
-        bytes: presented.as_bytes(),
-        password: None,
-        trusted: false,
-    })
-    .chain(stores.trusted.iter().map(|(name, bytes)| Input {
-        name,
-        bytes,
-        password: None,
-        trusted: true,
-    }))
-    .collect();
     let connected_name =
         (fetched.target.host.parse::<std::net::IpAddr>().is_err()).then_some(fetched.target.host.as_str());
     let options = Options {
@@ -218,7 +212,48 @@ pub(crate) fn analyse(fetched: &Fetched, args: &Args, stores: &Stores) -> Result
         windows_trust: Some(&stores.microsoft),
         verifier: &msstd_check::signature::RustCrypto,
     };
-    analyze(&inputs, &options)
+    // (name, url, bytes) of each issuer downloaded.
+    let mut downloaded: Vec<(String, String, Vec<u8>)> = Vec::new();
+    loop {
+        let inputs: Vec<Input<'_>> = std::iter::once(Input::new(&name, presented.as_bytes()))
+            .chain(
+                downloaded
+                    .iter()
+                    .map(|(name, url, bytes)| Input::new(name, bytes).fetched_from(url)),
+            )
+            .chain(
+                stores
+                    .trusted
+                    .iter()
+                    .map(|(name, bytes)| Input::new(name, bytes).trusted()),
+            )
+            .collect();
+        let report = analyze(&inputs, &options)?;
+        if report.chain.status != ChainStatus::Incomplete || downloaded.len() == MAX_AIA_DOWNLOADS {
+            return Ok(report);
+        }
+        let top = report.chain.path.last().and_then(|&i| report.certificates.get(i));
+        let url = top.into_iter().flat_map(|cert| cert.ca_issuers.iter()).find(|url| {
+            url.to_ascii_lowercase().starts_with("http://") && !downloaded.iter().any(|(_, u, _)| u == *url)
+        });
+        let Some(url) = url else {
+            return Ok(report);
+        };
+        let name = format!("{url} (downloaded: the issuer the server does not send)");
+        let got = aia::download(url, &settings(args)).and_then(|bytes| {
+            // Only what reads as a certificate joins the analysis.
+            msstd_check::input::decode(&Input::new(&name, &bytes))
+                .map(|_| bytes)
+                .map_err(|e| format!("{url}: {e}"))
+        });
+        match got {
+            Ok(bytes) => downloaded.push((name, url.clone(), bytes)),
+            Err(reason) => {
+                eprintln!("msstd-relay fetch: the missing issuer could not be downloaded: {reason}");
+                return Ok(report);
+            }
+        }
+    }
 }
 
 pub(crate) fn run(args: &[String]) -> ExitCode {

@@ -192,6 +192,7 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
             bytes: &input.bytes,
             password: input.password.as_deref(),
             trusted: input.trusted,
+            fetched_from: None,
         })
         .collect();
     let answers = answers(&request.signatures);
