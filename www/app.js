@@ -144,7 +144,7 @@ function buildRequest() {
   const encoder = new TextEncoder();
   const paste = $('paste').value;
   if (paste.trim()) inputs.push({ name: state.language === 'it' ? 'testo incollato' : 'pasted text', bytes: encoder.encode(paste) });
-  for (const file of state.files) inputs.push({ name: file.name, bytes: file.bytes });
+  for (const file of state.files) inputs.push({ name: file.name, bytes: file.bytes, ...(file.fetchedFrom ? { fetchedFrom: file.fetchedFrom } : {}) });
   const password = $('password').value;
   if (password) for (const input of inputs) input.password = password;
   const trusted = $('trusted').value;
@@ -279,6 +279,11 @@ async function fetchLive() {
     // One input, in the order presented, so the engine judges that order; a new fetch replaces it.
     state.files = state.files.filter((f) => !f.fetched);
     state.files.push({ name: `${c.host}:${c.port}`, bytes: new TextEncoder().encode(pemOf(body.chain)), fetched: true });
+    // Issuers the server does not send, which the relay downloaded from their AIA address.
+    for (const issuer of body.fetched || []) {
+      const bytes = Uint8Array.from(atob(issuer.bytes), (ch) => ch.charCodeAt(0));
+      state.files.push({ name: issuer.url, bytes, fetched: true, fetchedFrom: issuer.url });
+    }
     status.textContent = format(t('liveFetched'), {
       target: `${c.host}:${c.port}`,
       address: c.address,
@@ -540,7 +545,7 @@ async function shareLink() {
     paste: $('paste').value,
     msstd: $('msstd').value,
     host: $('host').value,
-    files: files.map((f) => ({ name: f.name, data: base64url(f.bytes) })),
+    files: files.map((f) => ({ name: f.name, data: base64url(f.bytes), ...(f.fetchedFrom ? { from: f.fetchedFrom } : {}) })),
   };
   const packed = await transform(new TextEncoder().encode(JSON.stringify(payload)), new CompressionStream('deflate-raw'));
   const link = new URL(location.href);
@@ -557,7 +562,11 @@ async function restoreFromLink() {
     $('paste').value = String(payload.paste || '');
     $('msstd').value = String(payload.msstd || '');
     $('host').value = String(payload.host || '');
-    state.files = (payload.files || []).map((f) => ({ name: String(f.name), bytes: fromBase64url(String(f.data)) }));
+    state.files = (payload.files || []).map((f) => ({
+      name: String(f.name),
+      bytes: fromBase64url(String(f.data)),
+      ...(f.from ? { fetchedFrom: String(f.from) } : {}),
+    }));
     renderFiles();
   } catch (error) {
     showError({ code: 'BAD_LINK', message: String(error.message || error) });

@@ -7,22 +7,96 @@
 use std::io::Read as _;
 use std::net::{SocketAddr, ToSocketAddrs};
 
-use crate::fetch::Settings;
+use msstd_check::{ChainStatus, Input, Report};
+
+use crate::fetch::{Fetched, Settings};
 
 /// Largest answer read: a certificate, or a small PKCS#7 bag of them.
 pub(crate) const MAX_AIA_BYTES: u64 = 64 * 1024;
 /// Redirects followed.
 const MAX_REDIRECTS: usize = 3;
+/// Issuers downloaded for one chain, one after the other.
+const MAX_DOWNLOADS: usize = 2;
+
+/// An issuer downloaded from an AIA URL.
+pub(crate) struct Downloaded {
+    pub url: String,
+    /// The input name the report shows for it.
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Judges the chain `fetched` presents with `judge` (beside `extra` inputs, such as roots given
+/// as trusted); while the path stops at an issuer the server does not send and the certificate
+/// names it at an `http://` caIssuers URL, downloads it and judges again with it marked as
+/// fetched. Returns the last report and what was downloaded; a failed download ends the loop
+/// and is said on standard error.
+pub(crate) fn complete<E>(
+    fetched: &Fetched,
+    extra: &[Input<'_>],
+    settings: &Settings,
+    judge: impl Fn(&[Input<'_>]) -> Result<Report, E>,
+) -> Result<(Report, Vec<Downloaded>), E> {
+    // One input, so that the engine judges the order the server sent them in.
+    let presented = fetched.pem();
+    let name = format!("{} (as presented)", fetched.target);
+    let mut downloaded: Vec<Downloaded> = Vec::new();
+    loop {
+        let report = {
+            let inputs: Vec<Input<'_>> = std::iter::once(Input::new(&name, presented.as_bytes()))
+                .chain(
+                    downloaded
+                        .iter()
+                        .map(|d| Input::new(&d.name, &d.bytes).fetched_from(&d.url)),
+                )
+                .chain(extra.iter().copied())
+                .collect();
+            judge(&inputs)?
+        };
+        if report.chain.status != ChainStatus::Incomplete || downloaded.len() == MAX_DOWNLOADS {
+            return Ok((report, downloaded));
+        }
+        let top = report.chain.path.last().and_then(|&i| report.certificates.get(i));
+        let url = top
+            .into_iter()
+            .flat_map(|cert| cert.ca_issuers.iter())
+            .find(|url| url.to_ascii_lowercase().starts_with("http://") && !downloaded.iter().any(|d| d.url == **url));
+        let Some(url) = url else {
+            return Ok((report, downloaded));
+        };
+        let name = format!("{url} (downloaded: the issuer the server does not send)");
+        // Only what reads as a certificate joins the analysis.
+        let got = download(url, settings).and_then(|bytes| {
+            msstd_check::input::decode(&Input::new(&name, &bytes))
+                .map(|_| bytes)
+                .map_err(|e| format!("{url}: {e}"))
+        });
+        match got {
+            Ok(bytes) => downloaded.push(Downloaded {
+                url: url.clone(),
+                name,
+                bytes,
+            }),
+            Err(reason) => {
+                eprintln!("msstd-relay: the missing issuer could not be downloaded: {reason}");
+                return Ok((report, downloaded));
+            }
+        }
+    }
+}
 
 /// The body at `url`, or why it could not be downloaded.
 pub(crate) fn download(url: &str, settings: &Settings) -> Result<Vec<u8>, String> {
     let policy = settings.policy.clone();
-    // Every connection, the first and each redirect's, goes through the policy.
+    // Every connection, the first and each redirect's, goes through the policy: the addresses
+    // it allows, and under a restricted policy (`serve`) the web's ports only.
+    let port_allowed = move |port: u16| policy_allows_port(&policy, port);
+    let policy = settings.policy.clone();
     let resolver = move |address: &str| -> std::io::Result<Vec<SocketAddr>> {
         let resolved: Vec<SocketAddr> = address.to_socket_addrs()?.collect();
         let allowed: Vec<SocketAddr> = resolved
             .into_iter()
-            .filter(|a| policy.check_port(a.port()).is_ok() && policy.refuses(a.ip()).is_none())
+            .filter(|a| port_allowed(a.port()) && policy.refuses(a.ip()).is_none())
             .collect();
         if allowed.is_empty() {
             return Err(std::io::Error::other(format!(
@@ -68,4 +142,13 @@ pub(crate) fn download(url: &str, settings: &Settings) -> Result<Vec<u8>, String
         return Ok(body);
     }
     Err(format!("more than {MAX_REDIRECTS} redirects"))
+}
+
+/// The ports an AIA download may use: any for `fetch` at a terminal, 80 and 443 under `serve`'s
+/// policy (plus the ports its operator allowed).
+fn policy_allows_port(policy: &crate::policy::Policy, port: u16) -> bool {
+    match &policy.extra_ports {
+        None => true,
+        Some(extra) => port == 80 || port == 443 || extra.contains(&port),
+    }
 }

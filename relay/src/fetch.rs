@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use base64::Engine as _;
 use serde_json::{json, Value};
 
+use crate::aia::Downloaded;
 use crate::error::FetchError;
 use crate::policy::Policy;
 use crate::starttls;
@@ -182,12 +183,27 @@ impl Fetched {
     }
 
     /// The API's answer: schema `msstd-relay/chain/v1`.
-    pub(crate) fn chain_json(&self) -> Value {
+    /// The chain as presented, as PEM.
+    pub(crate) fn pem(&self) -> String {
+        self.handshake
+            .chain
+            .iter()
+            .map(|der| ::pem::encode(&::pem::Pem::new("CERTIFICATE", der.clone())))
+            .collect()
+    }
+
+    /// The API's answer: the chain as presented, and the issuers downloaded from AIA URLs
+    /// because the server does not send them (`fetched`: each `url` and its `bytes`, base64).
+    pub(crate) fn chain_json(&self, fetched: &[Downloaded]) -> Value {
         let base64 = base64::engine::general_purpose::STANDARD;
         json!({
             "schema": "msstd-relay/chain/v1",
             "connection": self.connection_json(),
             "chain": self.handshake.chain.iter().map(|der| base64.encode(der)).collect::<Vec<_>>(),
+            "fetched": fetched
+                .iter()
+                .map(|d| json!({ "url": d.url, "bytes": base64.encode(&d.bytes) }))
+                .collect::<Vec<_>>(),
         })
     }
 }

@@ -16,6 +16,7 @@ mod http;
 mod policy;
 mod serve;
 mod starttls;
+mod stores;
 mod target;
 mod timeouts;
 mod tls;

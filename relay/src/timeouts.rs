@@ -1,7 +1,15 @@
-//! Time limits for each stage of a fetch, so that no server can hold the relay.
+//! Time limits for each stage of a fetch, so that no server can hold the relay; and the clock.
 
 use std::io;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use msstd_check::UnixTime;
+
+/// The current time, for judging validity (the engine never reads the clock itself).
+pub(crate) fn now() -> UnixTime {
+    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    UnixTime(i64::try_from(secs).unwrap_or(i64::MAX))
+}
 
 /// The default limit for connecting, and again for the STARTTLS dialogue and the handshake.
 pub(crate) const DEFAULT: Duration = Duration::from_secs(5);

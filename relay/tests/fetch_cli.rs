@@ -323,28 +323,14 @@ fn many_hosts_at_once_as_json_lines_and_as_a_table() {
 /// the server does not send it; when the download fails, the chain stays incomplete.
 #[test]
 fn a_missing_intermediate_is_downloaded_from_its_aia_url() {
-    use std::io::{Read as _, Write as _};
     let root = common::ca("AIA Relay Root", None);
     let intermediate = common::ca("AIA Relay Issuing CA", Some(&root));
-    let body = intermediate.der.clone();
-    let found = spawn_server(move |mut stream| {
-        let mut request = [0u8; 1024];
-        let _ = stream.read(&mut request);
-        let head = format!(
-            "HTTP/1.1 200 OK\r\nContent-Type: application/pkix-cert\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-            body.len()
-        );
-        let _ = stream.write_all(head.as_bytes());
-        let _ = stream.write_all(&body);
-    });
+    let found = http_server(intermediate.der.clone());
     let missing = replying_server(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
     let rootfile = std::env::temp_dir().join(format!("relay-aia-root-{}.der", std::process::id()));
     std::fs::write(&rootfile, &root.der).unwrap();
     for (http, downloaded) in [(found, true), (missing, false)] {
-        let url = format!("http://127.0.0.1:{http}/issuing.crt");
-        let mut p = common::params(&["mail.contoso.com"], &["mail.contoso.com"]);
-        p.custom_extensions.push(common::aia(&url));
-        let leaf = common::issue(p, common::key(&rcgen::PKCS_ECDSA_P256_SHA256), Some(&intermediate));
+        let leaf = leaf_with_aia(&intermediate, &format!("http://127.0.0.1:{http}/issuing.crt"));
         let port = tls_server(Presented::new(&[&leaf]), Versions::Tls13, Before::Nothing);
         let (_, report) = fetch_json(&[
             &target(port),

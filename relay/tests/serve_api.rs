@@ -38,6 +38,42 @@ fn health_and_a_fetched_chain() {
     assert_eq!(body["connection"]["sni"], "mail.contoso.com");
 }
 
+/// A server that sends only its leaf: the relay downloads the missing issuer from the AIA URL
+/// for the page, under its policy (here the test's HTTP port must be allowed like any other).
+#[test]
+fn a_missing_issuer_is_downloaded_for_the_page_under_the_policy() {
+    let root = common::ca("Serve AIA Root", None);
+    let intermediate = common::ca("Serve AIA Issuing CA", Some(&root));
+    let http = http_server(intermediate.der.clone());
+    let url = format!("http://127.0.0.1:{http}/issuing.crt");
+    let leaf = leaf_with_aia(&intermediate, &url);
+    let tls = tls_server(Presented::new(&[&leaf]), Versions::Tls13, Before::Nothing);
+    use base64::Engine as _;
+    for (allowed, fetched) in [
+        (
+            vec!["--allow-port", &tls.to_string(), "--allow-port", &http.to_string()],
+            1,
+        ),
+        (vec!["--allow-port", &tls.to_string()], 0),
+    ] {
+        let args: Vec<&str> = std::iter::once("--allow-private")
+            .chain(allowed.iter().copied())
+            .collect();
+        let relay = Served::start(&args);
+        let (status, body) = relay.json(&chain_path(tls), &[]);
+        assert_eq!(status, 200, "{body}");
+        let list = body["fetched"].as_array().unwrap();
+        assert_eq!(list.len(), fetched, "{body}");
+        if fetched == 1 {
+            assert_eq!(list[0]["url"], url);
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(list[0]["bytes"].as_str().unwrap())
+                .unwrap();
+            assert_eq!(bytes, intermediate.der);
+        }
+    }
+}
+
 #[test]
 fn private_targets_and_other_ports_are_refused_by_default() {
     let relay = Served::start(&[]);

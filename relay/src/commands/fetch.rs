@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use msstd_check::{analyze, ChainStatus, Input, Options, Report, TrustStore, UnixTime};
+use msstd_check::{analyze, Input, Options, Report, UnixTime};
 
 use msstd_check::render::Language;
 
@@ -13,6 +13,7 @@ use super::{hosts, now, parse_language, print_report, read_input, usage_error, E
 use crate::aia;
 use crate::fetch::{fetch, Fetched, Settings};
 use crate::policy::Policy;
+use crate::stores::Stores;
 use crate::target::{parse_host, parse_host_port, parse_starttls, Sni, StartTls, Target};
 use crate::timeouts;
 
@@ -153,35 +154,6 @@ fn describe(fetched: &Fetched) -> String {
     line
 }
 
-pub(crate) fn pem(chain: &[Vec<u8>]) -> String {
-    chain
-        .iter()
-        .map(|der| ::pem::encode(&::pem::Pem::new("CERTIFICATE", der.clone())))
-        .collect()
-}
-
-/// The roots the analysis uses, read once for every host.
-pub(crate) struct Stores {
-    mozilla: TrustStore,
-    microsoft: TrustStore,
-    /// Roots given with `--trust`, by file name.
-    trusted: Vec<(String, Vec<u8>)>,
-}
-
-impl Stores {
-    pub(crate) fn new(args: &Args) -> Result<Self, String> {
-        let mut trusted = Vec::new();
-        for path in &args.trust {
-            trusted.push((path.clone(), read_input(path)?));
-        }
-        Ok(Self {
-            mozilla: TrustStore::mozilla(),
-            microsoft: TrustStore::microsoft(),
-            trusted,
-        })
-    }
-}
-
 /// The fetch settings: any address and port (the command line is the admin's own tool; the
 /// policy guards `serve`).
 pub(crate) fn settings(args: &Args) -> Settings {
@@ -191,17 +163,9 @@ pub(crate) fn settings(args: &Args) -> Settings {
     }
 }
 
-/// Missing issuers downloaded from AIA URLs, one after the other, for one chain at most.
-const MAX_AIA_DOWNLOADS: usize = 2;
-
-/// The report on the chain `fetched` presents. When the path stops at a missing issuer that the
-/// certificate names at an `http://` caIssuers URL, the issuer is downloaded (as Windows would)
-/// and the chain judged again with it, marked as fetched (`CHAIN_FETCHED_FROM_AIA`); a download
-/// that fails leaves the report as it was and says why on standard error.
+/// The report on the chain `fetched` presents, completed from AIA URLs where the server does
+/// not send an issuer (`aia::complete`; a download that fails is said on standard error).
 pub(crate) fn analyse(fetched: &Fetched, args: &Args, stores: &Stores) -> Result<Report, msstd_check::Error> {
-    // One input, so that the engine judges the order the server sent them in.
-    let presented = pem(&fetched.handshake.chain);
-    let name = format!("{} (as presented)", fetched.target);
     let connected_name =
         (fetched.target.host.parse::<std::net::IpAddr>().is_err()).then_some(fetched.target.host.as_str());
     let options = Options {
@@ -212,48 +176,13 @@ pub(crate) fn analyse(fetched: &Fetched, args: &Args, stores: &Stores) -> Result
         windows_trust: Some(&stores.microsoft),
         verifier: &msstd_check::signature::RustCrypto,
     };
-    // (name, url, bytes) of each issuer downloaded.
-    let mut downloaded: Vec<(String, String, Vec<u8>)> = Vec::new();
-    loop {
-        let inputs: Vec<Input<'_>> = std::iter::once(Input::new(&name, presented.as_bytes()))
-            .chain(
-                downloaded
-                    .iter()
-                    .map(|(name, url, bytes)| Input::new(name, bytes).fetched_from(url)),
-            )
-            .chain(
-                stores
-                    .trusted
-                    .iter()
-                    .map(|(name, bytes)| Input::new(name, bytes).trusted()),
-            )
-            .collect();
-        let report = analyze(&inputs, &options)?;
-        if report.chain.status != ChainStatus::Incomplete || downloaded.len() == MAX_AIA_DOWNLOADS {
-            return Ok(report);
-        }
-        let top = report.chain.path.last().and_then(|&i| report.certificates.get(i));
-        let url = top.into_iter().flat_map(|cert| cert.ca_issuers.iter()).find(|url| {
-            url.to_ascii_lowercase().starts_with("http://") && !downloaded.iter().any(|(_, u, _)| u == *url)
-        });
-        let Some(url) = url else {
-            return Ok(report);
-        };
-        let name = format!("{url} (downloaded: the issuer the server does not send)");
-        let got = aia::download(url, &settings(args)).and_then(|bytes| {
-            // Only what reads as a certificate joins the analysis.
-            msstd_check::input::decode(&Input::new(&name, &bytes))
-                .map(|_| bytes)
-                .map_err(|e| format!("{url}: {e}"))
-        });
-        match got {
-            Ok(bytes) => downloaded.push((name, url.clone(), bytes)),
-            Err(reason) => {
-                eprintln!("msstd-relay fetch: the missing issuer could not be downloaded: {reason}");
-                return Ok(report);
-            }
-        }
-    }
+    let trusted: Vec<Input<'_>> = stores
+        .trusted
+        .iter()
+        .map(|(name, bytes)| Input::new(name, bytes).trusted())
+        .collect();
+    let (report, _) = aia::complete(fetched, &trusted, &settings(args), |inputs| analyze(inputs, &options))?;
+    Ok(report)
 }
 
 pub(crate) fn run(args: &[String]) -> ExitCode {
@@ -261,10 +190,14 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         Ok(args) => args,
         Err(message) => return usage_error("fetch", &message),
     };
-    let stores = match Stores::new(&args) {
-        Ok(stores) => stores,
-        Err(message) => return usage_error("fetch", &message),
-    };
+    let mut trusted = Vec::new();
+    for path in &args.trust {
+        match read_input(path) {
+            Ok(bytes) => trusted.push((path.clone(), bytes)),
+            Err(message) => return usage_error("fetch", &message),
+        }
+    }
+    let stores = Stores::new(trusted);
     let target = match &args.destination {
         Destination::One(target) => target,
         Destination::Many { .. } => return hosts::run(&args, &stores),
@@ -281,7 +214,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         }
     };
     if args.pem {
-        print!("{}", pem(&fetched.handshake.chain));
+        print!("{}", fetched.pem());
         return ExitCode::SUCCESS;
     }
     match analyse(&fetched, &args, &stores) {

@@ -12,10 +12,11 @@ use std::sync::Mutex;
 use msstd_check::render;
 use serde_json::{json, Value};
 
-use super::fetch::{analyse, settings, Args, Destination, Stores};
+use super::fetch::{analyse, settings, Args, Destination};
 use super::{read_input, usage_error, EXIT_FETCH_FAILED, EXIT_USAGE};
 use crate::error::FetchError;
 use crate::fetch::fetch;
+use crate::stores::Stores;
 use crate::target::{parse_host_port, Target};
 
 /// What became of one line of the list.

@@ -7,21 +7,16 @@ pub(crate) mod serve;
 
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use msstd_check::render::{self, Language, Style};
-use msstd_check::{Report, UnixTime};
+use msstd_check::Report;
 
 /// Exit status for unusable input or arguments.
 pub(crate) const EXIT_USAGE: u8 = 2;
 /// Exit status when a live host could not be fetched.
 pub(crate) const EXIT_FETCH_FAILED: u8 = 3;
 
-/// The current time, for judging validity (the engine never reads the clock itself).
-pub(crate) fn now() -> UnixTime {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    UnixTime(i64::try_from(secs).unwrap_or(i64::MAX))
-}
+pub(crate) use crate::timeouts::now;
 
 /// Reads a file, or standard input for `-`, up to one byte past the engine's input cap (so the
 /// engine reports an oversized input instead of the relay silently truncating it).

@@ -5,10 +5,12 @@ use std::time::Instant;
 use serde_json::json;
 
 use super::{Server, Slot};
+use crate::aia;
 use crate::error::FetchError;
 use crate::fetch::fetch;
 use crate::http::{Request, Response};
 use crate::target::{parse_host_port, parse_port, parse_starttls, Sni, Target};
+use msstd_check::{analyze, Options};
 
 /// An error as every API answer gives it: `{"error": {"code", "message"}}`.
 pub(super) fn error(status: u16, code: &str, message: &str) -> Response {
@@ -128,16 +130,34 @@ fn chain(server: &Server, request: &Request) -> Response {
     let started = Instant::now();
     let outcome = target(request).and_then(|target| {
         let _slot = Slot::take(&server.fetches, server.config.max_fetches).ok_or(FetchError::Busy)?;
-        fetch(&target, &server.config.settings).map(|fetched| (target, fetched))
+        let fetched = fetch(&target, &server.config.settings)?;
+        // The page judges the chain; the relay only decides, with the same engine, whether an
+        // issuer is missing and downloads it (under the same policy) for the page to add.
+        let stores = &server.stores;
+        let options = Options {
+            principal: None,
+            host: None,
+            now: crate::timeouts::now(),
+            trust: Some(&stores.mozilla),
+            windows_trust: Some(&stores.microsoft),
+            verifier: &msstd_check::signature::RustCrypto,
+        };
+        let downloaded = aia::complete(&fetched, &[], &server.config.settings, |inputs| {
+            analyze(inputs, &options)
+        })
+        .map(|(_, downloaded)| downloaded)
+        .unwrap_or_default();
+        Ok((target, fetched, downloaded))
     });
     match outcome {
-        Ok((target, fetched)) => {
+        Ok((target, fetched, downloaded)) => {
             eprintln!(
-                "msstd-relay: fetched {target}: {} certificates in {:.0} ms",
+                "msstd-relay: fetched {target}: {} certificates in {:.0} ms, {} downloaded from AIA",
                 fetched.handshake.chain.len(),
-                fetched.timings.total
+                fetched.timings.total,
+                downloaded.len()
             );
-            Response::json(200, &fetched.chain_json())
+            Response::json(200, &fetched.chain_json(&downloaded))
         }
         Err(failure) => {
             eprintln!(

@@ -8,6 +8,7 @@
 mod api;
 mod files;
 
+use crate::stores::Stores;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -43,6 +44,8 @@ struct Server {
     /// Accepted `Host` header values, lower case.
     hosts: Vec<String>,
     fetches: Arc<AtomicUsize>,
+    /// The root stores, for deciding whether a chain needs an issuer from its AIA URL.
+    stores: Stores,
 }
 
 /// One of a capped number of places; dropping it gives the place back, so a panic or an early
@@ -110,6 +113,7 @@ pub(crate) fn run(config: Config) -> std::io::Result<()> {
         config,
         hosts,
         fetches: Arc::new(AtomicUsize::new(0)),
+        stores: Stores::new(Vec::new()),
     });
     let connections = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {

@@ -206,6 +206,27 @@ pub fn replying_server(reply: &'static [u8]) -> u16 {
     })
 }
 
+/// An HTTP server that answers every request with `body` (200, as a certificate download).
+pub fn http_server(body: Vec<u8>) -> u16 {
+    spawn_server(move |mut stream| {
+        let mut request = [0u8; 1024];
+        let _ = stream.read(&mut request);
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/pkix-cert\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            body.len()
+        );
+        let _ = stream.write_all(head.as_bytes());
+        let _ = stream.write_all(&body);
+    })
+}
+
+/// A leaf for mail.contoso.com issued by `issuer`, naming `url` as its issuer's AIA address.
+pub fn leaf_with_aia(issuer: &Issued, url: &str) -> Issued {
+    let mut p = params(&["mail.contoso.com"], &["mail.contoso.com"]);
+    p.custom_extensions.push(common::aia(url));
+    issue(p, key(&rcgen::PKCS_ECDSA_P256_SHA256), Some(issuer))
+}
+
 /// A server that accepts and never says anything.
 pub fn silent_server() -> u16 {
     spawn_server(|mut stream| {

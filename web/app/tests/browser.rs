@@ -374,3 +374,27 @@ async fn the_root_stores_load_and_give_the_verdicts_per_client() {
         .starts_with("Will Outlook Anywhere connect? No"));
     assert_eq!(get(&response, "clients.0.outcome"), "fails");
 }
+
+/// An issuer the relay downloaded from the AIA URL comes marked with `fetchedFrom`: it finishes
+/// the path and the report says the server does not send it.
+#[wasm_bindgen_test]
+async fn an_issuer_fetched_from_aia_is_marked_in_the_report() {
+    let chain = der(CHAIN);
+    let request = request(
+        &[("server", LEAF.as_bytes()), ("issuer", &chain[0]), ("root", &chain[1])],
+        Some("msstd:mail.contoso.com"),
+        "en",
+    );
+    let inputs = Array::from(&get(&request, "inputs"));
+    let url = "http://pki.contoso.com/issuing.crt";
+    Reflect::set(&inputs.get(1), &"fetchedFrom".into(), &url.into()).unwrap();
+    Reflect::set(&inputs.get(2), &"trusted".into(), &true.into()).unwrap();
+    let response = analyze_as_the_page_does(request).await;
+    assert!(
+        codes(&response).contains(&"CHAIN_FETCHED_FROM_AIA".to_owned()),
+        "{:?}",
+        codes(&response)
+    );
+    assert!(!codes(&response).contains(&"CHAIN_INCOMPLETE".to_owned()));
+    assert_eq!(get(&response, "report.chain.status"), "trusted");
+}

@@ -192,7 +192,7 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
             bytes: &input.bytes,
             password: input.password.as_deref(),
             trusted: input.trusted,
-            fetched_from: None,
+            fetched_from: input.fetched_from.as_deref(),
         })
         .collect();
     let answers = answers(&request.signatures);

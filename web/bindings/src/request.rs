@@ -16,6 +16,8 @@ pub(crate) struct RequestInput {
     pub bytes: Vec<u8>,
     pub password: Option<String>,
     pub trusted: bool,
+    /// The AIA URL the relay downloaded this issuer from (`fetchedFrom`).
+    pub fetched_from: Option<String>,
 }
 
 /// The outcome of one pending check, as the page reports it.
@@ -181,6 +183,7 @@ impl Request {
                 bytes,
                 password: optional_string(&input, "password", &at, MAX_FIELD)?,
                 trusted: flag(&input, "trusted", &at)?,
+                fetched_from: optional_string(&input, "fetchedFrom", &at, MAX_FIELD)?,
             });
         }
         let answers = list(request, "signatures", false)?;
