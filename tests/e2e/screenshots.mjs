@@ -65,7 +65,9 @@ try {
       await page.$$eval('#chain details', (items) => items.forEach((item) => { item.open = true; }));
     }
     if (shot.width < 400) {
-      // The top of the result at full width: the answer, the verdict and the fix.
+      // The top of the result at full width: the answer, the verdict and the fix. (The box is
+      // measured from the top of the page, not from wherever typing scrolled it.)
+      await page.evaluate(() => window.scrollTo(0, 0));
       const box = await page.locator('#results').boundingBox();
       await page.screenshot({ path: out(shot.name), fullPage: true, clip: { x: 0, y: box.y - 8, width: shot.width, height: Math.min(box.height + 16, 1400) } });
     } else {
