@@ -26,7 +26,8 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: msstd-relay check [--msstd VALUE] [--host NAME] [--trust ROOT.pem]... [--password-env VAR]
                          [--at RFC3339] [--json] [--lang en|it] FILE...
-       msstd-relay fetch HOST[:PORT] | --hosts FILE [--concurrency N] [--starttls smtp|imap|pop3|none] [--sni NAME | --no-sni]
+       msstd-relay fetch HOST[:PORT] | --hosts FILE [--concurrency N]
+                         [--starttls smtp|imap|pop3|none] [--sni NAME | --no-sni]
                          [--msstd VALUE] [--host NAME] [--trust ROOT.pem]... [--at RFC3339]
                          [--timeout SECONDS] [--json | --pem] [--lang en|it]
        msstd-relay serve [--listen IP:PORT] [--dist DIR] [--allow-origin ORIGIN]... [--allow-host NAME]...
