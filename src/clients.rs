@@ -199,10 +199,7 @@ pub(crate) fn verdicts(
             return pending(client);
         }
         let recoverable = findings.iter().any(|f| f.code == Code::ChainAiaRecoverable);
-        let blocks = |f: &Finding| {
-            (f.blocks_windows() && !(recoverable && f.code == Code::ChainIncomplete))
-                || (f.code == Code::MsstdSyntax && f.severity == Severity::Error)
-        };
+        let blocks = |f: &Finding| f.blocks_windows() && !(recoverable && f.code == Code::ChainIncomplete);
         let blocking = indices(&blocks);
         let name_fails = name_outcome == Some(MsstdOutcome::Fail);
         let name_finding = |f: &Finding| f.code.as_str().starts_with("MSSTD_") && f.severity != Severity::Info;

@@ -272,13 +272,13 @@ impl Finding {
     }
 
     /// Whether this finding alone stops Outlook on Windows from connecting: every error about
-    /// the connection. Not the msstd findings (the verdict's outcome per Windows family says
-    /// that), a key pair that does not match (the server's problem), nor a missing issuer
-    /// Windows downloads (the client verdicts weigh `CHAIN_AIA_RECOVERABLE`).
+    /// the connection, and a malformed principal value (Windows compares it as written). Not
+    /// the other msstd findings (the verdict's outcome per Windows family says that), a key
+    /// pair that does not match (the server's problem), nor a missing issuer Windows downloads
+    /// (the client verdicts weigh `CHAIN_AIA_RECOVERABLE`).
     pub fn blocks_windows(&self) -> bool {
-        self.severity == Severity::Error
-            && self.code != Code::KeyPairMismatch
-            && !self.code.as_str().starts_with("MSSTD_")
+        let msstd = self.code.as_str().starts_with("MSSTD_") && self.code != Code::MsstdSyntax;
+        self.severity == Severity::Error && self.code != Code::KeyPairMismatch && !msstd
     }
 
     /// A text parameter, or `""`.

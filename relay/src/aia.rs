@@ -60,7 +60,7 @@ pub(crate) fn complete<E>(
         let url = top
             .into_iter()
             .flat_map(|cert| cert.ca_issuers.iter())
-            .find(|url| url.to_ascii_lowercase().starts_with("http://") && !downloaded.iter().any(|d| d.url == **url));
+            .find(|url| plain_http(url) && !downloaded.iter().any(|d| d.url == **url));
         let Some(url) = url else {
             return Ok((report, downloaded));
         };
@@ -112,10 +112,7 @@ pub(crate) fn download(url: &str, settings: &Settings) -> Result<Vec<u8>, String
         .build();
     let mut url = url.to_owned();
     for _ in 0..=MAX_REDIRECTS {
-        if !url
-            .get(..7)
-            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://"))
-        {
+        if !plain_http(&url) {
             return Err(format!("{url}: only http:// addresses are downloaded"));
         }
         let response = match agent.get(&url).call() {
@@ -151,4 +148,10 @@ fn policy_allows_port(policy: &crate::policy::Policy, port: u16) -> bool {
         None => true,
         Some(extra) => port == 80 || port == 443 || extra.contains(&port),
     }
+}
+
+/// Whether `url` is plain `http://`, the only scheme downloaded.
+fn plain_http(url: &str) -> bool {
+    url.get(..7)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://"))
 }

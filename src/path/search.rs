@@ -146,6 +146,26 @@ impl Search<'_, '_> {
         Ok(outcome)
     }
 
+    /// Ends the path (its last certificate `current`) with `end` at the store's `anchor`, unless
+    /// the anchor's signature on it is invalid; whether it did.
+    fn end_at_store(
+        &mut self,
+        current: usize,
+        anchor: usize,
+        end: End,
+        path: &[usize],
+        links: &mut Vec<Verification>,
+    ) -> Result<bool, Exhausted> {
+        let outcome = self.verify(current, Issuer::Store(anchor))?;
+        if outcome == Verification::Invalid {
+            return Ok(false);
+        }
+        links.push(outcome);
+        self.finish(path, links, end);
+        links.pop();
+        Ok(true)
+    }
+
     /// Given certificates that may have issued `child`: named as its issuer, not already on
     /// the path (neither the certificate nor another with its subject and key: a loop),
     /// anchors first, then those whose key identifier agrees, then the rest, in the order
@@ -204,13 +224,7 @@ impl Search<'_, '_> {
         let (store_anchors, distrusted): (Vec<usize>, Vec<usize>) =
             store_anchors.into_iter().partition(|&a| self.trusted(a));
         for anchor in store_anchors {
-            let outcome = self.verify(current, Issuer::Store(anchor))?;
-            if outcome != Verification::Invalid {
-                links.push(outcome);
-                self.finish(path, links, End::Anchor(Anchor::Store(anchor)));
-                links.pop();
-                progressed = true;
-            }
+            progressed |= self.end_at_store(current, anchor, End::Anchor(Anchor::Store(anchor)), path, links)?;
         }
         let mut invalid = Vec::new();
         for issuer in self.issuers_of(current, path) {
@@ -240,11 +254,7 @@ impl Search<'_, '_> {
         // Only when nothing else continues the path: a root the store no longer trusts signed it.
         if !progressed {
             for anchor in distrusted {
-                let outcome = self.verify(current, Issuer::Store(anchor))?;
-                if outcome != Verification::Invalid {
-                    links.push(outcome);
-                    self.finish(path, links, End::Distrusted(Anchor::Store(anchor)));
-                    links.pop();
+                if self.end_at_store(current, anchor, End::Distrusted(Anchor::Store(anchor)), path, links)? {
                     progressed = true;
                     break;
                 }
