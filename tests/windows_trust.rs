@@ -38,22 +38,51 @@ fn microsoft(lines: &[String]) -> TrustStore {
     TrustStore::from_data(&format!("# test program\n{}", lines.concat()), AnchorSource::Microsoft).unwrap()
 }
 
-/// Analyses `pem` for `host` with the principal `msstd:<host>`: Windows with `windows`, the
-/// other clients with `others`.
-fn check(pem: &str, host: &str, windows: Option<&TrustStore>, others: &TrustStore, at: UnixTime) -> Report {
-    let principal = format!("msstd:{host}");
+/// Analyses `inputs` for `principal` and `host` at `at`: the other clients with `others`,
+/// Windows with `windows`.
+fn run(
+    inputs: &[Input<'_>],
+    principal: &str,
+    host: &str,
+    others: Option<&TrustStore>,
+    windows: Option<&TrustStore>,
+    at: UnixTime,
+) -> Report {
     analyze(
-        &[Input::new("served.pem", pem.as_bytes())],
+        inputs,
         &Options {
-            principal: Some(&principal),
+            principal: Some(principal),
             host: Some(host),
             now: at,
-            trust: Some(others),
+            trust: others,
             windows_trust: windows,
             verifier: &msstd_check::signature::RustCrypto,
         },
     )
     .unwrap()
+}
+
+/// Analyses `pem` for `host` with the principal `msstd:<host>`: Windows with `windows`, the
+/// other clients with `others`.
+fn check(pem: &str, host: &str, windows: Option<&TrustStore>, others: &TrustStore, at: UnixTime) -> Report {
+    let principal = format!("msstd:{host}");
+    run(
+        &[Input::new("served.pem", pem.as_bytes())],
+        &principal,
+        host,
+        Some(others),
+        windows,
+        at,
+    )
+}
+
+/// A leaf for mail.contoso.com with serverAuth, issued by `issuer`.
+fn leaf_from(issuer: &Issued) -> Issued {
+    issue(
+        leaf_params("mail.contoso.com"),
+        key(&rcgen::PKCS_ECDSA_P256_SHA256),
+        Some(issuer),
+    )
 }
 
 fn outcome(report: &Report, client: Client) -> Connects {
@@ -84,11 +113,7 @@ fn leaf_params(host: &str) -> rcgen::CertificateParams {
 #[test]
 fn a_root_only_microsoft_holds_connects_on_windows_and_fails_elsewhere() {
     let root = ca("Windows Only Root", None);
-    let leaf = issue(
-        leaf_params("mail.contoso.com"),
-        key(&rcgen::PKCS_ECDSA_P256_SHA256),
-        Some(&root),
-    );
+    let leaf = leaf_from(&root);
     let windows = microsoft(&[program_line(&root, "-", "-")]);
     let report = check(
         &leaf.pem,
@@ -110,11 +135,7 @@ fn a_root_only_microsoft_holds_connects_on_windows_and_fails_elsewhere() {
 #[test]
 fn a_disabled_root_fails_on_windows() {
     let root = ca("Disabled Root", None);
-    let leaf = issue(
-        leaf_params("mail.contoso.com"),
-        key(&rcgen::PKCS_ECDSA_P256_SHA256),
-        Some(&root),
-    );
+    let leaf = leaf_from(&root);
     let windows = microsoft(&[program_line(&root, "2026-01-01T00:00:00Z", "-")]);
     // Before the date Windows trusts it; after, nothing that chains to it.
     let before = UnixTime::parse_rfc3339("2025-06-01T00:00:00Z").unwrap();
@@ -200,11 +221,7 @@ fn a_missing_intermediate_with_a_public_http_aia_is_recovered_by_windows_only() 
         );
     }
     // Without any AIA, fatal everywhere.
-    let leaf = issue(
-        leaf_params("mail.contoso.com"),
-        key(&rcgen::PKCS_ECDSA_P256_SHA256),
-        Some(&intermediate),
-    );
+    let leaf = leaf_from(&intermediate);
     let report = check(
         &leaf.pem,
         "mail.contoso.com",
@@ -260,11 +277,7 @@ fn revocation_reachable_only_inside_the_network_is_reported() {
 #[test]
 fn without_microsofts_store_the_windows_verdicts_are_pending() {
     let root = ca("Pending Root", None);
-    let leaf = issue(
-        leaf_params("mail.contoso.com"),
-        key(&rcgen::PKCS_ECDSA_P256_SHA256),
-        Some(&root),
-    );
+    let leaf = leaf_from(&root);
     let report = check(&leaf.pem, "mail.contoso.com", None, &TrustStore::empty(), now());
     assert_eq!(outcome(&report, Client::WindowsOutlook), Connects::Pending);
     assert_eq!(outcome(&report, Client::LegacyWindowsOutlook), Connects::Pending);
@@ -277,11 +290,7 @@ fn without_microsofts_store_the_windows_verdicts_are_pending() {
 #[test]
 fn a_matching_principal_never_answers_yes_above_an_untrusted_root() {
     let root = ca("Internal Root", None);
-    let leaf = issue(
-        leaf_params("mail.contoso.com"),
-        key(&rcgen::PKCS_ECDSA_P256_SHA256),
-        Some(&root),
-    );
+    let leaf = leaf_from(&root);
     let windows = TrustStore::microsoft();
     let served = format!("{}{}", leaf.pem, root.pem);
     let report = check(
@@ -315,18 +324,14 @@ fn the_digicert_chain_connects_on_windows_and_fails_for_mozillas_store() {
     let pem = std::fs::read_to_string(path).unwrap();
     let (mozilla, windows) = (TrustStore::mozilla(), TrustStore::microsoft());
     let at = UnixTime::parse_rfc3339("2021-06-01T00:00:00Z").unwrap();
-    let report = analyze(
+    let report = run(
         &[Input::new("wildcard-rsa2048.pem", pem.as_bytes())],
-        &Options {
-            principal: Some("msstd:*.badssl.com"),
-            host: Some("mail.badssl.com"),
-            now: at,
-            trust: Some(&mozilla),
-            windows_trust: Some(&windows),
-            verifier: &msstd_check::signature::RustCrypto,
-        },
-    )
-    .unwrap();
+        "msstd:*.badssl.com",
+        "mail.badssl.com",
+        Some(&mozilla),
+        Some(&windows),
+        at,
+    );
     assert_eq!(outcome(&report, Client::WindowsOutlook), Connects::Yes, "{report:#?}");
     assert_eq!(outcome(&report, Client::LegacyWindowsOutlook), Connects::Yes);
     assert_eq!(outcome(&report, Client::Other), Connects::No);
@@ -351,24 +356,16 @@ fn the_digicert_chain_connects_on_windows_and_fails_for_mozillas_store() {
 #[test]
 fn the_fixes_come_in_the_order_of_the_families_they_unblock() {
     let root = ca("Internal Root", None);
-    let leaf = issue(
-        leaf_params("mail.contoso.com"),
-        key(&rcgen::PKCS_ECDSA_P256_SHA256),
-        Some(&root),
-    );
+    let leaf = leaf_from(&root);
     let windows = TrustStore::microsoft();
-    let report = analyze(
+    let report = run(
         &[Input::new("served.pem", leaf.pem.as_bytes())],
-        &Options {
-            principal: Some("msstd:owa.fabrikam.com"),
-            host: Some("mail.contoso.com"),
-            now: now(),
-            trust: Some(&TrustStore::mozilla()),
-            windows_trust: Some(&windows),
-            verifier: &msstd_check::signature::RustCrypto,
-        },
-    )
-    .unwrap();
+        "msstd:owa.fabrikam.com",
+        "mail.contoso.com",
+        Some(&TrustStore::mozilla()),
+        Some(&windows),
+        now(),
+    );
     assert_eq!(
         deciding(&report, Client::WindowsOutlook),
         vec![Code::ChainIncomplete, Code::MsstdMismatch]
@@ -388,24 +385,16 @@ fn the_fixes_come_in_the_order_of_the_families_they_unblock() {
 #[test]
 fn without_any_store_only_the_names_are_judged() {
     let root = ca("Pending Root", None);
-    let leaf = issue(
-        leaf_params("mail.contoso.com"),
-        key(&rcgen::PKCS_ECDSA_P256_SHA256),
-        Some(&root),
-    );
+    let leaf = leaf_from(&root);
     let windows = microsoft(&[program_line(&root, "-", "-")]);
-    let report = analyze(
+    let report = run(
         &[Input::new("served.pem", leaf.pem.as_bytes())],
-        &Options {
-            principal: Some("msstd:owa.contoso.com"),
-            host: Some("mail.contoso.com"),
-            now: now(),
-            trust: None,
-            windows_trust: Some(&windows),
-            verifier: &msstd_check::signature::RustCrypto,
-        },
-    )
-    .unwrap();
+        "msstd:owa.contoso.com",
+        "mail.contoso.com",
+        None,
+        Some(&windows),
+        now(),
+    );
     assert_eq!(report.chain.status, ChainStatus::Pending);
     assert_eq!(report.chain.path, vec![0]);
     assert!(report.clients.iter().all(|v| v.outcome == Connects::Pending));
@@ -425,21 +414,17 @@ fn an_issuer_fetched_from_aia_finishes_the_path_for_windows_only() {
     p.custom_extensions.push(aia(url));
     let leaf = issue(p, key(&rcgen::PKCS_ECDSA_P256_SHA256), Some(&intermediate));
     let windows = microsoft(&[program_line(&root, "-", "-")]);
-    let report = analyze(
+    let report = run(
         &[
             Input::new("served.pem", leaf.pem.as_bytes()),
             Input::new("issuing.crt", &intermediate.der).fetched_from(url),
         ],
-        &Options {
-            principal: Some("msstd:mail.contoso.com"),
-            host: Some("mail.contoso.com"),
-            now: now(),
-            trust: Some(&windows),
-            windows_trust: Some(&windows),
-            verifier: &msstd_check::signature::RustCrypto,
-        },
-    )
-    .unwrap();
+        "msstd:mail.contoso.com",
+        "mail.contoso.com",
+        Some(&windows),
+        Some(&windows),
+        now(),
+    );
     assert_eq!(report.chain.status, ChainStatus::Trusted);
     let finding = report.findings_with(Code::ChainFetchedFromAia).next().unwrap();
     assert_eq!(finding.text("url"), url);

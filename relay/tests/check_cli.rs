@@ -1,19 +1,15 @@
 //! The `check` command as a user runs it: exit codes, JSON, standard input, NO_COLOR.
 
-use std::io::Write;
+mod support;
+
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+
+use support::{relay, with_stdin};
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../tests/data")
         .join(name)
-}
-
-fn relay() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_msstd-relay"));
-    command.env_remove("NO_COLOR");
-    command
 }
 
 #[test]
@@ -59,8 +55,8 @@ fn mismatch_exits_1_and_prints_the_fix() {
 
 #[test]
 fn json_from_standard_input() {
-    let mut child = relay()
-        .args([
+    let output = with_stdin(
+        relay().args([
             "check",
             "--json",
             "--at",
@@ -68,18 +64,9 @@ fn json_from_standard_input() {
             "--host",
             "mail.contoso.com",
             "-",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(&std::fs::read(data("chain.p7b")).unwrap())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+        ]),
+        &std::fs::read(data("chain.p7b")).unwrap(),
+    );
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["schema"], "msstd-check/report/v1");
     assert_eq!(json["inputs"][0]["name"], "standard input");

@@ -123,21 +123,10 @@ fn chain_out_of_order_is_kept_as_presented_and_reported() {
         .split("-----END CERTIFICATE-----")
         .filter(|block| block.contains("BEGIN"))
         .map(|block| {
-            let output = relay()
-                .args(["check", "--json", "-"])
-                .stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::piped())
-                .spawn()
-                .and_then(|mut child| {
-                    use std::io::Write;
-                    child
-                        .stdin
-                        .take()
-                        .unwrap()
-                        .write_all(format!("{block}-----END CERTIFICATE-----\n").as_bytes())?;
-                    child.wait_with_output()
-                })
-                .unwrap();
+            let output = with_stdin(
+                relay().args(["check", "--json", "-"]),
+                format!("{block}-----END CERTIFICATE-----\n").as_bytes(),
+            );
             let report: Value = serde_json::from_slice(&output.stdout).unwrap();
             report["certificates"][0]["subject"].as_str().unwrap().to_owned()
         })
@@ -291,20 +280,10 @@ fn many_hosts_at_once_as_json_lines_and_as_a_table() {
     assert_eq!(output.status.code(), Some(3), "the worst: a host not fetched");
 
     // The same from standard input, as a table.
-    let mut child = relay()
-        .args(["fetch", "--at", AT, "--timeout", "2", "--hosts", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write as _;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{}\n{}\n", target(good), target(self_signed)).as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = with_stdin(
+        relay().args(["fetch", "--at", AT, "--timeout", "2", "--hosts", "-"]),
+        format!("{}\n{}\n", target(good), target(self_signed)).as_bytes(),
+    );
     let table = String::from_utf8_lossy(&output.stdout);
     let rows: Vec<&str> = table.lines().collect();
     assert_eq!(rows.len(), 3, "{table}");

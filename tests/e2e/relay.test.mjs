@@ -78,19 +78,24 @@ after(async () => {
   http?.close();
 });
 
+/** Opens the page the relay serves and fetches `server`'s chain live, for msstd:mail.contoso.com. */
+async function fetchLive(page, server) {
+  await page.goto(relayUrl);
+  await page.waitForSelector('body[data-trust]');
+  await page.waitForSelector('#live:not([hidden])');
+  await page.fill('#msstd', 'msstd:mail.contoso.com');
+  await page.fill('#live-target', `127.0.0.1:${server.address().port}`);
+  await page.click('#live-fetch');
+  await page.waitForFunction(() => /TLS 1\.[23]/.test(document.querySelector('#live-status').textContent));
+  await page.waitForFunction(() => document.querySelector('#results').dataset.state === 'done');
+}
+
 test('the page fetches a live chain through the relay and shows the verdict', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));
-  await page.goto(relayUrl);
-  await page.waitForSelector('body[data-ready]');
-  await page.waitForSelector('#live:not([hidden])');
-  await page.fill('#msstd', 'msstd:mail.contoso.com');
-  await page.fill('#live-target', `127.0.0.1:${tls.address().port}`);
-  await page.click('#live-fetch');
-  await page.waitForFunction(() => /TLS 1\.[23]/.test(document.querySelector('#live-status').textContent));
-  await page.waitForFunction(() => document.querySelector('#results').dataset.state === 'done');
+  await fetchLive(page, tls);
   assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'MSSTD_MATCH');
   assert.match(await page.textContent('#live-status'), /3 certificate/);
   assert.match(await page.textContent('#file-list'), /127\.0\.0\.1:\d+/);
@@ -107,14 +112,7 @@ test('the page fetches a live chain through the relay and shows the verdict', as
 test('a server that sends only its leaf: the relay downloads the issuer from the AIA URL, the page marks it', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(relayUrl);
-  await page.waitForSelector('body[data-trust]');
-  await page.waitForSelector('#live:not([hidden])');
-  await page.fill('#msstd', 'msstd:mail.contoso.com');
-  await page.fill('#live-target', `127.0.0.1:${leafOnly.address().port}`);
-  await page.click('#live-fetch');
-  await page.waitForFunction(() => /TLS 1\.[23]/.test(document.querySelector('#live-status').textContent));
-  await page.waitForFunction(() => document.querySelector('#results').dataset.state === 'done');
+  await fetchLive(page, leafOnly);
   assert.match(await page.textContent('#file-list'), /issuing\.crt/);
   const found = await page.$$eval('#findings [data-code]', (items) => items.map((item) => item.dataset.code));
   assert.ok(found.includes('CHAIN_FETCHED_FROM_AIA'), `${found}`);

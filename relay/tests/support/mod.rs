@@ -246,6 +246,13 @@ pub fn relay() -> Command {
     command
 }
 
+/// Runs `command` with `input` on its standard input, capturing standard output.
+pub fn with_stdin(command: &mut Command, input: &[u8]) -> std::process::Output {
+    let mut child = command.stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 /// `msstd-relay serve` on a free loopback port, killed when dropped.
 pub struct Served {
     child: Child,
