@@ -76,6 +76,18 @@ fn check(pem: &str, host: &str, windows: Option<&TrustStore>, others: &TrustStor
     )
 }
 
+/// `leaf` served alone for mail.contoso.com, now, with `windows` as Microsoft's store and no
+/// store for the other clients: the Windows rules alone decide.
+fn windows_only(leaf: &Issued, windows: &TrustStore) -> Report {
+    check(
+        &leaf.pem,
+        "mail.contoso.com",
+        Some(windows),
+        &TrustStore::empty(),
+        now(),
+    )
+}
+
 /// A leaf for mail.contoso.com with serverAuth, issued by `issuer`.
 fn leaf_from(issuer: &Issued) -> Issued {
     issue(
@@ -115,13 +127,7 @@ fn a_root_only_microsoft_holds_connects_on_windows_and_fails_elsewhere() {
     let root = ca("Windows Only Root", None);
     let leaf = leaf_from(&root);
     let windows = microsoft(&[program_line(&root, "-", "-")]);
-    let report = check(
-        &leaf.pem,
-        "mail.contoso.com",
-        Some(&windows),
-        &TrustStore::empty(),
-        now(),
-    );
+    let report = windows_only(&leaf, &windows);
     assert_eq!(outcome(&report, Client::WindowsOutlook), Connects::Yes, "{report:#?}");
     assert_eq!(outcome(&report, Client::LegacyWindowsOutlook), Connects::Yes);
     assert_eq!(outcome(&report, Client::Other), Connects::No);
@@ -147,13 +153,7 @@ fn a_disabled_root_fails_on_windows() {
         before,
     );
     assert_eq!(outcome(&report, Client::WindowsOutlook), Connects::Yes);
-    let report = check(
-        &leaf.pem,
-        "mail.contoso.com",
-        Some(&windows),
-        &TrustStore::empty(),
-        now(),
-    );
+    let report = windows_only(&leaf, &windows);
     assert_eq!(outcome(&report, Client::WindowsOutlook), Connects::No);
     assert_eq!(deciding(&report, Client::WindowsOutlook), vec![Code::RootDistrusted]);
     let finding = report.findings_with(Code::RootDistrusted).next().unwrap();
@@ -170,13 +170,7 @@ fn a_not_before_date_stops_only_certificates_issued_after_it() {
         let mut p = leaf_params("mail.contoso.com");
         p.not_before = rcgen::date_time_ymd(year, 1, 1);
         let leaf = issue(p, key(&rcgen::PKCS_ECDSA_P256_SHA256), Some(&root));
-        let report = check(
-            &leaf.pem,
-            "mail.contoso.com",
-            Some(&windows),
-            &TrustStore::empty(),
-            now(),
-        );
+        let report = windows_only(&leaf, &windows);
         let expected = if trusted { Connects::Yes } else { Connects::No };
         assert_eq!(outcome(&report, Client::WindowsOutlook), expected, "{year}");
         assert_eq!(has(&report, Code::RootDistrusted), !trusted, "{year}");
@@ -203,13 +197,7 @@ fn a_missing_intermediate_with_a_public_http_aia_is_recovered_by_windows_only() 
         let mut p = leaf_params("mail.contoso.com");
         p.custom_extensions.push(aia(url));
         let leaf = issue(p, key(&rcgen::PKCS_ECDSA_P256_SHA256), Some(&intermediate));
-        let report = check(
-            &leaf.pem,
-            "mail.contoso.com",
-            Some(&windows),
-            &TrustStore::empty(),
-            now(),
-        );
+        let report = windows_only(&leaf, &windows);
         assert!(has(&report, Code::ChainIncomplete), "{url}");
         assert_eq!(has(&report, Code::ChainAiaRecoverable), recoverable, "{url}");
         let expected = if recoverable { Connects::Yes } else { Connects::No };
@@ -222,13 +210,7 @@ fn a_missing_intermediate_with_a_public_http_aia_is_recovered_by_windows_only() 
     }
     // Without any AIA, fatal everywhere.
     let leaf = leaf_from(&intermediate);
-    let report = check(
-        &leaf.pem,
-        "mail.contoso.com",
-        Some(&windows),
-        &TrustStore::empty(),
-        now(),
-    );
+    let report = windows_only(&leaf, &windows);
     assert_eq!(outcome(&report, Client::WindowsOutlook), Connects::No);
 }
 
