@@ -198,8 +198,7 @@ pub(crate) fn verdicts(
         if other_chain.is_none() {
             return pending(client);
         }
-        let recoverable = findings.iter().any(|f| f.code == Code::ChainAiaRecoverable);
-        let blocks = |f: &Finding| f.blocks_windows() && !(recoverable && f.code == Code::ChainIncomplete);
+        let blocks = windows_blocks(findings);
         let blocking = indices(&blocks);
         let name_fails = name_outcome == Some(MsstdOutcome::Fail);
         let name_finding = |f: &Finding| f.code.as_str().starts_with("MSSTD_") && f.severity != Severity::Info;
@@ -239,6 +238,13 @@ pub(crate) fn verdicts(
         windows(Client::LegacyWindowsOutlook, msstd.map(|m| m.legacy_windows)),
         other,
     ]
+}
+
+/// What stops Windows' TLS connection, before any `msstd:` comparison: every finding that
+/// blocks Windows, but a missing issuer only when Windows cannot download it.
+pub(crate) fn windows_blocks(findings: &[Finding]) -> impl Fn(&Finding) -> bool {
+    let recoverable = findings.iter().any(|f| f.code == Code::ChainAiaRecoverable);
+    move |f: &Finding| f.blocks_windows() && !(recoverable && f.code == Code::ChainIncomplete)
 }
 
 /// The banner's answer: current Windows first, then whether everyone else follows.

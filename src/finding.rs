@@ -167,6 +167,14 @@ codes! {
     NamesOtherCertificate "NAMES_OTHER_CERTIFICATE" => "Get-ExchangeCertificate (Thumbprint); Remote Connectivity Analyzer",
     /// No place to check revocation is reachable from outside the network.
     RevocationUnreachable "REVOCATION_UNREACHABLE" => "RFC 5280 section 4.2.1.13; Microsoft Learn \"CERT_TRUST_STATUS\" (CERT_TRUST_IS_OFFLINE_REVOCATION)",
+    /// An Autodiscover place Outlook tries presents a certificate Windows refuses for its name:
+    /// Outlook shows a security alert there (the domain check).
+    AutodiscoverCertificateAlert "AUTODISCOVER_CERTIFICATE_ALERT" => "Microsoft KB 2772058 (Security Alert \"The name on the security certificate is invalid or does not match the name of the site\"); KB 3211279 (Outlook 2016 implementation of Autodiscover)",
+    /// Outlook reaches Autodiscover through a redirect or an SRV record, which it asks the user
+    /// to allow (the domain check).
+    AutodiscoverRedirectPrompt "AUTODISCOVER_REDIRECT_PROMPT" => "[MS-OXDISCO] sections 3.1.5.3 and 3.1.5.4; Microsoft KB 3211279 (Outlook 2016 implementation of Autodiscover)",
+    /// No place Outlook tries answers as Autodiscover (the domain check).
+    AutodiscoverNotFound "AUTODISCOVER_NOT_FOUND" => "Microsoft KB 3211279 (Outlook 2016 implementation of Autodiscover); [MS-OXDISCO] section 3.1.5",
 }
 
 const STORES: &str =

@@ -80,6 +80,7 @@ mod base64;
 mod certificate;
 mod checks;
 mod clients;
+pub mod domain;
 pub mod error;
 mod finding;
 mod hex;

@@ -4,12 +4,10 @@
 //! (redirects followed by hand, each hop resolved and checked again), within a size cap and the
 //! fetch's time cap.
 
-use std::io::Read as _;
-use std::net::{SocketAddr, ToSocketAddrs};
-
 use msstd_check::{ChainStatus, Input, Report};
 
 use crate::fetch::{Fetched, Settings};
+use crate::web;
 
 /// Largest answer read: a certificate, or a small PKCS#7 bag of them.
 pub(crate) const MAX_AIA_BYTES: u64 = 64 * 1024;
@@ -87,67 +85,24 @@ pub(crate) fn complete<E>(
 
 /// The body at `url`, or why it could not be downloaded.
 pub(crate) fn download(url: &str, settings: &Settings) -> Result<Vec<u8>, String> {
-    let policy = settings.policy.clone();
-    // Every connection, the first and each redirect's, goes through the policy: the addresses
-    // it allows, and under a restricted policy (`serve`) the web's ports only.
-    let port_allowed = move |port: u16| policy_allows_port(&policy, port);
-    let policy = settings.policy.clone();
-    let resolver = move |address: &str| -> std::io::Result<Vec<SocketAddr>> {
-        let resolved: Vec<SocketAddr> = address.to_socket_addrs()?.collect();
-        let allowed: Vec<SocketAddr> = resolved
-            .into_iter()
-            .filter(|a| port_allowed(a.port()) && policy.refuses(a.ip()).is_none())
-            .collect();
-        if allowed.is_empty() {
-            return Err(std::io::Error::other(format!(
-                "{address}: refused by the relay's policy"
-            )));
-        }
-        Ok(allowed)
-    };
-    let agent = ureq::AgentBuilder::new()
-        .redirects(0)
-        .timeout(settings.timeout)
-        .resolver(resolver)
-        .build();
     let mut url = url.to_owned();
     for _ in 0..=MAX_REDIRECTS {
         if !plain_http(&url) {
             return Err(format!("{url}: only http:// addresses are downloaded"));
         }
-        let response = match agent.get(&url).call() {
-            Ok(response) => response,
-            Err(ureq::Error::Status(status, _)) => return Err(format!("{url}: HTTP {status}")),
-            Err(error) => return Err(format!("{url}: {error}")),
-        };
-        if (300..400).contains(&response.status()) {
-            url = response
-                .header("Location")
-                .ok_or_else(|| format!("{url}: a redirect without a Location"))?
-                .to_owned();
-            continue;
+        let answer = web::send(&url, web::Request::Get, settings, MAX_AIA_BYTES)?;
+        match answer.status {
+            300..=399 => {
+                url = answer
+                    .location
+                    .ok_or_else(|| format!("{url}: a redirect without a Location"))?;
+            }
+            200..=299 if answer.truncated => return Err(format!("{url}: more than {MAX_AIA_BYTES} bytes")),
+            200..=299 => return Ok(answer.body),
+            status => return Err(format!("{url}: HTTP {status}")),
         }
-        let mut body = Vec::new();
-        response
-            .into_reader()
-            .take(MAX_AIA_BYTES + 1)
-            .read_to_end(&mut body)
-            .map_err(|e| format!("{url}: {e}"))?;
-        if body.len() as u64 > MAX_AIA_BYTES {
-            return Err(format!("{url}: more than {MAX_AIA_BYTES} bytes"));
-        }
-        return Ok(body);
     }
     Err(format!("more than {MAX_REDIRECTS} redirects"))
-}
-
-/// The ports an AIA download may use: any for `fetch` at a terminal, 80 and 443 under `serve`'s
-/// policy (plus the ports its operator allowed).
-fn policy_allows_port(policy: &crate::policy::Policy, port: u16) -> bool {
-    match &policy.extra_ports {
-        None => true,
-        Some(extra) => port == 80 || port == 443 || extra.contains(&port),
-    }
 }
 
 /// Whether `url` is plain `http://`, the only scheme downloaded.

@@ -1,8 +1,7 @@
 //! Fetching the chain a live host presents: resolve once, check the address against the
 //! policy, connect to that address, upgrade with STARTTLS where needed, handshake.
 
-use std::net::{IpAddr, SocketAddr, TcpStream, ToSocketAddrs};
-use std::sync::mpsc;
+use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
@@ -11,6 +10,7 @@ use serde_json::{json, Value};
 use crate::aia::Downloaded;
 use crate::error::FetchError;
 use crate::policy::Policy;
+use crate::resolve::Resolver;
 use crate::starttls;
 use crate::target::Target;
 use crate::timeouts::{elapsed_ms, Deadline};
@@ -27,6 +27,8 @@ pub(crate) struct Settings {
     pub policy: Policy,
     /// The limit for resolving and connecting, and again for STARTTLS, and for the handshake.
     pub timeout: Duration,
+    /// How names become addresses (`--connect-to`, `--dns-server`).
+    pub resolver: Resolver,
 }
 
 /// A chain as presented, with the facts of the connection.
@@ -52,7 +54,9 @@ pub(crate) struct Timings {
 pub(crate) fn fetch(target: &Target, settings: &Settings) -> Result<Fetched, FetchError> {
     let started = Instant::now();
     settings.policy.check_port(target.port)?;
-    let addresses = resolve(&target.host, target.port, settings.timeout)?;
+    let addresses = settings
+        .resolver
+        .addresses(&target.host, target.port, settings.timeout)?;
     let dns = elapsed_ms(started);
     let allowed: Vec<SocketAddr> = addresses
         .iter()
@@ -102,29 +106,6 @@ pub(crate) fn fetch(target: &Target, settings: &Settings) -> Result<Fetched, Fet
             total: elapsed_ms(started),
         },
     })
-}
-
-/// Resolves `host` once, within `timeout` (the system resolver has no timeout of its own, so it
-/// runs on a thread that is abandoned if it takes too long).
-fn resolve(host: &str, port: u16, timeout: Duration) -> Result<Vec<SocketAddr>, FetchError> {
-    if let Ok(ip) = host.parse::<IpAddr>() {
-        return Ok(vec![SocketAddr::new(ip, port)]);
-    }
-    let (sender, receiver) = mpsc::channel();
-    let name = host.to_owned();
-    std::thread::spawn(move || {
-        let _ = sender.send((name.as_str(), port).to_socket_addrs().map(Iterator::collect::<Vec<_>>));
-    });
-    let dns_error = |detail: String| FetchError::Dns {
-        host: host.to_owned(),
-        detail,
-    };
-    match receiver.recv_timeout(timeout) {
-        Ok(Ok(addresses)) if !addresses.is_empty() => Ok(addresses),
-        Ok(Ok(_)) => Err(dns_error("no address".to_owned())),
-        Ok(Err(error)) => Err(dns_error(error.to_string())),
-        Err(_) => Err(dns_error(format!("no answer within {} s", timeout.as_secs().max(1)))),
-    }
 }
 
 /// Connects to the first of `addresses` that answers before `deadline`.

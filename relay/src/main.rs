@@ -10,16 +10,19 @@
 
 mod aia;
 mod commands;
+mod domain;
 mod error;
 mod fetch;
 mod http;
 mod policy;
+mod resolve;
 mod serve;
 mod starttls;
 mod stores;
 mod target;
 mod timeouts;
 mod tls;
+mod web;
 
 use std::process::ExitCode;
 

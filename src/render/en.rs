@@ -2,6 +2,7 @@
 
 use super::{Catalogue, Labels};
 use crate::clients::{Client, Connects, Overall};
+use crate::domain::{DomainOutcome, EndpointOutcome, Method};
 use crate::msstd::Outcome;
 use crate::principal::Form;
 use crate::{ChainStatus, Code, Finding};
@@ -9,6 +10,39 @@ use crate::{ChainStatus, Code, Finding};
 pub(super) struct English;
 
 impl Catalogue for English {
+    fn domain_answer(&self, outcome: DomainOutcome) -> &'static str {
+        match outcome {
+            DomainOutcome::Found => "Will Outlook find Autodiscover for {domain}? Yes, without asking the user anything.",
+            DomainOutcome::FoundAfterPrompt => "Will Outlook find Autodiscover for {domain}? Yes, but only after a prompt the user has to answer (below), at every start.",
+            DomainOutcome::NotFound => "Will Outlook find Autodiscover for {domain}? No: no place Outlook looks answers (below).",
+        }
+    }
+
+    fn endpoint(&self, outcome: EndpointOutcome) -> &'static str {
+        match outcome {
+            EndpointOutcome::NoAnswer => "no answer: Outlook moves on",
+            EndpointOutcome::Alert => "certificate security alert",
+            EndpointOutcome::NotAutodiscover => "valid certificate, no Autodiscover here: Outlook moves on",
+            EndpointOutcome::Autodiscover => "Autodiscover answers, valid certificate: Outlook uses it",
+            EndpointOutcome::Redirect => "Outlook asks the user before following",
+            EndpointOutcome::NotRedirected => "no redirect: Outlook moves on",
+            EndpointOutcome::NoRecord => "no record: Outlook moves on",
+        }
+    }
+
+    fn endpoint_not_reached(&self) -> &'static str {
+        "not reached: Outlook stops earlier"
+    }
+
+    fn method(&self, method: Method) -> &'static str {
+        match method {
+            Method::RootDomain => "root domain",
+            Method::AutodiscoverDomain => "autodiscover name",
+            Method::HttpRedirect => "HTTP redirect",
+            Method::Srv => "SRV record",
+        }
+    }
+
     fn message(&self, finding: &Finding) -> String {
         message(finding)
     }
@@ -447,6 +481,28 @@ pub(super) fn message(f: &Finding) -> String {
             "The places to check revocation of this certificate ({}) have names or addresses clients outside the network cannot reach: Windows then reports its revocation status as unknown (offline).",
             list("urls")
         ),
+        Code::AutodiscoverCertificateAlert if f.text("autodiscover") == "yes" => format!(
+            "{} answers as Autodiscover, but Windows refuses its certificate for {} ({}): Outlook shows a security alert (\"The name on the security certificate is invalid or does not match the name of the site\") at every start, and reaches Autodiscover only if the user clicks Yes.",
+            f.text("url"),
+            f.text("host"),
+            list("reasons")
+        ),
+        Code::AutodiscoverCertificateAlert => format!(
+            "{} answers on HTTPS with a certificate Windows refuses for {} ({}): Outlook tries it first and shows a security alert (\"The name on the security certificate is invalid or does not match the name of the site\"); Yes goes on to the next place, No ends the lookup.",
+            f.text("url"),
+            f.text("host"),
+            list("reasons")
+        ),
+        Code::AutodiscoverRedirectPrompt => format!(
+            "Outlook finds Autodiscover through {} ({}), and asks the user \"Allow this website to configure server settings?\" before going to {}.",
+            f.text("url"),
+            f.text("method"),
+            f.text("location")
+        ),
+        Code::AutodiscoverNotFound => format!(
+            "No place Outlook looks answers as Autodiscover for {}: Outlook cannot set the account up or refresh its settings from outside the network.",
+            f.text("domain")
+        ),
     }
 }
 
@@ -569,6 +625,18 @@ pub(super) fn fix(f: &Finding) -> Option<String> {
         Code::ChainFetchedFromAia => format!("Install the intermediate {} on the server (it is in the corrected chain) so that the server sends it.", f.text("subject")),
         Code::RootDistrusted => "Replace the certificate with one from a CA that Windows trusts (the CA's newer root, or another CA).".to_owned(),
         Code::ChainWindowsOnly => "Send a chain that also leads to a root in Mozilla's store (the intermediate the CA cross-signs to a newer root), or replace the certificate with one from a CA both stores trust.".to_owned(),
+        Code::AutodiscoverCertificateAlert if f.text("method") == "root-domain" && f.text("autodiscover") == "no" => format!(
+            "Stop {} from answering with that certificate (give the site a certificate that names {}, or take Autodiscover off the bare domain), or set ExcludeHttpsRootDomain=1 under HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook\\AutoDiscover on the clients.",
+            f.text("url"),
+            f.text("host")
+        ),
+        Code::AutodiscoverCertificateAlert => format!(
+            "Give {} a certificate that names {} from a CA Windows trusts, or point the name away from this server.",
+            f.text("url"),
+            f.text("host")
+        ),
+        Code::AutodiscoverRedirectPrompt => format!("Publish autodiscover.{} with a certificate that names it, so that Outlook finds Autodiscover before it needs a redirect.", f.text("domain")),
+        Code::AutodiscoverNotFound => format!("Publish https://autodiscover.{0}/autodiscover/autodiscover.xml (a DNS name for the Exchange server, and on its certificate), or an SRV record _autodiscover._tcp.{0}.", f.text("domain")),
         Code::RevocationUnreachable => "Publish the CA's CRL (or an OCSP responder) at an http:// address with a public name, add it to the CA's CRL Distribution Points and Authority Information Access, and re-issue the certificate.".to_owned(),
         _ => return None,
     })

@@ -3,6 +3,7 @@
 
 use super::{Catalogue, Labels};
 use crate::clients::{Client, Connects, Overall};
+use crate::domain::{DomainOutcome, EndpointOutcome, Method};
 use crate::msstd::Outcome;
 use crate::principal::Form;
 use crate::{ChainStatus, Code, Finding};
@@ -10,6 +11,39 @@ use crate::{ChainStatus, Code, Finding};
 pub(super) struct Italian;
 
 impl Catalogue for Italian {
+    fn domain_answer(&self, outcome: DomainOutcome) -> &'static str {
+        match outcome {
+            DomainOutcome::Found => "Outlook troverà Autodiscover per {domain}? Sì, senza chiedere nulla all'utente.",
+            DomainOutcome::FoundAfterPrompt => "Outlook troverà Autodiscover per {domain}? Sì, ma solo dopo una domanda a cui l'utente deve rispondere (sotto), a ogni avvio.",
+            DomainOutcome::NotFound => "Outlook troverà Autodiscover per {domain}? No: nessuno dei luoghi in cui Outlook cerca risponde (sotto).",
+        }
+    }
+
+    fn endpoint(&self, outcome: EndpointOutcome) -> &'static str {
+        match outcome {
+            EndpointOutcome::NoAnswer => "nessuna risposta: Outlook passa oltre",
+            EndpointOutcome::Alert => "avviso di sicurezza sul certificato",
+            EndpointOutcome::NotAutodiscover => "certificato valido, qui non c'è Autodiscover: Outlook passa oltre",
+            EndpointOutcome::Autodiscover => "Autodiscover risponde, certificato valido: Outlook lo usa",
+            EndpointOutcome::Redirect => "Outlook chiede all'utente prima di seguirlo",
+            EndpointOutcome::NotRedirected => "nessun reindirizzamento: Outlook passa oltre",
+            EndpointOutcome::NoRecord => "nessun record: Outlook passa oltre",
+        }
+    }
+
+    fn endpoint_not_reached(&self) -> &'static str {
+        "non raggiunto: Outlook si ferma prima"
+    }
+
+    fn method(&self, method: Method) -> &'static str {
+        match method {
+            Method::RootDomain => "dominio principale",
+            Method::AutodiscoverDomain => "nome autodiscover",
+            Method::HttpRedirect => "reindirizzamento HTTP",
+            Method::Srv => "record SRV",
+        }
+    }
+
     fn message(&self, finding: &Finding) -> String {
         message(finding)
     }
@@ -450,6 +484,28 @@ fn message(f: &Finding) -> String {
             "Gli indirizzi per verificare la revoca di questo certificato ({}) hanno nomi o indirizzi che i client fuori dalla rete non raggiungono: Windows riporta allora lo stato di revoca come sconosciuto (offline).",
             list("urls")
         ),
+        Code::AutodiscoverCertificateAlert if f.text("autodiscover") == "yes" => format!(
+            "{} risponde come Autodiscover, ma Windows rifiuta il suo certificato per {} ({}): Outlook mostra un avviso di sicurezza (\"Il nome del certificato di sicurezza non è valido o non corrisponde al nome del sito\") a ogni avvio, e raggiunge Autodiscover solo se l'utente sceglie Sì.",
+            f.text("url"),
+            f.text("host"),
+            list("reasons")
+        ),
+        Code::AutodiscoverCertificateAlert => format!(
+            "{} risponde in HTTPS con un certificato che Windows rifiuta per {} ({}): Outlook lo prova per primo e mostra un avviso di sicurezza (\"Il nome del certificato di sicurezza non è valido o non corrisponde al nome del sito\"); Sì passa al luogo successivo, No interrompe la ricerca.",
+            f.text("url"),
+            f.text("host"),
+            list("reasons")
+        ),
+        Code::AutodiscoverRedirectPrompt => format!(
+            "Outlook trova Autodiscover tramite {} ({}), e chiede all'utente se consentire al sito di configurare le impostazioni del server prima di andare a {}.",
+            f.text("url"),
+            f.text("method"),
+            f.text("location")
+        ),
+        Code::AutodiscoverNotFound => format!(
+            "Nessuno dei luoghi in cui Outlook cerca risponde come Autodiscover per {}: Outlook non può configurare l'account né aggiornarne le impostazioni da fuori della rete.",
+            f.text("domain")
+        ),
     }
 }
 
@@ -572,6 +628,18 @@ fn fix(f: &Finding) -> Option<String> {
         Code::ChainFetchedFromAia => format!("Installare sul server l'intermedio {} (è nella catena corretta) perché il server lo invii.", f.text("subject")),
         Code::RootDistrusted => "Sostituire il certificato con uno di una CA attendibile per Windows (la radice più recente della CA, o un'altra CA).".to_owned(),
         Code::ChainWindowsOnly => "Inviare una catena che porti anche a una radice dell'archivio Mozilla (l'intermedio che la CA firma in modo incrociato con una radice più recente), o sostituire il certificato con uno di una CA attendibile per entrambi gli archivi.".to_owned(),
+        Code::AutodiscoverCertificateAlert if f.text("method") == "root-domain" && f.text("autodiscover") == "no" => format!(
+            "Impedire che {} risponda con quel certificato (dare al sito un certificato che nomini {}, o togliere Autodiscover dal dominio nudo), oppure impostare ExcludeHttpsRootDomain=1 sotto HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook\\AutoDiscover sui client.",
+            f.text("url"),
+            f.text("host")
+        ),
+        Code::AutodiscoverCertificateAlert => format!(
+            "Dare a {} un certificato che nomini {} emesso da una CA di cui Windows si fida, o far puntare il nome altrove.",
+            f.text("url"),
+            f.text("host")
+        ),
+        Code::AutodiscoverRedirectPrompt => format!("Pubblicare autodiscover.{} con un certificato che lo nomini, così che Outlook trovi Autodiscover prima di dover seguire un reindirizzamento.", f.text("domain")),
+        Code::AutodiscoverNotFound => format!("Pubblicare https://autodiscover.{0}/autodiscover/autodiscover.xml (un nome DNS per il server Exchange, e sul suo certificato), o un record SRV _autodiscover._tcp.{0}.", f.text("domain")),
         Code::RevocationUnreachable => "Pubblicare la CRL della CA (o un risponditore OCSP) a un indirizzo http:// con nome pubblico, aggiungerlo ai punti di distribuzione CRL e all'Authority Information Access della CA, e riemettere il certificato.".to_owned(),
         _ => return None,
     })

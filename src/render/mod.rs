@@ -2,8 +2,11 @@
 //! each [`Language`]'s catalogue turns them into sentences, and every face (the command line,
 //! the page) words them from here, so they all say the same thing.
 
+mod domain;
 mod en;
 mod it;
+
+pub use domain::{domain_text_in, endpoint_line, worded_domain};
 
 use std::fmt::Write;
 
@@ -11,6 +14,7 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 use crate::clients::{Client, ClientVerdict, Connects, Overall};
+use crate::domain::{DomainOutcome, EndpointOutcome, Method};
 use crate::msstd::Outcome;
 use crate::principal::{Form, Principal, PrincipalValue};
 use crate::{ChainStatus, Code, Finding, Report, Severity};
@@ -82,6 +86,11 @@ trait Catalogue: Sync {
     fn labels(&self) -> &'static Labels;
     fn form(&self, form: Form) -> &'static str;
     fn defect(&self, code: &str) -> &'static str;
+    /// The domain check's answer; `{domain}` stands for the domain.
+    fn domain_answer(&self, outcome: DomainOutcome) -> &'static str;
+    fn endpoint(&self, outcome: EndpointOutcome) -> &'static str;
+    fn endpoint_not_reached(&self) -> &'static str;
+    fn method(&self, method: Method) -> &'static str;
 }
 
 /// The finding in one English sentence.
@@ -216,11 +225,7 @@ impl Serialize for Worded<'_> {
         let findings: Vec<WordedFinding<'_>> = r
             .findings
             .iter()
-            .map(|finding| WordedFinding {
-                finding,
-                message: message_in(finding, self.language),
-                fix: fix_in(finding, self.language),
-            })
+            .map(|f| WordedFinding::new(f, self.language))
             .collect();
         let mut map = serializer.serialize_struct("Report", 14)?;
         map.serialize_field("schema", &r.schema)?;
@@ -245,6 +250,16 @@ struct WordedFinding<'a> {
     finding: &'a Finding,
     message: String,
     fix: Option<String>,
+}
+
+impl<'a> WordedFinding<'a> {
+    fn new(finding: &'a Finding, language: Language) -> Self {
+        Self {
+            finding,
+            message: message_in(finding, language),
+            fix: fix_in(finding, language),
+        }
+    }
 }
 
 impl Serialize for WordedFinding<'_> {

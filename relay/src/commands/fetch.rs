@@ -2,6 +2,7 @@
 //! printed as PEM.
 
 use std::fmt::Write as _;
+use std::net::{IpAddr, SocketAddr};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -13,6 +14,7 @@ use super::{hosts, now, parse_language, print_report, read_input, usage_error, E
 use crate::aia;
 use crate::fetch::{fetch, Fetched, Settings};
 use crate::policy::Policy;
+use crate::resolve::{ConnectTo, Resolver};
 use crate::stores::Stores;
 use crate::target::{parse_host, parse_host_port, parse_starttls, Sni, StartTls, Target};
 use crate::timeouts;
@@ -27,6 +29,9 @@ pub(crate) enum Destination {
         starttls: Option<Option<StartTls>>,
         concurrency: usize,
     },
+    /// `--domain DOMAIN`: the places Outlook looks for Autodiscover, then the Outlook Anywhere
+    /// host (from `--host` or the principal).
+    Domain(String),
 }
 
 /// Parsed command-line arguments.
@@ -41,6 +46,8 @@ pub(crate) struct Args {
     pub json: bool,
     pub pem: bool,
     pub language: Language,
+    /// `--connect-to` and `--dns-server`.
+    pub resolver: Resolver,
 }
 
 /// Fetches at once with `--hosts`, unless `--concurrency` says otherwise.
@@ -63,6 +70,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
     let (mut msstd, mut host, mut trust, mut at) = (None, None, Vec::new(), None);
     let (mut timeout, mut json, mut pem) = (timeouts::DEFAULT, false, false);
     let mut language = Language::default();
+    let (mut domain, mut connect_to, mut dns_server) = (None, Vec::new(), None);
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} needs a value"));
@@ -90,6 +98,16 @@ fn parse(args: &[String]) -> Result<Args, String> {
                     .ok_or_else(|| format!("--concurrency takes a number from 1 to {MAX_CONCURRENCY}, not {text:?}"))?;
             }
             "--lang" => language = parse_language(&value("--lang")?)?,
+            "--domain" => domain = Some(parse_host(&value("--domain")?).map_err(|e| e.to_string())?),
+            "--connect-to" => connect_to.push(ConnectTo::parse(&value("--connect-to")?)?),
+            "--dns-server" => {
+                let text = value("--dns-server")?;
+                let address = text
+                    .parse::<SocketAddr>()
+                    .or_else(|_| text.parse::<IpAddr>().map(|ip| SocketAddr::new(ip, 53)))
+                    .map_err(|_| format!("--dns-server takes an IP address, with :PORT if not 53, not {text:?}"))?;
+                dns_server = Some(address);
+            }
             other if other.starts_with('-') => return Err(format!("unknown option {other}")),
             other if destination.is_none() => destination = Some(other.to_owned()),
             other => return Err(format!("one HOST[:PORT] at a time ({other} is a second one)")),
@@ -98,18 +116,24 @@ fn parse(args: &[String]) -> Result<Args, String> {
     if json && pem {
         return Err("--json and --pem exclude each other".to_owned());
     }
-    let destination = match (destination, list) {
-        (Some(_), Some(_)) => return Err("a HOST[:PORT] or --hosts FILE, not both".to_owned()),
-        (None, None) => return Err("no HOST[:PORT] given (or --hosts FILE)".to_owned()),
-        (None, Some(_)) if pem || sni.is_some() => {
+    let destination = match (destination, list, domain) {
+        (Some(_), Some(_), _) | (Some(_), _, Some(_)) | (_, Some(_), Some(_)) => {
+            return Err("one of HOST[:PORT], --hosts FILE and --domain DOMAIN".to_owned())
+        }
+        (None, None, None) => return Err("no HOST[:PORT] given (or --hosts FILE, or --domain DOMAIN)".to_owned()),
+        (None, None, Some(_)) if pem || sni.is_some() || starttls.is_some() => {
+            return Err("--pem, --sni and --starttls are for one host, not --domain".to_owned());
+        }
+        (None, None, Some(domain)) => Destination::Domain(domain),
+        (None, Some(_), None) if pem || sni.is_some() => {
             return Err("--pem and --sni are for one host, not --hosts".to_owned());
         }
-        (None, Some(list)) => Destination::Many {
+        (None, Some(list), None) => Destination::Many {
             list,
             starttls,
             concurrency,
         },
-        (Some(destination), None) => {
+        (Some(destination), None, None) => {
             let (name, port) = parse_host_port(&destination).map_err(|e| e.to_string())?;
             Destination::One(Target::new(name, port, sni, starttls).map_err(|e| e.to_string())?)
         }
@@ -124,11 +148,12 @@ fn parse(args: &[String]) -> Result<Args, String> {
         json,
         pem,
         language,
+        resolver: Resolver::new(connect_to, dns_server),
     })
 }
 
 /// One line about the connection, above the analysis.
-fn describe(fetched: &Fetched) -> String {
+pub(crate) fn describe(fetched: &Fetched) -> String {
     let mut line = format!("Fetched from {} ({})", fetched.target, fetched.address);
     if let Some(protocol) = fetched.target.starttls {
         let _ = write!(line, " after {} STARTTLS", protocol.as_str().to_ascii_uppercase());
@@ -160,6 +185,7 @@ pub(crate) fn settings(args: &Args) -> Settings {
     Settings {
         policy: Policy::unrestricted(),
         timeout: args.timeout,
+        resolver: args.resolver.clone(),
     }
 }
 
@@ -201,6 +227,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
     let target = match &args.destination {
         Destination::One(target) => target,
         Destination::Many { .. } => return hosts::run(&args, &stores),
+        Destination::Domain(domain) => return super::domain::run(domain, &args, &stores),
     };
     let fetched = match fetch(target, &settings(&args)) {
         Ok(fetched) => fetched,

@@ -1,6 +1,7 @@
 //! The subcommands, and what they share: the clock, reading files, printing a report.
 
 pub(crate) mod check;
+pub(crate) mod domain;
 pub(crate) mod fetch;
 pub(crate) mod hosts;
 pub(crate) mod serve;

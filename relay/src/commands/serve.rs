@@ -82,6 +82,7 @@ fn parse(args: &[String]) -> Result<Config, String> {
                 extra_ports: Some(extra_ports),
             },
             timeout,
+            resolver: crate::resolve::Resolver::default(),
         },
         max_fetches,
     })

@@ -327,3 +327,101 @@ pub fn split(answer: &str) -> (u16, String, String) {
     let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
     (status, head.to_owned(), body.to_owned())
 }
+
+/// An HTTPS server presenting `presented` that answers every request with `status` and `body`
+/// (a web site's 200 page, Exchange's 401 to an unauthenticated Autodiscover request).
+pub fn https_server(presented: Presented, status: u16, body: &'static str) -> u16 {
+    let config = server_config(&presented, &[&rustls::version::TLS13, &rustls::version::TLS12]);
+    spawn_server(move |stream| {
+        let Ok(connection) = ServerConnection::new(config.clone()) else {
+            return;
+        };
+        let mut tls = rustls::StreamOwned::new(connection, stream);
+        let _ = tls.sock.set_read_timeout(Some(Duration::from_secs(5)));
+        if read_request(&mut tls).is_none() {
+            return;
+        }
+        let answer = format!(
+            "HTTP/1.1 {status} Answer\r\nContent-Type: text/xml\r\nWWW-Authenticate: Negotiate\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        let _ = tls.write_all(answer.as_bytes());
+        tls.conn.send_close_notify();
+        let _ = tls.flush();
+    })
+}
+
+/// Reads one HTTP request (head and a Content-Length body); `None` when the client went away.
+fn read_request(stream: &mut impl Read) -> Option<Vec<u8>> {
+    let mut request = Vec::new();
+    let mut byte = [0u8; 1];
+    while !request.ends_with(b"\r\n\r\n") {
+        if stream.read(&mut byte).ok()? == 0 {
+            return None;
+        }
+        request.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&request).to_ascii_lowercase();
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0);
+    let mut body = vec![0u8; length];
+    stream.read_exact(&mut body).ok()?;
+    Some(request)
+}
+
+/// A plain-HTTP server that redirects every request to `location` with 302.
+pub fn redirecting_server(location: String) -> u16 {
+    spawn_server(move |mut stream| {
+        if read_request(&mut stream).is_none() {
+            return;
+        }
+        let answer =
+            format!("HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        let _ = stream.write_all(answer.as_bytes());
+    })
+}
+
+/// A DNS server on loopback (UDP) that answers SRV queries from `records` (name, target,
+/// port) and NXDOMAIN for every other name; returns its port.
+pub fn dns_server(records: Vec<(&'static str, &'static str, u16)>) -> u16 {
+    use hickory_proto::op::{Message, MessageType, ResponseCode};
+    use hickory_proto::rr::rdata::SRV;
+    use hickory_proto::rr::{Name, RData, Record, RecordType};
+    let socket = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let port = socket.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let mut buffer = [0u8; 1500];
+        while let Ok((length, peer)) = socket.recv_from(&mut buffer) {
+            let Ok(query) = Message::from_vec(&buffer[..length]) else {
+                continue;
+            };
+            let mut answer = Message::new();
+            answer.set_id(query.id());
+            answer.set_message_type(MessageType::Response);
+            answer.set_recursion_desired(query.recursion_desired());
+            answer.set_recursion_available(true);
+            answer.set_authoritative(true);
+            answer.add_queries(query.queries().to_vec());
+            let mut found = false;
+            for question in query.queries() {
+                let asked = question.name().to_utf8().trim_end_matches('.').to_ascii_lowercase();
+                for (name, target, port) in &records {
+                    if question.query_type() == RecordType::SRV && asked == *name {
+                        let target = Name::from_utf8(format!("{target}.")).unwrap();
+                        let data = RData::SRV(SRV::new(0, 0, *port, target));
+                        answer.add_answer(Record::from_rdata(question.name().clone(), 60, data));
+                        found = true;
+                    }
+                }
+            }
+            if !found {
+                answer.set_response_code(ResponseCode::NXDomain);
+            }
+            let _ = socket.send_to(&answer.to_vec().unwrap(), peer);
+        }
+    });
+    port
+}

@@ -1,0 +1,337 @@
+//! Probing the places Outlook looks for Autodiscover for an e-mail domain, the way Outlook
+//! reaches them, without credentials: the handshake (the chain as presented, and any issuer the
+//! server does not send, downloaded from its AIA URL), then an unauthenticated Autodiscover
+//! request, whose status (401) or body (an Autodiscover document) says whether Autodiscover
+//! answers. The engine's [`msstd_check::domain`] judges what was seen.
+
+use msstd_check::domain::{analyze_domain, Answer, DomainReport, Method, Probe};
+use msstd_check::{analyze, Input, Options, Report, UnixTime};
+
+use crate::aia::{self, Downloaded};
+use crate::error::FetchError;
+use crate::fetch::{fetch, Fetched, Settings};
+use crate::resolve::Srv;
+use crate::stores::Stores;
+use crate::target::{Sni, Target};
+use crate::web;
+
+/// The Autodiscover path Outlook requests.
+const PATH: &str = "/autodiscover/autodiscover.xml";
+/// What Outlook posts: a request for the Outlook provider settings of an address that cannot
+/// exist, so that nothing about a real mailbox is asked.
+const REQUEST: &str = r#"<?xml version="1.0" encoding="utf-8"?><Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006"><Request><EMailAddress>msstd-check@invalid.example</EMailAddress><AcceptableResponseSchema>http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a</AcceptableResponseSchema></Request></Autodiscover>"#;
+/// Body read from an Autodiscover answer: enough for an error document.
+const MAX_BODY: u64 = 16 * 1024;
+
+/// What one place showed, owned (the engine's [`Probe`] borrows from it).
+struct Seen {
+    pub method: Method,
+    pub url: String,
+    pub kind: Kind,
+}
+
+/// What was seen, owned.
+enum Kind {
+    NoAnswer {
+        code: &'static str,
+        detail: String,
+    },
+    Https {
+        fetched: Box<Fetched>,
+        downloaded: Vec<Downloaded>,
+        status: Option<u16>,
+        autodiscover_body: bool,
+    },
+    Redirect(String),
+    NotRedirected(u16),
+    Record {
+        target: String,
+        port: u16,
+    },
+    NoRecord,
+}
+
+impl Seen {
+    /// The engine's view, borrowing the chains.
+    fn probe<'a>(&'a self, presented: &'a str) -> Probe<'a> {
+        let answer = match &self.kind {
+            Kind::NoAnswer { code, detail } => Answer::NoAnswer {
+                error: (*code).to_owned(),
+                detail: detail.clone(),
+            },
+            Kind::Https {
+                downloaded,
+                status,
+                autodiscover_body,
+                ..
+            } => Answer::Https {
+                status: *status,
+                autodiscover_body: *autodiscover_body,
+                chain: std::iter::once(Input::new(&self.url, presented.as_bytes()))
+                    .chain(
+                        downloaded
+                            .iter()
+                            .map(|d| Input::new(&d.name, &d.bytes).fetched_from(&d.url)),
+                    )
+                    .collect(),
+            },
+            Kind::Redirect(location) => Answer::Redirect {
+                location: location.clone(),
+            },
+            Kind::NotRedirected(status) => Answer::NotRedirected { status: *status },
+            Kind::Record { target, port } => Answer::Record {
+                target: target.clone(),
+                port: *port,
+            },
+            Kind::NoRecord => Answer::NoRecord,
+        };
+        Probe {
+            method: self.method,
+            url: self.url.clone(),
+            answer,
+        }
+    }
+
+    /// The chain as presented, as PEM (empty when no chain was seen).
+    fn presented(&self) -> String {
+        match &self.kind {
+            Kind::Https { fetched, .. } => fetched.pem(),
+            _ => String::new(),
+        }
+    }
+}
+
+/// Probes every place Outlook looks for `domain` and judges what each showed at `now`, the
+/// chains beside the roots given with `--trust`.
+pub(crate) fn check(
+    domain: &str,
+    settings: &Settings,
+    stores: &Stores,
+    now: UnixTime,
+) -> Result<DomainReport, msstd_check::Error> {
+    let trusted: Vec<Input<'_>> = stores
+        .trusted
+        .iter()
+        .map(|(name, bytes)| Input::new(name, bytes).trusted())
+        .collect();
+    let judge = |inputs: &[Input<'_>], host: &str| -> Option<Report> {
+        let all: Vec<Input<'_>> = inputs.iter().chain(&trusted).copied().collect();
+        analyze(&all, &options(stores, now, Some(host))).ok()
+    };
+    let seen = probe(domain, settings, &judge);
+    let presented: Vec<String> = seen.iter().map(Seen::presented).collect();
+    let probes: Vec<Probe<'_>> = seen
+        .iter()
+        .zip(&presented)
+        .map(|(seen, pem)| {
+            let mut probe = seen.probe(pem);
+            if let Answer::Https { chain, .. } = &mut probe.answer {
+                chain.extend(trusted.iter().copied());
+            }
+            probe
+        })
+        .collect();
+    analyze_domain(domain, &probes, &options(stores, now, None))
+}
+
+/// The options of every analysis of the check; `host` is the name judged.
+fn options<'a>(stores: &'a Stores, now: UnixTime, host: Option<&'a str>) -> Options<'a> {
+    Options {
+        principal: None,
+        host,
+        now,
+        trust: Some(&stores.mozilla),
+        windows_trust: Some(&stores.microsoft),
+        verifier: &msstd_check::signature::RustCrypto,
+    }
+}
+
+/// Probes every place Outlook looks for `domain`, the four methods at once (each method's
+/// steps in order), results in Outlook's order. `judge` analyses a chain for a host name, to
+/// decide whether an issuer must be downloaded.
+fn probe(
+    domain: &str,
+    settings: &Settings,
+    judge: &(dyn Fn(&[Input<'_>], &str) -> Option<Report> + Sync),
+) -> Vec<Seen> {
+    let root = format!("https://{domain}{PATH}");
+    let autodiscover = format!("https://autodiscover.{domain}{PATH}");
+    let redirect = format!("http://autodiscover.{domain}{PATH}");
+    let srv = format!("_autodiscover._tcp.{domain}");
+    std::thread::scope(|scope| {
+        let root = scope.spawn(|| vec![https(Method::RootDomain, &root, settings, judge)]);
+        let autodiscover = scope.spawn(|| vec![https(Method::AutodiscoverDomain, &autodiscover, settings, judge)]);
+        let redirect = scope.spawn(|| follow_redirect(&redirect, settings, judge));
+        let srv = scope.spawn(|| follow_srv(&srv, settings, judge));
+        [root, autodiscover, redirect, srv]
+            .into_iter()
+            .flat_map(|handle| handle.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// The host and port of an `https://` URL.
+fn https_target(url: &str) -> Result<(String, u16), FetchError> {
+    let host = msstd_check::domain::url_host(url).ok_or_else(|| FetchError::BadTarget(format!("{url}: no host")))?;
+    let rest = url.split_once("://").map_or("", |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let port = match authority.rsplit_once(':') {
+        Some((_, port)) if !authority.ends_with(']') => port
+            .parse()
+            .map_err(|_| FetchError::BadTarget(format!("{url}: not a port")))?,
+        _ => 443,
+    };
+    Ok((host.to_owned(), port))
+}
+
+/// The handshake and the Autodiscover request at one HTTPS URL.
+fn https(
+    method: Method,
+    url: &str,
+    settings: &Settings,
+    judge: &(dyn Fn(&[Input<'_>], &str) -> Option<Report> + Sync),
+) -> Seen {
+    let seen = |kind| Seen {
+        method,
+        url: url.to_owned(),
+        kind,
+    };
+    let no_answer = |error: FetchError| {
+        seen(Kind::NoAnswer {
+            code: error.code(),
+            detail: error.to_string(),
+        })
+    };
+    if !url.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://")) {
+        return no_answer(FetchError::BadTarget(format!(
+            "{url}: Outlook only follows https:// addresses"
+        )));
+    }
+    let (host, port) = match https_target(url) {
+        Ok(target) => target,
+        Err(error) => return no_answer(error),
+    };
+    let sni = if host.parse::<std::net::IpAddr>().is_ok() {
+        Sni::None
+    } else {
+        Sni::Name(host.clone())
+    };
+    let target = Target {
+        host: host.clone(),
+        port,
+        sni,
+        starttls: None,
+    };
+    let fetched = match fetch(&target, settings) {
+        Ok(fetched) => fetched,
+        Err(error) => return no_answer(error),
+    };
+    let downloaded = aia::complete(&fetched, &[], settings, |inputs| judge(inputs, &host).ok_or(()))
+        .map(|(_, downloaded)| downloaded)
+        .unwrap_or_default();
+    let request = web::Request::Post {
+        content_type: "text/xml; charset=utf-8",
+        body: REQUEST,
+    };
+    let (status, autodiscover_body) = match web::send(url, request, settings, MAX_BODY) {
+        Ok(answer) => (Some(answer.status), is_autodiscover_document(&answer.body)),
+        Err(_) => (None, false),
+    };
+    seen(Kind::Https {
+        fetched: Box::new(fetched),
+        downloaded,
+        status,
+        autodiscover_body,
+    })
+}
+
+/// Whether `body` is an Autodiscover document (a response or an error).
+fn is_autodiscover_document(body: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(body).to_ascii_lowercase();
+    text.contains("schemas.microsoft.com/exchange/autodiscover")
+}
+
+/// The plain-HTTP redirect method: a GET, and the HTTPS endpoint a redirect names.
+fn follow_redirect(
+    url: &str,
+    settings: &Settings,
+    judge: &(dyn Fn(&[Input<'_>], &str) -> Option<Report> + Sync),
+) -> Vec<Seen> {
+    let seen = |kind| Seen {
+        method: Method::HttpRedirect,
+        url: url.to_owned(),
+        kind,
+    };
+    match web::send(url, web::Request::Get, settings, MAX_BODY) {
+        Ok(answer) => match (answer.status, answer.location) {
+            (301 | 302 | 303 | 307 | 308, Some(location)) => {
+                let target = https(Method::HttpRedirect, &location, settings, judge);
+                vec![seen(Kind::Redirect(location)), target]
+            }
+            (status, _) => vec![seen(Kind::NotRedirected(status))],
+        },
+        Err(detail) => vec![seen(Kind::NoAnswer {
+            code: "HTTP_FAILED",
+            detail,
+        })],
+    }
+}
+
+/// The SRV method: the record, and the HTTPS endpoint it names.
+fn follow_srv(
+    name: &str,
+    settings: &Settings,
+    judge: &(dyn Fn(&[Input<'_>], &str) -> Option<Report> + Sync),
+) -> Vec<Seen> {
+    let seen = |kind| Seen {
+        method: Method::Srv,
+        url: name.to_owned(),
+        kind,
+    };
+    match settings.resolver.srv(name, settings.timeout) {
+        Ok(Srv::Found { target, port }) => {
+            let url = if port == 443 {
+                format!("https://{target}{PATH}")
+            } else {
+                format!("https://{target}:{port}{PATH}")
+            };
+            let endpoint = https(Method::Srv, &url, settings, judge);
+            vec![seen(Kind::Record { target, port }), endpoint]
+        }
+        Ok(Srv::None) => vec![seen(Kind::NoRecord)],
+        Err(error) => vec![seen(Kind::NoAnswer {
+            code: error.code(),
+            detail: error.to_string(),
+        })],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn https_targets() {
+        assert_eq!(
+            https_target("https://contoso.com/autodiscover/autodiscover.xml").unwrap(),
+            ("contoso.com".to_owned(), 443)
+        );
+        assert_eq!(
+            https_target("https://mail.contoso.com:8443/x").unwrap(),
+            ("mail.contoso.com".to_owned(), 8443)
+        );
+        assert_eq!(
+            https_target("https://[2001:db8::1]/x").unwrap(),
+            ("2001:db8::1".to_owned(), 443)
+        );
+        assert!(https_target("https://mail.contoso.com:x/").is_err());
+    }
+
+    #[test]
+    fn autodiscover_documents_are_recognised() {
+        assert!(is_autodiscover_document(br#"<Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006"><Response><Error/></Response></Autodiscover>"#));
+        assert!(!is_autodiscover_document(
+            b"<html><body>Welcome to Contoso</body></html>"
+        ));
+    }
+}
