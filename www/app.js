@@ -246,7 +246,10 @@ async function probeRelay() {
   try {
     const response = await fetch(new URL('health', relayBase()), { cache: 'no-store', signal: AbortSignal.timeout(3000) });
     const health = response.ok ? await response.json() : null;
-    if (health && health.service === 'msstd-relay') $('live').hidden = false;
+    if (health && health.service === 'msstd-relay') {
+      $('live').hidden = false;
+      $('domain-check').hidden = false;
+    }
   } catch {
     // No relay: the page works without it.
   }
@@ -300,6 +303,75 @@ async function fetchLive() {
   } finally {
     $('live-fetch').disabled = false;
   }
+}
+
+// ---- the domain check through msstd-relay ---------------------------------------------------
+
+const DOMAIN_CLASS = { found: 'ok', 'found-after-prompt': 'warn', 'not-found': 'bad' };
+const ENDPOINT_MARK = { autodiscover: '\u2714', alert: '\u26A0', redirect: '\u21AA' };
+
+/** The relay probes and the engine (in the relay) judges; the page only words and shows it. */
+async function checkDomain() {
+  const status = $('domain-status');
+  const domain = $('domain').value.trim().replace(/^.*@/, '');
+  if (!domain) {
+    status.textContent = t('domainNoDomain');
+    return;
+  }
+  const started = performance.now();
+  status.textContent = t('domainChecking');
+  $('domain-go').disabled = true;
+  try {
+    const query = new URLSearchParams({ domain, lang: state.language });
+    const response = await fetch(new URL(`domain?${query}`, relayBase()), { cache: 'no-store', signal: AbortSignal.timeout(90000) });
+    const body = await response.json();
+    if (!response.ok) throw body.error || { message: `HTTP ${response.status}` };
+    renderDomain(body);
+    status.textContent = format(t('domainDone'), { ms: Math.round(performance.now() - started) });
+    // Then the Outlook Anywhere host, with the msstd verdict, through the live fetch.
+    if ($('host').value.trim()) {
+      $('live-target').value = $('host').value.trim();
+      await fetchLive();
+    }
+  } catch (error) {
+    status.textContent = t('domainFailed') + (error.message || String(error)) + (error.code ? ` (${error.code})` : '');
+  } finally {
+    $('domain-go').disabled = false;
+  }
+}
+
+function renderDomain(report) {
+  const box = $('domain-result');
+  box.dataset.outcome = report.outcome;
+  box.className = `answer domain-result ${DOMAIN_CLASS[report.outcome] || 'none'}`;
+  $('domain-answer').textContent = report.answer;
+  $('domain-endpoints').replaceChildren(
+    ...report.endpoints.map((endpoint, i) =>
+      el(
+        'li',
+        {
+          className: `endpoint ${endpoint.outcome}${endpoint.reached ? '' : ' unreached'}${i === report.used ? ' used' : ''}`,
+          attrs: { 'data-method': endpoint.method, 'data-outcome': endpoint.outcome, 'data-reached': String(endpoint.reached) },
+        },
+        el('span', { text: ENDPOINT_MARK[endpoint.outcome] || '\u2013', className: 'mark', attrs: { 'aria-hidden': 'true' } }),
+        el('code', { text: endpoint.url }),
+        el('p', { text: endpoint.summary }),
+      ),
+    ),
+  );
+  $('domain-findings').replaceChildren(
+    ...report.findings.map((finding) =>
+      el(
+        'li',
+        { className: `finding ${finding.severity}`, attrs: { 'data-code': finding.code, 'data-severity': finding.severity } },
+        el('span', { text: t(finding.severity), className: 'badge' }),
+        el('code', { text: finding.code, className: 'code' }),
+        el('p', { text: finding.message }),
+        finding.fix ? el('p', { text: finding.fix, className: 'finding-fix' }) : null,
+      ),
+    ),
+  );
+  box.hidden = false;
 }
 
 // ---- results ----------------------------------------------------------------------------
@@ -609,6 +681,8 @@ function wire() {
   });
   $('remember-trusted').addEventListener('change', rememberTrusted);
   $('live-fetch').addEventListener('click', fetchLive);
+  $('domain-go').addEventListener('click', checkDomain);
+  $('domain').addEventListener('keydown', (event) => event.key === 'Enter' && checkDomain());
   $('live-target').addEventListener('keydown', (event) => event.key === 'Enter' && fetchLive());
   $('trusted').addEventListener('input', rememberTrusted);
   for (const button of document.querySelectorAll('[data-copy]')) {

@@ -29,19 +29,24 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: msstd-relay check [--msstd VALUE] [--host NAME] [--trust ROOT.pem]... [--password-env VAR]
                          [--at RFC3339] [--json] [--lang en|it] FILE...
-       msstd-relay fetch HOST[:PORT] | --hosts FILE [--concurrency N]
+       msstd-relay fetch HOST[:PORT] | --hosts FILE [--concurrency N] | --domain DOMAIN
                          [--starttls smtp|imap|pop3|none] [--sni NAME | --no-sni]
                          [--msstd VALUE] [--host NAME] [--trust ROOT.pem]... [--at RFC3339]
+                         [--connect-to HOST:PORT:ADDRESS:PORT]... [--dns-server IP[:PORT]]
                          [--timeout SECONDS] [--json | --pem] [--lang en|it]
        msstd-relay serve [--listen IP:PORT] [--dist DIR] [--allow-origin ORIGIN]... [--allow-host NAME]...
                          [--allow-private] [--allow-port PORT]... [--timeout SECONDS] [--max-fetches N]
+                         [--trust ROOT.pem]... [--connect-to HOST:PORT:ADDRESS:PORT]... [--dns-server IP[:PORT]]
 
 check   Checks exported certificates (PEM, DER, .p7b, .pfx; '-' reads standard input) against an
         Outlook Anywhere msstd: principal name, and reports what else is wrong with them.
 fetch   Connects to HOST (port 443 unless given), captures the chain it presents whatever its
         state, and checks it the same way; with --hosts, every host[:port] of FILE (one a line,
-        '-' reads standard input), as JSON Lines with --json or a table. Ports 25 and 587 use SMTP STARTTLS, 143 IMAP, 110 POP3
-        unless --starttls says otherwise.
+        '-' reads standard input), as JSON Lines with --json or a table; with --domain, every place
+        Outlook looks for Autodiscover for DOMAIN (the root domain, autodiscover.DOMAIN, the HTTP
+        redirect, the SRV record), whether Outlook shows a security alert or a redirect question
+        on the way, then the Outlook Anywhere host (--host, or the --msstd name). Ports 25 and 587
+        use SMTP STARTTLS, 143 IMAP, 110 POP3 unless --starttls says otherwise.
 serve   Serves the built page (dist/) and the API it uses to fetch live chains, on
         http://127.0.0.1:8787/ unless --listen says otherwise.
 
@@ -55,6 +60,9 @@ serve   Serves the built page (dist/) and the API it uses to fetch live chains, 
   --lang LANGUAGE      the report's language, en (default) or it
   --pem                print the fetched chain as PEM, as presented, instead of checking it
   --hosts FILE         fetch every host[:port] of FILE (# comments allowed; - for standard input)
+  --domain DOMAIN      check the e-mail domain's Autodiscover endpoints, then the Outlook Anywhere host
+  --connect-to H:P:A:P connect to ADDRESS:PORT for HOST:PORT, still naming HOST (as curl); repeatable
+  --dns-server IP      resolve every name through this DNS server (:PORT if not 53), e.g. the internal one
   --concurrency N      hosts fetched at once with --hosts (default 8, at most 64)
   --starttls PROTOCOL  smtp, imap or pop3 to upgrade a plain session; none for implicit TLS
   --sni NAME, --no-sni the server name sent in the handshake (default: the host; none for an IP)

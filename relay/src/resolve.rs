@@ -40,6 +40,13 @@ impl ConnectTo {
     }
 }
 
+/// Reads `--dns-server`: an IP address, with `:PORT` when not 53 (an IPv6 one in brackets then).
+pub(crate) fn parse_dns_server(text: &str) -> Result<SocketAddr, String> {
+    text.parse::<SocketAddr>()
+        .or_else(|_| text.parse::<IpAddr>().map(|ip| SocketAddr::new(ip, 53)))
+        .map_err(|_| format!("--dns-server takes an IP address, with :PORT if not 53, not {text:?}"))
+}
+
 /// Splits `A:1:B:2` after the second port-separating colon, brackets respected.
 fn split_pair(text: &str) -> Option<(&str, &str)> {
     let mut depth = 0;

@@ -211,3 +211,89 @@ fn serves_the_built_page_from_dist() {
     assert_eq!(relay.get("/%2e%2e/Cargo.toml", &[]).0, 404);
     std::fs::remove_dir_all(dist).unwrap();
 }
+
+/// The domain check for the page: with `--allow-private` the staged contoso.test is checked
+/// (the bare domain's web site alerts, Autodiscover answers behind its own alert since the
+/// relay does not trust the test root), worded in the language asked for; without it, the very
+/// same places are refused by the policy and nothing is found.
+#[test]
+fn the_domain_check_runs_under_the_policy() {
+    use support::common::{ca, issue, key, params};
+    let root = ca("Serve Domain Root", None);
+    let presented = |names: &[&str]| {
+        let leaf = issue(
+            params(&names[..1], names),
+            key(&rcgen::PKCS_ECDSA_P256_SHA256),
+            Some(&root),
+        );
+        Presented::new(&[&leaf])
+    };
+    let web_site = https_server(presented(&["www.contoso.test"]), 200, "<html>Welcome</html>");
+    let exchange = https_server(presented(&["autodiscover.contoso.test"]), 401, "");
+    let dns = dns_server(Vec::new());
+    let staging = [
+        "--connect-to".to_owned(),
+        format!("contoso.test:443:127.0.0.1:{web_site}"),
+        "--connect-to".to_owned(),
+        format!("autodiscover.contoso.test:443:127.0.0.1:{exchange}"),
+        "--connect-to".to_owned(),
+        format!("autodiscover.contoso.test:80:127.0.0.1:{}", closed_port()),
+        "--dns-server".to_owned(),
+        format!("127.0.0.1:{dns}"),
+        "--timeout".to_owned(),
+        "2".to_owned(),
+    ];
+    let staging: Vec<&str> = staging.iter().map(String::as_str).collect();
+    let allowed = Served::start(&[&staging[..], &["--allow-private"]].concat());
+    let (status, body) = allowed.json("/api/v1/domain?domain=contoso.test&lang=it", &[]);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["schema"], "msstd-check/domain/v1");
+    assert_eq!(body["outcome"], "found-after-prompt", "{body:#}");
+    assert_eq!(body["used"], 1);
+    assert!(
+        body["answer"]
+            .as_str()
+            .unwrap()
+            .starts_with("Outlook troverà Autodiscover"),
+        "{}",
+        body["answer"]
+    );
+    let alerts: Vec<(&str, &str)> = body["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["params"]["method"].as_str().unwrap(),
+                f["params"]["autodiscover"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(alerts, [("root-domain", "no"), ("autodiscover-domain", "yes")]);
+    assert!(body["endpoints"][0]["summary"]
+        .as_str()
+        .unwrap()
+        .contains("avviso di sicurezza"));
+
+    let refused = Served::start(&staging);
+    let (status, body) = refused.json("/api/v1/domain?domain=contoso.test", &[]);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["outcome"], "not-found");
+    for endpoint in body["endpoints"].as_array().unwrap().iter().take(2) {
+        assert_eq!(endpoint["error"]["code"], "TARGET_FORBIDDEN", "{endpoint:#}");
+    }
+    assert!(body["endpoints"][2]["error"]["detail"]
+        .as_str()
+        .unwrap()
+        .contains("refused by the relay's policy"));
+
+    for bad in [
+        "/api/v1/domain",
+        "/api/v1/domain?domain=127.0.0.1",
+        "/api/v1/domain?domain=contoso.test&x=1",
+        "/api/v1/domain?domain=localhost",
+    ] {
+        let (status, body) = refused.json(bad, &[]);
+        assert_eq!(status, 400, "{bad}: {body}");
+    }
+}

@@ -494,9 +494,8 @@ pub(super) fn message(f: &Finding) -> String {
             list("reasons")
         ),
         Code::AutodiscoverRedirectPrompt => format!(
-            "Outlook finds Autodiscover through {} ({}), and asks the user \"Allow this website to configure server settings?\" before going to {}.",
+            "Outlook finds Autodiscover through {}, and asks the user \"Allow this website to configure server settings?\" before going to {}.",
             f.text("url"),
-            f.text("method"),
             f.text("location")
         ),
         Code::AutodiscoverNotFound => format!(

@@ -497,9 +497,8 @@ fn message(f: &Finding) -> String {
             list("reasons")
         ),
         Code::AutodiscoverRedirectPrompt => format!(
-            "Outlook trova Autodiscover tramite {} ({}), e chiede all'utente se consentire al sito di configurare le impostazioni del server prima di andare a {}.",
+            "Outlook trova Autodiscover tramite {}, e chiede all'utente se consentire al sito di configurare le impostazioni del server prima di andare a {}.",
             f.text("url"),
-            f.text("method"),
             f.text("location")
         ),
         Code::AutodiscoverNotFound => format!(

@@ -4,7 +4,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createSocket } from 'node:dgram';
 import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
 import { createServer } from 'node:tls';
@@ -18,6 +20,8 @@ let tls;
 /** A server that sends only its leaf, whose issuer is at an AIA URL on `http`. */
 let leafOnly;
 let http;
+/** contoso.com staged on loopback for the domain check (see `stageDomain`). */
+let staged = [];
 let relay;
 let relayUrl;
 let browser;
@@ -62,7 +66,8 @@ before(async () => {
   leafOnly.on('tlsClientError', () => {});
   await new Promise((resolve) => leafOnly.listen(0, '127.0.0.1', resolve));
   const allowed = [tlsPort, String(leafOnly.address().port), String(http.address().port)].flatMap((port) => ['--allow-port', port]);
-  relay = spawn(relayBinary(), ['serve', '--listen', '127.0.0.1:0', '--dist', `${root}dist`, '--allow-private', ...allowed], {
+  const domain = await stageDomain();
+  relay = spawn(relayBinary(), ['serve', '--listen', '127.0.0.1:0', '--dist', `${root}dist`, '--allow-private', ...allowed, ...domain], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const [line] = await createInterface({ input: relay.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value]);
@@ -76,7 +81,66 @@ after(async () => {
   tls?.close();
   leafOnly?.close();
   http?.close();
+  for (const server of staged) server.close();
 });
+
+/** With SCREENSHOTS=1: `selector` light, dark and 360 px wide, into docs/screenshots/NAME-*.png. */
+async function screenshots(page, selector, name) {
+  const shot = async (variant) => (await page.$(selector)).screenshot({ path: `${root}docs/screenshots/${name}-${variant}.png` });
+  await shot('light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot('dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await shot('narrow');
+  await page.setViewportSize(size);
+}
+
+const listening = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+
+/**
+ * contoso.com the way the domain check meets it, on loopback: the web site on the bare domain
+ * presents mail.contoso.com's certificate (a name mismatch: Outlook's security alert), nothing
+ * answers at autodiscover.contoso.com:443, http://autodiscover.contoso.com redirects to
+ * mail.contoso.com, where Exchange answers 401; a DNS server answers NXDOMAIN (no SRV record).
+ * Returns the relay's arguments that reach them (--connect-to, --dns-server, --trust).
+ */
+async function stageDomain() {
+  const tlsOptions = { key: data('rsa-2048.key'), cert: data('contoso-leaf.pem') + data('contoso-chain.pem') };
+  const site = createHttpsServer(tlsOptions, (request, response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>Welcome</p>'));
+  const exchange = createHttpsServer(tlsOptions, (request, response) => response.writeHead(401, { 'WWW-Authenticate': 'Negotiate' }).end());
+  const redirect = createHttpServer((request, response) =>
+    response.writeHead(302, { Location: 'https://mail.contoso.com/autodiscover/autodiscover.xml' }).end());
+  const closed = createHttpServer();
+  const dns = createSocket('udp4');
+  dns.on('message', (query, peer) => {
+    // The question echoed with the response bit and NXDOMAIN (RCODE 3): no SRV record.
+    const answer = Buffer.from(query);
+    answer[2] = 0x84 | (query[2] & 0x01);
+    answer[3] = 0x83;
+    answer.writeUInt16BE(0, 6);
+    answer.writeUInt16BE(0, 8);
+    answer.writeUInt16BE(0, 10);
+    dns.send(answer, peer.port, peer.address);
+  });
+  await new Promise((resolve) => dns.bind(0, '127.0.0.1', resolve));
+  const [sitePort, exchangePort, redirectPort, closedPort] = await Promise.all([site, exchange, redirect, closed].map(listening));
+  closed.close();
+  staged = [site, exchange, redirect, dns];
+  const rootFile = `${mkdtempSync(`${tmpdir()}/msstd-domain-`)}/contoso-chain.pem`;
+  writeFileSync(rootFile, data('contoso-chain.pem'));
+  const to = (from, port) => ['--connect-to', `${from}:127.0.0.1:${port}`];
+  return [
+    ...to('contoso.com:443', sitePort),
+    ...to('autodiscover.contoso.com:443', closedPort),
+    ...to('autodiscover.contoso.com:80', redirectPort),
+    ...to('mail.contoso.com:443', exchangePort),
+    '--dns-server', `127.0.0.1:${dns.address().port}`,
+    '--trust', rootFile,
+    '--timeout', '3',
+  ];
+}
 
 /** Opens the page the relay serves and fetches `server`'s chain live, for msstd:mail.contoso.com. */
 async function fetchLive(page, server) {
@@ -119,6 +183,45 @@ test('a server that sends only its leaf: the relay downloads the issuer from the
   await context.close();
 });
 
+test('the domain form: the bare domain pops an alert, the redirect leads to Exchange, then the Outlook Anywhere host', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(relayUrl);
+  await page.waitForSelector('body[data-trust]');
+  await page.waitForSelector('#domain-check:not([hidden])');
+  await page.fill('#msstd', 'msstd:mail.contoso.com');
+  await page.fill('#host', 'mail.contoso.com');
+  await page.fill('#domain', 'user@contoso.com');
+  await page.click('#domain-go');
+  await page.waitForSelector('#domain-result:not([hidden])');
+  assert.equal(await page.getAttribute('#domain-result', 'data-outcome'), 'found-after-prompt');
+  const endpoints = await page.$$eval('#domain-endpoints > li', (items) => items.map((item) => [item.dataset.method, item.dataset.outcome, item.dataset.reached]));
+  assert.deepEqual(endpoints, [
+    ['root-domain', 'alert', 'true'],
+    ['autodiscover-domain', 'no-answer', 'true'],
+    ['http-redirect', 'redirect', 'true'],
+    ['http-redirect', 'autodiscover', 'true'],
+    ['srv', 'no-record', 'false'],
+  ]);
+  const codes = await page.$$eval('#domain-findings [data-code]', (items) => items.map((item) => item.dataset.code));
+  assert.deepEqual(codes, ['AUTODISCOVER_CERTIFICATE_ALERT', 'AUTODISCOVER_REDIRECT_PROMPT']);
+  assert.match(await page.textContent('#domain-findings'), /ExcludeHttpsRootDomain/);
+  // Then the Outlook Anywhere host, fetched live and judged with the principal.
+  await page.waitForFunction(() => /TLS 1\.[23]/.test(document.querySelector('#live-status').textContent));
+  await page.waitForFunction(() => document.querySelector('#results').dataset.state === 'done');
+  assert.equal(await page.getAttribute('#verdict', 'data-verdict'), 'MSSTD_MATCH');
+  assert.deepEqual(requests.filter((url) => !url.startsWith(relayUrl)), [], 'every request stays on the relay origin');
+  if (process.env.SCREENSHOTS) await screenshots(page, '#domain-check', 'domain-check');
+
+  // Italian: the relay words the report in the page's language.
+  await page.selectOption('#language', 'it');
+  await page.click('#domain-go');
+  await page.waitForFunction(() => /Outlook troverà Autodiscover/.test(document.querySelector('#domain-answer').textContent));
+  await context.close();
+});
+
 test('without a relay the fetch controls stay hidden', async () => {
   const site = await serve(`${root}dist`);
   const context = await browser.newContext();
@@ -127,6 +230,7 @@ test('without a relay the fetch controls stay hidden', async () => {
   await page.waitForSelector('body[data-ready]');
   await page.waitForTimeout(300);
   assert.equal(await page.isHidden('#live'), true);
+  assert.equal(await page.isHidden('#domain-check'), true);
   await context.close();
   site.server.close();
 });

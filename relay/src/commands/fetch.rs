@@ -2,7 +2,6 @@
 //! printed as PEM.
 
 use std::fmt::Write as _;
-use std::net::{IpAddr, SocketAddr};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -14,7 +13,7 @@ use super::{hosts, now, parse_language, print_report, read_input, usage_error, E
 use crate::aia;
 use crate::fetch::{fetch, Fetched, Settings};
 use crate::policy::Policy;
-use crate::resolve::{ConnectTo, Resolver};
+use crate::resolve::{parse_dns_server, ConnectTo, Resolver};
 use crate::stores::Stores;
 use crate::target::{parse_host, parse_host_port, parse_starttls, Sni, StartTls, Target};
 use crate::timeouts;
@@ -100,14 +99,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--lang" => language = parse_language(&value("--lang")?)?,
             "--domain" => domain = Some(parse_host(&value("--domain")?).map_err(|e| e.to_string())?),
             "--connect-to" => connect_to.push(ConnectTo::parse(&value("--connect-to")?)?),
-            "--dns-server" => {
-                let text = value("--dns-server")?;
-                let address = text
-                    .parse::<SocketAddr>()
-                    .or_else(|_| text.parse::<IpAddr>().map(|ip| SocketAddr::new(ip, 53)))
-                    .map_err(|_| format!("--dns-server takes an IP address, with :PORT if not 53, not {text:?}"))?;
-                dns_server = Some(address);
-            }
+            "--dns-server" => dns_server = Some(parse_dns_server(&value("--dns-server")?)?),
             other if other.starts_with('-') => return Err(format!("unknown option {other}")),
             other if destination.is_none() => destination = Some(other.to_owned()),
             other => return Err(format!("one HOST[:PORT] at a time ({other} is a second one)")),

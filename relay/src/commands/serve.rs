@@ -8,6 +8,7 @@ use super::fetch::parse_seconds;
 use super::usage_error;
 use crate::fetch::Settings;
 use crate::policy::Policy;
+use crate::resolve::{parse_dns_server, ConnectTo, Resolver};
 use crate::serve::{run as serve, Config};
 use crate::target::parse_port;
 use crate::timeouts;
@@ -22,6 +23,7 @@ fn parse(args: &[String]) -> Result<Config, String> {
     let (mut dist, mut allowed_origins, mut allowed_hosts) = (None, Vec::new(), Vec::new());
     let (mut allow_private, mut extra_ports) = (false, Vec::new());
     let (mut timeout, mut max_fetches) = (timeouts::DEFAULT, DEFAULT_MAX_FETCHES);
+    let (mut connect_to, mut dns_server, mut trusted) = (Vec::new(), None, Vec::new());
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} needs a value"));
@@ -51,6 +53,12 @@ fn parse(args: &[String]) -> Result<Config, String> {
             "--allow-private" => allow_private = true,
             "--allow-port" => extra_ports.push(parse_port(&value("--allow-port")?).map_err(|e| e.to_string())?),
             "--timeout" => timeout = parse_seconds(&value("--timeout")?)?,
+            "--trust" => {
+                let path = value("--trust")?;
+                trusted.push((path.clone(), super::read_input(&path)?));
+            }
+            "--connect-to" => connect_to.push(ConnectTo::parse(&value("--connect-to")?)?),
+            "--dns-server" => dns_server = Some(parse_dns_server(&value("--dns-server")?)?),
             "--max-fetches" => {
                 let text = value("--max-fetches")?;
                 max_fetches = match text.parse() {
@@ -82,9 +90,10 @@ fn parse(args: &[String]) -> Result<Config, String> {
                 extra_ports: Some(extra_ports),
             },
             timeout,
-            resolver: crate::resolve::Resolver::default(),
+            resolver: Resolver::new(connect_to, dns_server),
         },
         max_fetches,
+        trusted,
     })
 }
 

@@ -9,7 +9,8 @@ use crate::aia;
 use crate::error::FetchError;
 use crate::fetch::fetch;
 use crate::http::{Request, Response};
-use crate::target::{parse_host_port, parse_port, parse_starttls, Sni, Target};
+use crate::target::{parse_host, parse_host_port, parse_port, parse_starttls, Sni, Target};
+use msstd_check::render::{self, Language};
 use msstd_check::{analyze, Options};
 
 /// An error as every API answer gives it: `{"error": {"code", "message"}}`.
@@ -64,13 +65,14 @@ pub(super) fn handle(server: &Server, request: &Request, host: &str) -> Response
             &json!({ "service": "msstd-relay", "version": env!("CARGO_PKG_VERSION"), "api": "v1" }),
         ),
         ("GET" | "HEAD", "/api/v1/chain") => chain(server, request),
-        (_, "/api/v1/health" | "/api/v1/chain") => {
+        ("GET" | "HEAD", "/api/v1/domain") => domain(server, request),
+        (_, "/api/v1/health" | "/api/v1/chain" | "/api/v1/domain") => {
             error(405, "METHOD_NOT_ALLOWED", "only GET").with("Allow", "GET, HEAD, OPTIONS")
         }
         _ => error(
             404,
             "NOT_FOUND",
-            "no such API endpoint: /api/v1/health and /api/v1/chain exist",
+            "no such API endpoint: /api/v1/health, /api/v1/chain and /api/v1/domain exist",
         ),
     };
     let response = response.with("Cache-Control", "no-store");
@@ -165,6 +167,55 @@ fn chain(server: &Server, request: &Request) -> Response {
                 started.elapsed().as_millis(),
                 failure.code()
             );
+            let response = error(failure.http_status(), failure.code(), &failure.to_string());
+            if matches!(failure, FetchError::Busy) {
+                response.with("Retry-After", "1")
+            } else {
+                response
+            }
+        }
+    }
+}
+
+/// Reads `domain` (a DNS name) and `lang` (`en`, `it`) from the query; anything else is refused.
+fn domain_query(request: &Request) -> Result<(String, Language), FetchError> {
+    let (mut domain, mut language) = (None, Language::En);
+    for (name, value) in &request.query {
+        match name.as_str() {
+            "domain" if domain.is_none() => domain = Some(value.as_str()),
+            "lang" => language = Language::from_tag(value),
+            _ => return Err(FetchError::BadTarget(format!("unknown or repeated parameter {name:?}"))),
+        }
+    }
+    let domain = domain.ok_or_else(|| FetchError::BadTarget("the domain parameter is required".to_owned()))?;
+    let domain = parse_host(domain)?;
+    if domain.parse::<std::net::IpAddr>().is_ok() || !domain.contains('.') {
+        return Err(FetchError::BadTarget(format!("{domain} is not an e-mail domain")));
+    }
+    Ok((domain, language))
+}
+
+/// The domain check: every place Outlook looks for Autodiscover, probed under the relay's
+/// policy (one fetch slot for the whole check) and judged by the engine, worded in `lang`.
+fn domain(server: &Server, request: &Request) -> Response {
+    let outcome = domain_query(request).and_then(|(domain, language)| {
+        let _slot = Slot::take(&server.fetches, server.config.max_fetches).ok_or(FetchError::Busy)?;
+        let report = crate::domain::check(&domain, &server.config.settings, &server.stores, crate::timeouts::now())
+            .map_err(|e| FetchError::Handshake(e.to_string()))?;
+        Ok((report, language))
+    });
+    match outcome {
+        Ok((report, language)) => {
+            eprintln!(
+                "msstd-relay: checked the domain {}: {:?}",
+                report.domain, report.outcome
+            );
+            Response::json(
+                200,
+                &serde_json::to_value(render::worded_domain(&report, language)).unwrap_or_default(),
+            )
+        }
+        Err(failure) => {
             let response = error(failure.http_status(), failure.code(), &failure.to_string());
             if matches!(failure, FetchError::Busy) {
                 response.with("Retry-After", "1")

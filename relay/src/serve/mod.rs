@@ -36,6 +36,8 @@ pub(crate) struct Config {
     pub settings: Settings,
     /// Most fetches running at once.
     pub max_fetches: usize,
+    /// Roots given with `--trust` (name, bytes): the domain check judges with them.
+    pub trusted: Vec<(String, Vec<u8>)>,
 }
 
 /// The running server's shared state.
@@ -100,7 +102,8 @@ fn host_names(listen: SocketAddr, extra: &[String]) -> Vec<String> {
 }
 
 /// Binds, prints where it listens, and serves until killed.
-pub(crate) fn run(config: Config) -> std::io::Result<()> {
+pub(crate) fn run(mut config: Config) -> std::io::Result<()> {
+    let stores = Stores::new(std::mem::take(&mut config.trusted));
     let listener = TcpListener::bind(config.listen)?;
     let local = listener.local_addr()?;
     let hosts = host_names(local, &config.allowed_hosts);
@@ -113,7 +116,7 @@ pub(crate) fn run(config: Config) -> std::io::Result<()> {
         config,
         hosts,
         fetches: Arc::new(AtomicUsize::new(0)),
-        stores: Stores::new(Vec::new()),
+        stores,
     });
     let connections = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {
