@@ -43,6 +43,7 @@ fn main() {
             trust: Some(&trust),
             windows_trust,
             verifier: &msstd_check::signature::RustCrypto,
+            revocation: &[],
         };
         let mut rates = Vec::new();
         let mut findings = 0;

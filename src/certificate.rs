@@ -106,15 +106,25 @@ impl<'a> Parsed<'a> {
     /// Where clients check whether the certificate is revoked: the CRL distribution points'
     /// URLs, then the OCSP responders'.
     pub(crate) fn revocation_urls(&self) -> Vec<String> {
-        let crls = self
-            .x509
+        let mut urls = self.crl_urls();
+        urls.extend(self.ocsp_urls());
+        urls
+    }
+
+    /// The CRL distribution points' URLs.
+    pub(crate) fn crl_urls(&self) -> Vec<String> {
+        self.x509
             .extension(oid::CRL_DISTRIBUTION_POINTS)
             .and_then(|e| e.crl_urls())
-            .unwrap_or_default();
-        crls.into_iter()
+            .unwrap_or_default()
+            .into_iter()
             .map(str::to_owned)
-            .chain(self.access_urls(oid::OCSP))
             .collect()
+    }
+
+    /// The OCSP responders of the Authority Information Access extension.
+    pub(crate) fn ocsp_urls(&self) -> Vec<String> {
+        self.access_urls(oid::OCSP)
     }
 
     fn access_urls(&self, method: &[u8]) -> Vec<String> {

@@ -173,6 +173,13 @@ codes! {
     /// Outlook reaches Autodiscover through a redirect or an SRV record, which it asks the user
     /// to allow (the domain check).
     AutodiscoverRedirectPrompt "AUTODISCOVER_REDIRECT_PROMPT" => "[MS-OXDISCO] sections 3.1.5.3 and 3.1.5.4; Microsoft KB 3211279 (Outlook 2016 implementation of Autodiscover)",
+    /// The certificate's OCSP responder or CRL says it is revoked.
+    CertRevoked "CERT_REVOKED" => "RFC 6960 (OCSP); RFC 5280 sections 5 and 6.3 (CRL)",
+    /// A live revocation check gave no usable answer (unreachable, not verified, out of date,
+    /// unknown to the responder).
+    RevocationCheckFailed "REVOCATION_CHECK_FAILED" => "RFC 6960 sections 2.2 and 4.2.2.2; RFC 5280 section 6.3; Microsoft Learn \"CERT_TRUST_STATUS\" (CERT_TRUST_REVOCATION_STATUS_UNKNOWN)",
+    /// A live revocation check says the certificate is not revoked.
+    RevocationGood "REVOCATION_GOOD" => "RFC 6960 (OCSP); RFC 5280 section 6.3 (CRL); RFC 6066 section 8 (stapling)",
     /// No place Outlook tries answers as Autodiscover (the domain check).
     AutodiscoverNotFound "AUTODISCOVER_NOT_FOUND" => "Microsoft KB 3211279 (Outlook 2016 implementation of Autodiscover); [MS-OXDISCO] section 3.1.5",
 }

@@ -23,6 +23,7 @@
 //!     trust: Some(&trust),
 //!     windows_trust: Some(&windows),
 //!     verifier: &msstd_check::signature::RustCrypto,
+//!     revocation: &[],
 //! };
 //! let report = analyze(&[Input::new("server.pem", pem)], &options)?;
 //! for finding in &report.findings {
@@ -65,6 +66,13 @@
 //! what is pending, analyse again with the outcomes. A check without an answer is reported as
 //! not verified, never as valid.
 //!
+//! ## Live checks, judged here
+//! The engine never touches the network; the relay does, and hands over what it saw.
+//! [`domain::analyze_domain`] judges the places Outlook looks for Autodiscover (what each does to
+//! Outlook: silence, a certificate security alert, a redirect question) from [`domain::Probe`]s.
+//! [`revocation`] builds OCSP requests and verifies OCSP responses and CRLs against the issuer;
+//! the [`revocation::Evidence`] it returns goes back in through [`Options::revocation`].
+//!
 //! ## Time
 //! The engine never reads the clock: [`Options::now`] decides validity, so a result can be
 //! reproduced, and so the engine runs in a browser, where reading the clock through the
@@ -95,6 +103,7 @@ pub mod principal;
 mod public_key;
 pub mod render;
 mod report;
+pub mod revocation;
 pub mod signature;
 mod trust;
 mod unix_time;
@@ -141,6 +150,10 @@ pub struct Options<'a> {
     pub windows_trust: Option<&'a TrustStore>,
     /// What checks signatures: [`signature::RustCrypto`], or the platform's crypto.
     pub verifier: &'a dyn Verifier,
+    /// Live revocation answers, verified ([`revocation::judge`]): each becomes a finding about
+    /// the certificate it names (`CERT_REVOKED`, `REVOCATION_CHECK_FAILED`, `REVOCATION_GOOD`).
+    /// Empty when nobody asked (the page, `check`).
+    pub revocation: &'a [revocation::Evidence],
 }
 
 /// Whether `issuer` signed `child` (both one DER certificate): the check [`analyze`] makes for
@@ -288,6 +301,14 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
                     .with("subject", cert.subject())
                     .with("url", url),
             );
+        }
+    }
+    for evidence in options.revocation {
+        if let Some(index) = certificates
+            .iter()
+            .position(|c| c.sha256_fingerprint == evidence.certificate)
+        {
+            findings.push(revocation::finding(evidence, index));
         }
     }
     let leaf_index = chain.path.first().copied().unwrap_or_default();

@@ -399,6 +399,7 @@ fn engine_report(scenario: &Scenario) -> Report {
         trust: Some(&trust),
         windows_trust: None,
         verifier: &RustCrypto,
+        revocation: &[],
     };
     let report = analyze(&inputs, &options).unwrap();
 

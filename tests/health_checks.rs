@@ -247,6 +247,7 @@ fn a_tampered_signature_is_invalid() {
             trust: Some(&trust),
             windows_trust: None,
             verifier: &msstd_check::signature::RustCrypto,
+            revocation: &[],
         },
     )
     .unwrap();

@@ -75,6 +75,7 @@ fn run(case: &Value) -> Result<Report, String> {
         trust: Some(&trust),
         windows_trust: None,
         verifier: &RustCrypto,
+        revocation: &[],
     };
     analyze(&inputs, &options).map_err(|e| e.to_string())
 }

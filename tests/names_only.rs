@@ -43,6 +43,7 @@ fn check(inputs: &[Input<'_>], principal: Option<&str>, host: Option<&str>) -> R
             trust: Some(&mozilla),
             windows_trust: Some(&microsoft),
             verifier: &msstd_check::signature::RustCrypto,
+            revocation: &[],
         },
     )
     .unwrap()

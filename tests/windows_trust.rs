@@ -57,6 +57,7 @@ fn run(
             trust: others,
             windows_trust: windows,
             verifier: &msstd_check::signature::RustCrypto,
+            revocation: &[],
         },
     )
     .unwrap()

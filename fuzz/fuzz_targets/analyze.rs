@@ -25,6 +25,7 @@ fuzz_target!(|data: &[u8]| {
         trust: Some(&trust),
         windows_trust: Some(WINDOWS.get_or_init(TrustStore::microsoft)),
         verifier: &RustCrypto,
+        revocation: &[],
     };
     let inputs = [Input::new("pasted", chain)];
     let at_once = analyze(&inputs, &options);

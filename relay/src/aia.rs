@@ -27,18 +27,20 @@ pub(crate) struct Downloaded {
 /// Judges the chain `fetched` presents with `judge` (beside `extra` inputs, such as roots given
 /// as trusted); while the path stops at an issuer the server does not send and the certificate
 /// names it at an `http://` caIssuers URL, downloads it and judges again with it marked as
-/// fetched. Returns the last report and what was downloaded; a failed download ends the loop
-/// and is said on standard error.
+/// fetched. Starts from the issuers `already` downloaded (a second judgement, with revocation
+/// answers, downloads nothing again). Returns the last report and what was downloaded; a failed
+/// download ends the loop and is said on standard error.
 pub(crate) fn complete<E>(
     fetched: &Fetched,
     extra: &[Input<'_>],
     settings: &Settings,
+    already: Vec<Downloaded>,
     judge: impl Fn(&[Input<'_>]) -> Result<Report, E>,
 ) -> Result<(Report, Vec<Downloaded>), E> {
     // One input, so that the engine judges the order the server sent them in.
     let presented = fetched.pem();
     let name = format!("{} (as presented)", fetched.target);
-    let mut downloaded: Vec<Downloaded> = Vec::new();
+    let mut downloaded = already;
     loop {
         let report = {
             let inputs: Vec<Input<'_>> = std::iter::once(Input::new(&name, presented.as_bytes()))

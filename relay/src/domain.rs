@@ -143,6 +143,7 @@ fn options<'a>(stores: &'a Stores, now: UnixTime, host: Option<&'a str>) -> Opti
         trust: Some(&stores.mozilla),
         windows_trust: Some(&stores.microsoft),
         verifier: &msstd_check::signature::RustCrypto,
+        revocation: &[],
     }
 }
 
@@ -226,12 +227,14 @@ fn https(
         Ok(fetched) => fetched,
         Err(error) => return no_answer(error),
     };
-    let downloaded = aia::complete(&fetched, &[], settings, |inputs| judge(inputs, &host).ok_or(()))
-        .map(|(_, downloaded)| downloaded)
-        .unwrap_or_default();
+    let downloaded = aia::complete(&fetched, &[], settings, Vec::new(), |inputs| {
+        judge(inputs, &host).ok_or(())
+    })
+    .map(|(_, downloaded)| downloaded)
+    .unwrap_or_default();
     let request = web::Request::Post {
         content_type: "text/xml; charset=utf-8",
-        body: REQUEST,
+        body: REQUEST.as_bytes(),
     };
     let (status, autodiscover_body) = match web::send(url, request, settings, MAX_BODY) {
         Ok(answer) => (Some(answer.status), is_autodiscover_document(&answer.body)),

@@ -153,6 +153,7 @@ impl Fetched {
             "tls_version": self.handshake.tls_version,
             "cipher_suite": self.handshake.cipher_suite,
             "alpn": self.handshake.alpn,
+            "ocsp_stapled": self.handshake.stapled_ocsp.is_some(),
             "timings_ms": {
                 "dns": t.dns,
                 "connect": t.connect,

@@ -16,6 +16,7 @@ mod fetch;
 mod http;
 mod policy;
 mod resolve;
+mod revocation;
 mod serve;
 mod starttls;
 mod stores;
@@ -33,7 +34,7 @@ usage: msstd-relay check [--msstd VALUE] [--host NAME] [--trust ROOT.pem]... [--
                          [--starttls smtp|imap|pop3|none] [--sni NAME | --no-sni]
                          [--msstd VALUE] [--host NAME] [--trust ROOT.pem]... [--at RFC3339]
                          [--connect-to HOST:PORT:ADDRESS:PORT]... [--dns-server IP[:PORT]]
-                         [--timeout SECONDS] [--json | --pem] [--lang en|it]
+                         [--timeout SECONDS] [--json | --pem] [--lang en|it] [--no-revocation]
        msstd-relay serve [--listen IP:PORT] [--dist DIR] [--allow-origin ORIGIN]... [--allow-host NAME]...
                          [--allow-private] [--allow-port PORT]... [--timeout SECONDS] [--max-fetches N]
                          [--trust ROOT.pem]... [--connect-to HOST:PORT:ADDRESS:PORT]... [--dns-server IP[:PORT]]
@@ -59,6 +60,7 @@ serve   Serves the built page (dist/) and the API it uses to fetch live chains, 
   --json               print the report as JSON (schema msstd-check/report/v1)
   --lang LANGUAGE      the report's language, en (default) or it
   --pem                print the fetched chain as PEM, as presented, instead of checking it
+  --no-revocation      fetch: do not ask OCSP responders and CRLs whether certificates are revoked
   --hosts FILE         fetch every host[:port] of FILE (# comments allowed; - for standard input)
   --domain DOMAIN      check the e-mail domain's Autodiscover endpoints, then the Outlook Anywhere host
   --connect-to H:P:A:P connect to ADDRESS:PORT for HOST:PORT, still naming HOST (as curl); repeatable

@@ -20,6 +20,8 @@ use crate::timeouts::Deadline;
 struct RecordingVerifier {
     provider: Arc<CryptoProvider>,
     chain: Mutex<Vec<Vec<u8>>>,
+    /// The OCSP response the server stapled (empty when none).
+    ocsp: Mutex<Vec<u8>>,
 }
 
 impl ServerCertVerifier for RecordingVerifier {
@@ -28,9 +30,10 @@ impl ServerCertVerifier for RecordingVerifier {
         end_entity: &CertificateDer<'_>,
         intermediates: &[CertificateDer<'_>],
         _server_name: &ServerName<'_>,
-        _ocsp_response: &[u8],
+        ocsp_response: &[u8],
         _now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
+        *self.ocsp.lock().unwrap_or_else(PoisonError::into_inner) = ocsp_response.to_vec();
         let chain = std::iter::once(end_entity)
             .chain(intermediates)
             .map(|c| c.to_vec())
@@ -66,6 +69,8 @@ impl ServerCertVerifier for RecordingVerifier {
 #[derive(Debug)]
 pub(crate) struct Handshake {
     pub chain: Vec<Vec<u8>>,
+    /// The OCSP response stapled to the handshake (RFC 6066 section 8), if any.
+    pub stapled_ocsp: Option<Vec<u8>>,
     pub tls_version: String,
     pub cipher_suite: String,
     pub alpn: Option<String>,
@@ -94,6 +99,7 @@ pub(crate) fn accept_any_config() -> Result<ClientConfig, rustls::Error> {
     let verifier = Arc::new(RecordingVerifier {
         provider: provider.clone(),
         chain: Mutex::new(Vec::new()),
+        ocsp: Mutex::new(Vec::new()),
     });
     Ok(ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()?
@@ -108,6 +114,7 @@ pub(crate) fn handshake(stream: &mut TcpStream, target: &Target, deadline: Deadl
     let verifier = Arc::new(RecordingVerifier {
         provider: provider.clone(),
         chain: Mutex::new(Vec::new()),
+        ocsp: Mutex::new(Vec::new()),
     });
     let mut config = ClientConfig::builder_with_provider(provider)
         .with_protocol_versions(rustls::ALL_VERSIONS)
@@ -148,8 +155,10 @@ pub(crate) fn handshake(stream: &mut TcpStream, target: &Target, deadline: Deadl
     if chain.is_empty() {
         return Err(FetchError::NoCertificate);
     }
+    let stapled = std::mem::take(&mut *verifier.ocsp.lock().unwrap_or_else(PoisonError::into_inner));
     Ok(Handshake {
         chain,
+        stapled_ocsp: (!stapled.is_empty()).then_some(stapled),
         tls_version: connection
             .protocol_version()
             .map(|v| version_name(v).to_owned())

@@ -25,7 +25,7 @@ pub(crate) enum Request<'a> {
     /// A POST with a content type and a body.
     Post {
         content_type: &'a str,
-        body: &'a str,
+        body: &'a [u8],
     },
 }
 
@@ -34,7 +34,7 @@ pub(crate) fn send(url: &str, request: Request<'_>, settings: &Settings, cap: u6
     let agent = agent(settings);
     let call = match request {
         Request::Get => agent.get(url).call(),
-        Request::Post { content_type, body } => agent.post(url).set("Content-Type", content_type).send_string(body),
+        Request::Post { content_type, body } => agent.post(url).set("Content-Type", content_type).send_bytes(body),
     };
     let response = match call {
         Ok(response) | Err(ureq::Error::Status(_, response)) => response,

@@ -481,6 +481,24 @@ pub(super) fn message(f: &Finding) -> String {
             "The places to check revocation of this certificate ({}) have names or addresses clients outside the network cannot reach: Windows then reports its revocation status as unknown (offline).",
             list("urls")
         ),
+        Code::CertRevoked => format!(
+            "This certificate is revoked ({}, since {}), says its {}{}: every client refuses it once it checks.",
+            f.text("reason"),
+            f.text("revoked_at"),
+            source(f.text("source")),
+            at_url(f.text("url"))
+        ),
+        Code::RevocationCheckFailed => format!(
+            "The revocation of this certificate could not be checked through its {}{}: {}. Windows then reports the revocation status as unknown.",
+            source(f.text("source")),
+            at_url(f.text("url")),
+            f.text("reason")
+        ),
+        Code::RevocationGood => format!(
+            "Not revoked, says its {}{} (the answer is signed by the issuer and current).",
+            source(f.text("source")),
+            at_url(f.text("url"))
+        ),
         Code::AutodiscoverCertificateAlert if f.text("autodiscover") == "yes" => format!(
             "{} answers as Autodiscover, but Windows refuses its certificate for {} ({}): Outlook shows a security alert (\"The name on the security certificate is invalid or does not match the name of the site\") at every start, and reaches Autodiscover only if the user clicks Yes.",
             f.text("url"),
@@ -624,6 +642,8 @@ pub(super) fn fix(f: &Finding) -> Option<String> {
         Code::ChainFetchedFromAia => format!("Install the intermediate {} on the server (it is in the corrected chain) so that the server sends it.", f.text("subject")),
         Code::RootDistrusted => "Replace the certificate with one from a CA that Windows trusts (the CA's newer root, or another CA).".to_owned(),
         Code::ChainWindowsOnly => "Send a chain that also leads to a root in Mozilla's store (the intermediate the CA cross-signs to a newer root), or replace the certificate with one from a CA both stores trust.".to_owned(),
+        Code::CertRevoked => "Replace the certificate with a new one (a new key if it was revoked for key compromise) and install it on every server that presents it.".to_owned(),
+        Code::RevocationCheckFailed => "Make sure the CA's OCSP responder or CRL answers from where the clients are (a proxy or firewall may block it), or ask the CA why it does not.".to_owned(),
         Code::AutodiscoverCertificateAlert if f.text("method") == "root-domain" && f.text("autodiscover") == "no" => format!(
             "Stop {} from answering with that certificate (give the site a certificate that names {}, or take Autodiscover off the bare domain), or set ExcludeHttpsRootDomain=1 under HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook\\AutoDiscover on the clients.",
             f.text("url"),
@@ -678,4 +698,22 @@ fn sources_en(f: &Finding) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Where a revocation answer came from, in words.
+fn source(source: &str) -> &'static str {
+    match source {
+        "crl" => "CRL",
+        "stapled" => "OCSP response stapled by the server",
+        _ => "OCSP responder",
+    }
+}
+
+/// " at URL", or nothing for a stapled response.
+fn at_url(url: &str) -> String {
+    if url.is_empty() {
+        String::new()
+    } else {
+        format!(" at {url}")
+    }
 }

@@ -484,6 +484,24 @@ fn message(f: &Finding) -> String {
             "Gli indirizzi per verificare la revoca di questo certificato ({}) hanno nomi o indirizzi che i client fuori dalla rete non raggiungono: Windows riporta allora lo stato di revoca come sconosciuto (offline).",
             list("urls")
         ),
+        Code::CertRevoked => format!(
+            "Questo certificato è revocato ({}, dal {}), secondo il suo {}{}: ogni client lo rifiuta quando lo verifica.",
+            f.text("reason"),
+            f.text("revoked_at"),
+            source(f.text("source")),
+            at_url(f.text("url"))
+        ),
+        Code::RevocationCheckFailed => format!(
+            "Non è stato possibile verificare la revoca di questo certificato tramite il suo {}{}: {}. Windows riporta allora lo stato di revoca come sconosciuto.",
+            source(f.text("source")),
+            at_url(f.text("url")),
+            f.text("reason")
+        ),
+        Code::RevocationGood => format!(
+            "Non revocato, secondo il suo {}{} (la risposta è firmata dall'emittente e aggiornata).",
+            source(f.text("source")),
+            at_url(f.text("url"))
+        ),
         Code::AutodiscoverCertificateAlert if f.text("autodiscover") == "yes" => format!(
             "{} risponde come Autodiscover, ma Windows rifiuta il suo certificato per {} ({}): Outlook mostra un avviso di sicurezza (\"Il nome del certificato di sicurezza non è valido o non corrisponde al nome del sito\") a ogni avvio, e raggiunge Autodiscover solo se l'utente sceglie Sì.",
             f.text("url"),
@@ -627,6 +645,8 @@ fn fix(f: &Finding) -> Option<String> {
         Code::ChainFetchedFromAia => format!("Installare sul server l'intermedio {} (è nella catena corretta) perché il server lo invii.", f.text("subject")),
         Code::RootDistrusted => "Sostituire il certificato con uno di una CA attendibile per Windows (la radice più recente della CA, o un'altra CA).".to_owned(),
         Code::ChainWindowsOnly => "Inviare una catena che porti anche a una radice dell'archivio Mozilla (l'intermedio che la CA firma in modo incrociato con una radice più recente), o sostituire il certificato con uno di una CA attendibile per entrambi gli archivi.".to_owned(),
+        Code::CertRevoked => "Sostituire il certificato con uno nuovo (con una nuova chiave se è stato revocato per compromissione della chiave) e installarlo su ogni server che lo presenta.".to_owned(),
+        Code::RevocationCheckFailed => "Verificare che il risponditore OCSP o la CRL della CA rispondano da dove si trovano i client (un proxy o un firewall può bloccarli), o chiedere alla CA perché non rispondono.".to_owned(),
         Code::AutodiscoverCertificateAlert if f.text("method") == "root-domain" && f.text("autodiscover") == "no" => format!(
             "Impedire che {} risponda con quel certificato (dare al sito un certificato che nomini {}, o togliere Autodiscover dal dominio nudo), oppure impostare ExcludeHttpsRootDomain=1 sotto HKCU\\Software\\Microsoft\\Office\\16.0\\Outlook\\AutoDiscover sui client.",
             f.text("url"),
@@ -681,4 +701,22 @@ fn sources_it(f: &Finding) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Da dove viene una risposta sulla revoca, a parole.
+fn source(source: &str) -> &'static str {
+    match source {
+        "crl" => "CRL",
+        "stapled" => "risposta OCSP allegata dal server",
+        _ => "risponditore OCSP",
+    }
+}
+
+/// " a URL", o niente per una risposta allegata.
+fn at_url(url: &str) -> String {
+    if url.is_empty() {
+        String::new()
+    } else {
+        format!(" a {url}")
+    }
 }

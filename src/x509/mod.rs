@@ -14,6 +14,7 @@ mod time;
 
 pub(crate) use extensions::{BasicConstraints, Extension, GeneralName, GeneralSubtree, NameConstraints};
 pub(crate) use name::Name;
+pub(crate) use time::read as read_time;
 
 use crate::asn1::{self, Tlv, TAG_BIT_STRING, TAG_INTEGER, TAG_OID, TAG_SEQUENCE};
 use crate::UnixTime;

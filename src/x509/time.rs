@@ -6,7 +6,7 @@ use crate::UnixTime;
 const BAD: Malformed = "a validity time is malformed";
 
 /// Reads one Time from the front of `input`.
-pub(super) fn read(input: &[u8]) -> Result<(UnixTime, &[u8]), Malformed> {
+pub(crate) fn read(input: &[u8]) -> Result<(UnixTime, &[u8]), Malformed> {
     let (tlv, rest) = der(input)?;
     // Both forms are ASCII digits and punctuation: anything else is refused here, so the
     // fixed positions below always fall on character boundaries.

@@ -156,6 +156,7 @@ pub fn check_with_root(pems: &[&str], root: &Issued, principal: Option<&str>, ho
             trust: Some(&trust),
             windows_trust: None,
             verifier: &msstd_check::signature::RustCrypto,
+            revocation: &[],
         },
     )
     .unwrap()
@@ -197,6 +198,7 @@ pub fn options<'a>(trust: &'a TrustStore, principal: Option<&'a str>, host: Opti
         trust: Some(trust),
         windows_trust: None,
         verifier: &msstd_check::signature::RustCrypto,
+        revocation: &[],
     }
 }
 
@@ -212,6 +214,7 @@ pub fn check_at(inputs: &[Input<'_>], principal: Option<&str>, host: Option<&str
             trust: Some(&trust),
             windows_trust: None,
             verifier: &msstd_check::signature::RustCrypto,
+            revocation: &[],
         },
     )
     .unwrap()

@@ -94,6 +94,7 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
         trust: Some(&trust),
         windows_trust: Some(&windows),
         verifier: &msstd_check::signature::RustCrypto,
+        revocation: &[],
     };
     let report = match analyze(&inputs, &options) {
         Ok(report) => report,

@@ -14,6 +14,7 @@ use crate::aia;
 use crate::fetch::{fetch, Fetched, Settings};
 use crate::policy::Policy;
 use crate::resolve::{parse_dns_server, ConnectTo, Resolver};
+use crate::revocation;
 use crate::stores::Stores;
 use crate::target::{parse_host, parse_host_port, parse_starttls, Sni, StartTls, Target};
 use crate::timeouts;
@@ -47,6 +48,8 @@ pub(crate) struct Args {
     pub language: Language,
     /// `--connect-to` and `--dns-server`.
     pub resolver: Resolver,
+    /// `--no-revocation`: do not ask OCSP responders and CRLs.
+    pub no_revocation: bool,
 }
 
 /// Fetches at once with `--hosts`, unless `--concurrency` says otherwise.
@@ -70,6 +73,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
     let (mut timeout, mut json, mut pem) = (timeouts::DEFAULT, false, false);
     let mut language = Language::default();
     let (mut domain, mut connect_to, mut dns_server) = (None, Vec::new(), None);
+    let mut no_revocation = false;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} needs a value"));
@@ -86,6 +90,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
             }
             "--timeout" => timeout = parse_seconds(&value("--timeout")?)?,
             "--json" => json = true,
+            "--no-revocation" => no_revocation = true,
             "--pem" => pem = true,
             "--hosts" => list = Some(value("--hosts")?),
             "--concurrency" => {
@@ -141,6 +146,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
         pem,
         language,
         resolver: Resolver::new(connect_to, dns_server),
+        no_revocation,
     })
 }
 
@@ -193,13 +199,48 @@ pub(crate) fn analyse(fetched: &Fetched, args: &Args, stores: &Stores) -> Result
         trust: Some(&stores.mozilla),
         windows_trust: Some(&stores.microsoft),
         verifier: &msstd_check::signature::RustCrypto,
+        revocation: &[],
     };
     let trusted: Vec<Input<'_>> = stores
         .trusted
         .iter()
         .map(|(name, bytes)| Input::new(name, bytes).trusted())
         .collect();
-    let (report, _) = aia::complete(fetched, &trusted, &settings(args), |inputs| analyze(inputs, &options))?;
+    let settings = settings(args);
+    let (report, downloaded) = aia::complete(fetched, &trusted, &settings, Vec::new(), |inputs| {
+        analyze(inputs, &options)
+    })?;
+    if args.no_revocation {
+        return Ok(report);
+    }
+    // Every certificate at hand, for the issuers the revocation answers are verified against.
+    let mut der: Vec<Vec<u8>> = fetched.handshake.chain.clone();
+    for bytes in downloaded
+        .iter()
+        .map(|d| d.bytes.as_slice())
+        .chain(stores.trusted.iter().map(|(_, b)| b.as_slice()))
+    {
+        if let Ok(decoded) = msstd_check::input::decode(&Input::new("", bytes)) {
+            der.extend(decoded.certificates);
+        }
+    }
+    let evidence = revocation::check(
+        &report,
+        &der,
+        fetched.handshake.stapled_ocsp.as_deref(),
+        &settings,
+        options.now,
+    );
+    if evidence.is_empty() {
+        return Ok(report);
+    }
+    let options = Options {
+        revocation: &evidence,
+        ..options
+    };
+    let (report, _) = aia::complete(fetched, &trusted, &settings, downloaded, |inputs| {
+        analyze(inputs, &options)
+    })?;
     Ok(report)
 }
 

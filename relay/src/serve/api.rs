@@ -143,8 +143,9 @@ fn chain(server: &Server, request: &Request) -> Response {
             trust: Some(&stores.mozilla),
             windows_trust: Some(&stores.microsoft),
             verifier: &msstd_check::signature::RustCrypto,
+            revocation: &[],
         };
-        let downloaded = aia::complete(&fetched, &[], &server.config.settings, |inputs| {
+        let downloaded = aia::complete(&fetched, &[], &server.config.settings, Vec::new(), |inputs| {
             analyze(inputs, &options)
         })
         .map(|(_, downloaded)| downloaded)

@@ -58,6 +58,8 @@ pub struct Presented {
     pub chain: Vec<Vec<u8>>,
     /// The key the server signs the handshake with (normally the leaf's).
     pub key: Vec<u8>,
+    /// An OCSP response to staple to the handshake.
+    pub ocsp: Option<Vec<u8>>,
 }
 
 impl Presented {
@@ -65,6 +67,7 @@ impl Presented {
         Self {
             chain: chain.iter().map(|c| c.der.clone()).collect(),
             key: chain[0].key.serialize_der(),
+            ocsp: None,
         }
     }
 }
@@ -89,7 +92,9 @@ fn server_config(presented: &Presented, versions: &[&'static SupportedProtocolVe
         .iter()
         .map(|d| CertificateDer::from(d.clone()))
         .collect();
-    let certified = Arc::new(CertifiedKey::new(chain, signing_key));
+    let mut certified = CertifiedKey::new(chain, signing_key);
+    certified.ocsp = presented.ocsp.clone();
+    let certified = Arc::new(certified);
     Arc::new(
         ServerConfig::builder_with_provider(provider)
             .with_protocol_versions(versions)

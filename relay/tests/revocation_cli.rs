@@ -1,0 +1,401 @@
+//! `msstd-relay fetch` asks the leaf's OCSP responder and CRL, on loopback: a CRL made with
+//! rcgen, OCSP responses made by `openssl ocsp` (an implementation independent of the engine's
+//! reader), a responder that cannot be reached, and a response the server staples.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+use support::common::{ca, issue, key, params, Issued};
+use support::*;
+
+/// The leaf's serial number, which the CRL and the OCSP index name.
+const SERIAL: [u8; 4] = [0x0a, 0x11, 0x22, 0x33];
+
+/// AuthorityInfoAccess with one OCSP URI (under 100 bytes), for `custom_extensions`.
+fn ocsp_extension(url: &str) -> rcgen::CustomExtension {
+    let uri = url.as_bytes();
+    let mut description = vec![
+        0x06,
+        0x08,
+        0x2b,
+        0x06,
+        0x01,
+        0x05,
+        0x05,
+        0x07,
+        0x30,
+        0x01,
+        0x86,
+        uri.len() as u8,
+    ];
+    description.extend_from_slice(uri);
+    let mut content = vec![0x30, (description.len() + 2) as u8, 0x30, description.len() as u8];
+    content.extend(description);
+    rcgen::CustomExtension::from_oid_content(&[1, 3, 6, 1, 5, 5, 7, 1, 1], content)
+}
+
+/// Root (given with --trust) → issuing CA → leaf for mail.contoso.com naming `ocsp` and `crl`.
+struct Chain {
+    root_file: PathBuf,
+    issuing: Issued,
+    leaf: Issued,
+}
+
+fn chain(tag: &str, ocsp: Option<&str>, crl: Option<&str>) -> Chain {
+    let root = ca("Revocation Test Root", None);
+    let issuing = ca("Revocation Test Issuing CA", Some(&root));
+    let mut p = params(&["mail.contoso.com"], &["mail.contoso.com"]);
+    p.serial_number = Some(rcgen::SerialNumber::from(SERIAL.to_vec()));
+    if let Some(url) = ocsp {
+        p.custom_extensions.push(ocsp_extension(url));
+    }
+    if let Some(url) = crl {
+        p.crl_distribution_points = vec![rcgen::CrlDistributionPoint {
+            uris: vec![url.to_owned()],
+        }];
+    }
+    let leaf = issue(p, key(&rcgen::PKCS_ECDSA_P256_SHA256), Some(&issuing));
+    let root_file = std::env::temp_dir().join(format!("relay-revocation-{tag}-{}.pem", std::process::id()));
+    std::fs::write(&root_file, &root.pem).unwrap();
+    Chain {
+        root_file,
+        issuing,
+        leaf,
+    }
+}
+
+/// A port that is free now, for a server whose URL must be inside the certificate it serves.
+fn free_port() -> u16 {
+    closed_port()
+}
+
+/// Runs `fetch --json` against `port` for mail.contoso.com; the exit status and the JSON.
+fn fetch(chain: &Chain, port: u16) -> (i32, Value) {
+    let output = relay()
+        .args([
+            "fetch",
+            &format!("127.0.0.1:{port}"),
+            "--sni",
+            "mail.contoso.com",
+            "--host",
+            "mail.contoso.com",
+        ])
+        .args([
+            "--msstd",
+            "msstd:mail.contoso.com",
+            "--timeout",
+            "2",
+            "--json",
+            "--trust",
+        ])
+        .arg(&chain.root_file)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let json = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("{e}: {stdout}\nstderr: {}", String::from_utf8_lossy(&output.stderr)));
+    (output.status.code().unwrap(), json)
+}
+
+fn revocation_findings(report: &Value) -> Vec<(String, String, String)> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            matches!(
+                f["code"].as_str(),
+                Some("CERT_REVOKED" | "REVOCATION_CHECK_FAILED" | "REVOCATION_GOOD")
+            )
+        })
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                f["params"]["source"].as_str().unwrap().to_owned(),
+                f["params"]["reason"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// An HTTP server on `port` answering every request with `body`.
+fn serve_on(port: u16, body: Vec<u8>) {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
+    std::thread::spawn(move || {
+        use std::io::{Read, Write};
+        for mut stream in listener.incoming().flatten() {
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+    });
+}
+
+fn server(chain: &Chain, ocsp: Option<Vec<u8>>) -> u16 {
+    let mut presented = Presented::new(&[&chain.leaf, &chain.issuing]);
+    presented.ocsp = ocsp;
+    tls_server(presented, Versions::Tls13, Before::Nothing)
+}
+
+/// Writes the issuing CA, its key, the leaf and an OpenSSL CA index (`revoked` or valid) to `dir`.
+fn openssl_files(chain: &Chain, dir: &Path, revoked: bool) {
+    std::fs::create_dir_all(dir).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
+    write("issuing.pem", &chain.issuing.pem);
+    write("issuing.key", &chain.issuing.key.serialize_pem());
+    write("leaf.pem", &chain.leaf.pem);
+    let serial: String = SERIAL.iter().map(|b| format!("{b:02X}")).collect();
+    let line = if revoked {
+        format!("R\t280101000000Z\t260301000000Z,keyCompromise\t{serial}\tunknown\t/CN=mail.contoso.com\n")
+    } else {
+        format!("V\t280101000000Z\t\t{serial}\tunknown\t/CN=mail.contoso.com\n")
+    };
+    write("index.txt", &line);
+}
+
+fn openssl(dir: &Path, args: &[&str]) {
+    let output = Command::new("openssl").args(args).current_dir(dir).output().unwrap();
+    assert!(
+        output.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// `openssl ocsp` answering the request in `dir/request.der` from the index, signed by the
+/// issuing CA.
+fn openssl_answer(dir: &Path) -> Vec<u8> {
+    openssl(
+        dir,
+        &[
+            "ocsp",
+            "-index",
+            "index.txt",
+            "-rsigner",
+            "issuing.pem",
+            "-rkey",
+            "issuing.key",
+            "-CA",
+            "issuing.pem",
+            "-reqin",
+            "request.der",
+            "-respout",
+            "response.der",
+            "-ndays",
+            "2",
+        ],
+    );
+    std::fs::read(dir.join("response.der")).unwrap()
+}
+
+/// An OCSP response from `openssl ocsp` for the leaf (OpenSSL's own request), `revoked` or good.
+fn openssl_ocsp_response(chain: &Chain, dir: &Path, revoked: bool) -> Vec<u8> {
+    openssl_files(chain, dir, revoked);
+    openssl(
+        dir,
+        &[
+            "ocsp",
+            "-issuer",
+            "issuing.pem",
+            "-cert",
+            "leaf.pem",
+            "-no_nonce",
+            "-reqout",
+            "request.der",
+        ],
+    );
+    openssl_answer(dir)
+}
+
+/// An OCSP responder on `port`: `openssl ocsp` answers the very request the relay sends, so
+/// the engine's request is checked by an independent implementation too.
+fn openssl_responder(port: u16, chain: &Chain, dir: PathBuf, revoked: bool) {
+    openssl_files(chain, &dir, revoked);
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
+    std::thread::spawn(move || {
+        use std::io::{BufRead, BufReader, Read, Write};
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream);
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = value.trim().parse().unwrap_or(0);
+                }
+            }
+            let mut request = vec![0u8; length];
+            if reader.read_exact(&mut request).is_err() {
+                continue;
+            }
+            std::fs::write(dir.join("request.der"), &request).unwrap();
+            let body = openssl_answer(&dir);
+            let mut stream = reader.into_inner();
+            let head = format!("HTTP/1.1 200 OK\r\nContent-Type: application/ocsp-response\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+    });
+}
+
+fn temp(name: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("relay-ocsp-{name}-{}", std::process::id()))
+}
+
+#[test]
+fn a_leaf_revoked_in_its_crl_is_an_error_for_every_client() {
+    let crl_port = free_port();
+    let chain = chain("crl", None, Some(&format!("http://127.0.0.1:{crl_port}/issuing.crl")));
+    let crl = rcgen::CertificateRevocationListParams {
+        this_update: rcgen::date_time_ymd(2026, 1, 1),
+        next_update: rcgen::date_time_ymd(2030, 1, 1),
+        crl_number: rcgen::SerialNumber::from(vec![1]),
+        issuing_distribution_point: None,
+        revoked_certs: vec![rcgen::RevokedCertParams {
+            serial_number: rcgen::SerialNumber::from(SERIAL.to_vec()),
+            revocation_time: rcgen::date_time_ymd(2026, 3, 1),
+            reason_code: Some(rcgen::RevocationReason::KeyCompromise),
+            invalidity_date: None,
+        }],
+        key_identifier_method: rcgen::KeyIdMethod::Sha256,
+    }
+    .signed_by(&rcgen::Issuer::from_params(&chain.issuing.params, &chain.issuing.key))
+    .unwrap();
+    serve_on(crl_port, crl.der().to_vec());
+    let (status, report) = fetch(&chain, server(&chain, None));
+    assert_eq!(
+        revocation_findings(&report),
+        [("CERT_REVOKED".to_owned(), "crl".to_owned(), "keyCompromise".to_owned())]
+    );
+    let revoked = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "CERT_REVOKED")
+        .unwrap();
+    assert_eq!(revoked["severity"], "error");
+    assert_eq!(revoked["params"]["revoked_at"], "2026-03-01T00:00:00Z");
+    assert_eq!(report["summary"]["outcome"], "fails");
+    assert_eq!(report["connection"]["ocsp_stapled"], false);
+    assert_eq!(status, 1);
+
+    // The same CRL with the leaf not on it: good.
+    let crl_port2 = free_port();
+    let chain2 = self::chain(
+        "crl-good",
+        None,
+        Some(&format!("http://127.0.0.1:{crl_port2}/issuing.crl")),
+    );
+    let empty = rcgen::CertificateRevocationListParams {
+        this_update: rcgen::date_time_ymd(2026, 1, 1),
+        next_update: rcgen::date_time_ymd(2030, 1, 1),
+        crl_number: rcgen::SerialNumber::from(vec![2]),
+        issuing_distribution_point: None,
+        revoked_certs: Vec::new(),
+        key_identifier_method: rcgen::KeyIdMethod::Sha256,
+    }
+    .signed_by(&rcgen::Issuer::from_params(&chain2.issuing.params, &chain2.issuing.key))
+    .unwrap();
+    serve_on(crl_port2, empty.der().to_vec());
+    let (status, report) = fetch(&chain2, server(&chain2, None));
+    assert_eq!(
+        revocation_findings(&report),
+        [("REVOCATION_GOOD".to_owned(), "crl".to_owned(), String::new())]
+    );
+    assert_eq!(status, 0);
+}
+
+#[test]
+fn ocsp_answers_made_by_openssl_are_verified_good_and_revoked() {
+    for revoked in [false, true] {
+        let port = free_port();
+        let tag = if revoked { "revoked" } else { "good" };
+        let chain = chain(tag, Some(&format!("http://127.0.0.1:{port}/")), None);
+        openssl_responder(port, &chain, temp(tag), revoked);
+        let (status, report) = fetch(&chain, server(&chain, None));
+        let expected = if revoked {
+            ("CERT_REVOKED".to_owned(), "ocsp".to_owned(), "keyCompromise".to_owned())
+        } else {
+            ("REVOCATION_GOOD".to_owned(), "ocsp".to_owned(), String::new())
+        };
+        assert_eq!(revocation_findings(&report), [expected], "{tag}");
+        assert_eq!(status, i32::from(revoked), "{tag}");
+    }
+}
+
+#[test]
+fn a_response_for_another_certificate_or_from_another_signer_is_not_trusted() {
+    // The responder answers with another chain's response, signed by an issuing CA of the same
+    // name but another key: the check fails, it does not pass.
+    let port = free_port();
+    let chain = chain("mismatch", Some(&format!("http://127.0.0.1:{port}/")), None);
+    let stranger = self::chain("stranger", Some("http://127.0.0.1:9/"), None);
+    serve_on(port, openssl_ocsp_response(&stranger, &temp("stranger"), false));
+    let (status, report) = fetch(&chain, server(&chain, None));
+    let found = revocation_findings(&report);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "REVOCATION_CHECK_FAILED");
+    assert_eq!(found[0].2, "its signature does not verify with the issuer's key");
+    assert_eq!(status, 0, "a failed check is a warning");
+}
+
+#[test]
+fn an_unreachable_responder_is_a_warning_and_a_stapled_response_is_read() {
+    let chain = chain(
+        "unreachable",
+        Some(&format!("http://127.0.0.1:{}/", closed_port())),
+        None,
+    );
+    let (status, report) = fetch(&chain, server(&chain, None));
+    let found = revocation_findings(&report);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0.as_str(), found[0].1.as_str()),
+        ("REVOCATION_CHECK_FAILED", "ocsp")
+    );
+    assert_eq!(status, 0);
+    assert_eq!(
+        report["summary"]["outcome"], "connects",
+        "an unreachable responder decides no verdict"
+    );
+
+    // The server staples a good response: read and verified, beside the (unreachable) responder.
+    let stapled = openssl_ocsp_response(&chain, &temp("stapled"), false);
+    let (_, report) = fetch(&chain, server(&chain, Some(stapled)));
+    assert_eq!(report["connection"]["ocsp_stapled"], true);
+    let sources: Vec<(String, String)> = revocation_findings(&report)
+        .into_iter()
+        .map(|(c, s, _)| (c, s))
+        .collect();
+    assert!(
+        sources.contains(&("REVOCATION_GOOD".to_owned(), "stapled".to_owned())),
+        "{sources:?}"
+    );
+
+    // --no-revocation asks nothing.
+    let output = relay()
+        .args([
+            "fetch",
+            &format!("127.0.0.1:{}", server(&chain, None)),
+            "--sni",
+            "mail.contoso.com",
+            "--json",
+            "--no-revocation",
+        ])
+        .arg("--trust")
+        .arg(&chain.root_file)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(revocation_findings(&report).is_empty());
+}

@@ -1,0 +1,289 @@
+//! Revocation, live: whoever can reach the network (the relay) asks the certificate's OCSP
+//! responder or downloads its CRL; this module builds the OCSP request, verifies what came back
+//! against the certificate's issuer and says what it means, as [`Evidence`] that
+//! [`crate::analyze`] turns into findings (`CERT_REVOKED`, `REVOCATION_CHECK_FAILED`,
+//! `REVOCATION_GOOD`) through [`crate::Options::revocation`]. Nothing here touches the network
+//! or the clock.
+//!
+//! Rules: RFC 6960 (OCSP: the CertID with SHA-1, a response signed by the issuer or by a
+//! responder certificate the issuer signed for `id-kp-OCSPSigning`, `thisUpdate` not in the
+//! future, `nextUpdate` not past) and RFC 5280 section 5 and 6.3 (a complete CRL signed by the
+//! issuer under the same name, `nextUpdate` not past). Delta and indirect CRLs are not read.
+
+mod crl;
+mod ocsp;
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::finding::{Code, Finding, Severity};
+use crate::hex::hex_upper;
+use crate::signature::{Algorithm, Verification, Verifier};
+use crate::x509::{AlgorithmIdentifier, Certificate, PublicKeyInfo};
+use crate::UnixTime;
+
+/// Clock difference tolerated between the responder and the checker, as OpenSSL's default.
+const SKEW_SECONDS: i64 = 300;
+
+/// Where a certificate's revocation can be asked, and the OCSP request to send.
+#[derive(Clone, Debug)]
+pub struct Request {
+    /// The OCSP responders its Authority Information Access names.
+    pub ocsp: Vec<String>,
+    /// Its CRL distribution points.
+    pub crl: Vec<String>,
+    /// The DER `OCSPRequest` for it (SHA-1 CertID, no nonce), to POST as
+    /// `application/ocsp-request`.
+    pub ocsp_request: Vec<u8>,
+}
+
+/// Where an answer came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// The certificate's OCSP responder.
+    Ocsp,
+    /// Its CRL.
+    Crl,
+    /// The OCSP response the server stapled to the handshake.
+    Stapled,
+}
+
+impl Source {
+    /// The name parameters and JSON use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ocsp => "ocsp",
+            Self::Crl => "crl",
+            Self::Stapled => "stapled",
+        }
+    }
+}
+
+/// What an answer, verified, says about a certificate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Not revoked, in a verified, current answer.
+    Good,
+    /// Revoked at `at`, for `reason` (RFC 5280's CRLReason name) when given.
+    Revoked {
+        /// The revocation time.
+        at: UnixTime,
+        /// The reason, e.g. `keyCompromise`.
+        reason: Option<&'static str>,
+    },
+    /// No usable answer: unreachable, an HTTP error, malformed, not signed by the issuer, out
+    /// of date, or the responder does not know the certificate. The words say which.
+    Failed(String),
+}
+
+/// One verified answer about one certificate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evidence {
+    /// The certificate's SHA-256 fingerprint, as [`crate::CertificateSummary::sha256_fingerprint`].
+    pub certificate: String,
+    /// Where the answer came from.
+    pub source: Source,
+    /// The URL asked (empty for a stapled response).
+    pub url: String,
+    /// What it says.
+    pub status: Status,
+}
+
+/// Where `certificate`'s revocation can be asked and the OCSP request for it, given its
+/// `issuer` (both one DER certificate).
+///
+/// # Errors
+/// [`Error::MalformedCertificate`] when either is not a readable certificate.
+pub fn request(certificate: &[u8], issuer: &[u8]) -> Result<Request, Error> {
+    let (cert, issuer) = (parse(certificate)?, parse(issuer)?);
+    let parsed = crate::certificate::Parsed::new(certificate, 0, false).ok_or_else(|| Error::MalformedCertificate {
+        reason: "not a certificate".to_owned(),
+    })?;
+    Ok(Request {
+        ocsp: parsed.ocsp_urls(),
+        crl: parsed.crl_urls(),
+        ocsp_request: ocsp::request(&cert, &issuer),
+    })
+}
+
+/// Verifies `response` (an OCSP response for [`Source::Ocsp`] and [`Source::Stapled`], a CRL
+/// for [`Source::Crl`]) about `certificate` against its `issuer`, at `now`.
+pub fn judge(
+    certificate: &[u8],
+    issuer: &[u8],
+    source: Source,
+    url: &str,
+    response: &[u8],
+    now: UnixTime,
+    verifier: &dyn Verifier,
+) -> Evidence {
+    let status = match (parse(certificate), parse(issuer)) {
+        (Ok(cert), Ok(issuer)) => {
+            let outcome = match source {
+                Source::Ocsp | Source::Stapled => ocsp::status(&cert, &issuer, response, now, verifier),
+                Source::Crl => crl::status(&cert, &issuer, response, now, verifier),
+            };
+            outcome.unwrap_or_else(|reason| Status::Failed(reason.to_owned()))
+        }
+        _ => Status::Failed("the certificate or its issuer is not readable".to_owned()),
+    };
+    Evidence {
+        certificate: fingerprint(certificate),
+        source,
+        url: url.to_owned(),
+        status,
+    }
+}
+
+/// Evidence that `certificate` could not be checked at `url`, for `reason` (unreachable, an
+/// HTTP error, too large).
+pub fn failed(certificate: &[u8], source: Source, url: &str, reason: &str) -> Evidence {
+    Evidence {
+        certificate: fingerprint(certificate),
+        source,
+        url: url.to_owned(),
+        status: Status::Failed(reason.to_owned()),
+    }
+}
+
+fn parse(der: &[u8]) -> Result<Certificate<'_>, Error> {
+    Certificate::parse(der).map_err(|reason| Error::MalformedCertificate {
+        reason: reason.to_owned(),
+    })
+}
+
+/// A certificate's SHA-256 fingerprint as the report writes it (upper-case hex).
+pub fn fingerprint(der: &[u8]) -> String {
+    use sha2::Digest as _;
+    hex_upper(&sha2::Sha256::digest(der))
+}
+
+/// Whether `signature` over `signed` verifies with `key`; words for the failure otherwise.
+fn verify(
+    signed: &[u8],
+    algorithm: &AlgorithmIdentifier<'_>,
+    signature: &[u8],
+    key: &PublicKeyInfo<'_>,
+    verifier: &dyn Verifier,
+) -> Result<(), &'static str> {
+    match crate::signature::check(signed, &Algorithm::of(algorithm), signature, key, verifier) {
+        Verification::Valid => Ok(()),
+        Verification::Invalid => Err("its signature does not verify with the issuer's key"),
+        Verification::Unsupported => Err("its signature could not be verified"),
+    }
+}
+
+/// Whether `at` is current: `this_update` not in the future, `next_update` (when given) not
+/// past, both with [`SKEW_SECONDS`] of tolerance.
+fn current(this_update: UnixTime, next_update: Option<UnixTime>, now: UnixTime) -> Result<(), &'static str> {
+    if this_update.0 > now.0 + SKEW_SECONDS {
+        return Err("it is dated in the future");
+    }
+    match next_update {
+        Some(next) if next.0 + SKEW_SECONDS < now.0 => Err("it is out of date (its nextUpdate has passed)"),
+        _ => Ok(()),
+    }
+}
+
+/// RFC 5280's CRLReason names.
+fn reason_name(code: u64) -> Option<&'static str> {
+    Some(match code {
+        0 => "unspecified",
+        1 => "keyCompromise",
+        2 => "cACompromise",
+        3 => "affiliationChanged",
+        4 => "superseded",
+        5 => "cessationOfOperation",
+        6 => "certificateHold",
+        8 => "removeFromCRL",
+        9 => "privilegeWithdrawn",
+        10 => "aACompromise",
+        _ => return None,
+    })
+}
+
+/// The findings `evidence` gives for the certificate at `index`.
+pub(crate) fn finding(evidence: &Evidence, index: usize) -> Finding {
+    let base = |code, severity| {
+        Finding::new(code, severity)
+            .about(index)
+            .with("source", evidence.source.as_str())
+            .with("url", evidence.url.clone())
+    };
+    match &evidence.status {
+        Status::Good => base(Code::RevocationGood, Severity::Info),
+        Status::Revoked { at, reason } => base(Code::CertRevoked, Severity::Error)
+            .with("revoked_at", at.to_string())
+            .with("reason", reason.unwrap_or("unspecified")),
+        Status::Failed(reason) => base(Code::RevocationCheckFailed, Severity::Warning).with("reason", reason.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signature::Answers;
+
+    const LEAF: &[u8] = include_bytes!("../../tests/data/contoso-leaf.cer");
+
+    #[test]
+    fn reasons_and_freshness() {
+        assert_eq!(reason_name(1), Some("keyCompromise"));
+        assert_eq!(reason_name(7), None, "7 is not assigned");
+        let now = UnixTime(1_000_000);
+        assert!(current(UnixTime(now.0 - 10), Some(UnixTime(now.0 + 10)), now).is_ok());
+        assert!(current(UnixTime(now.0 + 200), None, now).is_ok(), "within the skew");
+        assert!(current(UnixTime(now.0 + 400), None, now).is_err());
+        assert!(current(UnixTime(now.0 - 1000), Some(UnixTime(now.0 - 400)), now).is_err());
+    }
+
+    #[test]
+    fn the_request_reads_back_as_one_sha1_cert_id() {
+        let cert = Certificate::parse(LEAF).unwrap();
+        let request = ocsp::request(&cert, &cert);
+        // OCSPRequest > TBSRequest > requestList > Request > CertID
+        let mut content = request.as_slice();
+        for _ in 0..5 {
+            let (tlv, rest) = crate::x509::expect(content, 0x30, "not a sequence").unwrap();
+            assert!(rest.is_empty());
+            content = tlv.content;
+        }
+        let (_, rest) = AlgorithmIdentifier::read(content).unwrap();
+        let (name_hash, rest) = crate::x509::expect(rest, 0x04, "").unwrap();
+        let (key_hash, rest) = crate::x509::expect(rest, 0x04, "").unwrap();
+        let (serial, rest) = crate::x509::expect(rest, 0x02, "").unwrap();
+        assert_eq!((name_hash.content.len(), key_hash.content.len()), (20, 20));
+        assert_eq!(serial.content, cert.serial);
+        assert!(rest.is_empty());
+    }
+
+    #[test]
+    fn garbage_is_a_failed_check_never_a_verdict() {
+        for source in [Source::Ocsp, Source::Crl, Source::Stapled] {
+            for bytes in [&b""[..], b"\x30\x03\x0a\x01\x00", b"not der", &[0x30, 0x82, 0xff, 0xff]] {
+                let evidence = judge(LEAF, LEAF, source, "http://x/", bytes, UnixTime(0), &Answers::new());
+                assert!(
+                    matches!(evidence.status, Status::Failed(_)),
+                    "{source:?} {bytes:?}: {evidence:?}"
+                );
+            }
+        }
+        let evidence = judge(b"junk", LEAF, Source::Ocsp, "", b"", UnixTime(0), &Answers::new());
+        assert!(matches!(evidence.status, Status::Failed(_)));
+        // An OCSP "tryLater" is said as such.
+        let evidence = judge(
+            LEAF,
+            LEAF,
+            Source::Ocsp,
+            "",
+            b"\x30\x03\x0a\x01\x03",
+            UnixTime(0),
+            &Answers::new(),
+        );
+        assert_eq!(
+            evidence.status,
+            Status::Failed("the responder asks to try later".to_owned())
+        );
+    }
+}
