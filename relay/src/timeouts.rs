@@ -11,9 +11,6 @@ pub(crate) fn now() -> UnixTime {
     UnixTime(i64::try_from(secs).unwrap_or(i64::MAX))
 }
 
-/// The default limit for connecting, and again for the STARTTLS dialogue and the handshake.
-pub(crate) const DEFAULT: Duration = Duration::from_secs(5);
-
 /// A point in time a stage must finish by.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Deadline {

@@ -148,3 +148,29 @@ fn the_answer_comes_in_italian_with_lang_it() {
         "{messages:?}"
     );
 }
+
+/// clap: each subcommand has its own help, a mistyped flag gets a suggestion and exit status 2,
+/// and the completion scripts name the subcommands.
+#[test]
+fn help_suggestions_and_completions() {
+    for command in ["check", "fetch", "serve"] {
+        let output = relay().args([command, "--help"]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{command}");
+        assert!(
+            String::from_utf8_lossy(&output.stdout).contains("Usage: msstd-relay"),
+            "{command}"
+        );
+    }
+    let output = relay()
+        .args(["fetch", "mail.contoso.com", "--dommain", "contoso.com"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("'--domain'"));
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let output = relay().args(["completions", shell]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8_lossy(&output.stdout);
+        assert!(script.contains("msstd") && script.contains("no-revocation"), "{shell}");
+    }
+}

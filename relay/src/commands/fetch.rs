@@ -9,15 +9,15 @@ use msstd_check::{analyze, Input, Options, Report, UnixTime};
 
 use msstd_check::render::Language;
 
-use super::{hosts, now, parse_language, print_report, read_input, usage_error, EXIT_FETCH_FAILED, EXIT_USAGE};
+use super::{hosts, now, print_report, read_input, usage_error, EXIT_FETCH_FAILED, EXIT_USAGE};
 use crate::aia;
+use crate::cli::{FetchArgs, StartTlsArg};
 use crate::fetch::{fetch, Fetched, Settings};
 use crate::policy::Policy;
-use crate::resolve::{parse_dns_server, ConnectTo, Resolver};
+use crate::resolve::Resolver;
 use crate::revocation;
 use crate::stores::Stores;
-use crate::target::{parse_host, parse_host_port, parse_starttls, Sni, StartTls, Target};
-use crate::timeouts;
+use crate::target::{parse_host, parse_host_port, Sni, StartTls, Target};
 
 /// What to fetch: one host, or every host of a list.
 #[derive(Debug)]
@@ -52,100 +52,57 @@ pub(crate) struct Args {
     pub no_revocation: bool,
 }
 
-/// Fetches at once with `--hosts`, unless `--concurrency` says otherwise.
-const DEFAULT_CONCURRENCY: usize = 8;
-/// The most `--concurrency` allows: the fetches are threads.
-const MAX_CONCURRENCY: usize = 64;
-
-/// Reads a number of seconds from 1 to 120.
-pub(crate) fn parse_seconds(text: &str) -> Result<Duration, String> {
-    match text.parse::<u64>() {
-        Ok(seconds @ 1..=120) => Ok(Duration::from_secs(seconds)),
-        _ => Err(format!("--timeout takes whole seconds from 1 to 120, not {text:?}")),
-    }
-}
-
-fn parse(args: &[String]) -> Result<Args, String> {
-    let mut destination = None;
-    let (mut list, mut concurrency) = (None, DEFAULT_CONCURRENCY);
-    let (mut sni, mut starttls) = (None, None);
-    let (mut msstd, mut host, mut trust, mut at) = (None, None, Vec::new(), None);
-    let (mut timeout, mut json, mut pem) = (timeouts::DEFAULT, false, false);
-    let mut language = Language::default();
-    let (mut domain, mut connect_to, mut dns_server) = (None, Vec::new(), None);
-    let mut no_revocation = false;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let mut value = |name: &str| iter.next().cloned().ok_or_else(|| format!("{name} needs a value"));
-        match arg.as_str() {
-            "--sni" => sni = Some(Sni::Name(value("--sni")?)),
-            "--no-sni" => sni = Some(Sni::None),
-            "--starttls" => starttls = Some(parse_starttls(&value("--starttls")?).map_err(|e| e.to_string())?),
-            "--msstd" => msstd = Some(value("--msstd")?),
-            "--host" => host = Some(parse_host(&value("--host")?).map_err(|e| e.to_string())?),
-            "--trust" => trust.push(value("--trust")?),
-            "--at" => {
-                let text = value("--at")?;
-                at = Some(UnixTime::parse_rfc3339(&text).ok_or_else(|| format!("--at: not an RFC 3339 time: {text}"))?);
-            }
-            "--timeout" => timeout = parse_seconds(&value("--timeout")?)?,
-            "--json" => json = true,
-            "--no-revocation" => no_revocation = true,
-            "--pem" => pem = true,
-            "--hosts" => list = Some(value("--hosts")?),
-            "--concurrency" => {
-                let text = value("--concurrency")?;
-                concurrency = text
-                    .parse()
-                    .ok()
-                    .filter(|n| (1..=MAX_CONCURRENCY).contains(n))
-                    .ok_or_else(|| format!("--concurrency takes a number from 1 to {MAX_CONCURRENCY}, not {text:?}"))?;
-            }
-            "--lang" => language = parse_language(&value("--lang")?)?,
-            "--domain" => domain = Some(parse_host(&value("--domain")?).map_err(|e| e.to_string())?),
-            "--connect-to" => connect_to.push(ConnectTo::parse(&value("--connect-to")?)?),
-            "--dns-server" => dns_server = Some(parse_dns_server(&value("--dns-server")?)?),
-            other if other.starts_with('-') => return Err(format!("unknown option {other}")),
-            other if destination.is_none() => destination = Some(other.to_owned()),
-            other => return Err(format!("one HOST[:PORT] at a time ({other} is a second one)")),
-        }
-    }
-    if json && pem {
-        return Err("--json and --pem exclude each other".to_owned());
-    }
-    let destination = match (destination, list, domain) {
-        (Some(_), Some(_), _) | (Some(_), _, Some(_)) | (_, Some(_), Some(_)) => {
-            return Err("one of HOST[:PORT], --hosts FILE and --domain DOMAIN".to_owned())
-        }
-        (None, None, None) => return Err("no HOST[:PORT] given (or --hosts FILE, or --domain DOMAIN)".to_owned()),
-        (None, None, Some(_)) if pem || sni.is_some() || starttls.is_some() => {
-            return Err("--pem, --sni and --starttls are for one host, not --domain".to_owned());
-        }
-        (None, None, Some(domain)) => Destination::Domain(domain),
-        (None, Some(_), None) if pem || sni.is_some() => {
-            return Err("--pem and --sni are for one host, not --hosts".to_owned());
+/// The internal arguments from the command line: what to fetch, and the checks on what
+/// depends on several flags (one value each is checked by clap, in `cli.rs`).
+pub(crate) fn parse(cli: FetchArgs) -> Result<Args, String> {
+    let FetchArgs {
+        target,
+        hosts,
+        concurrency,
+        domain,
+        starttls,
+        sni,
+        no_sni,
+        pem,
+        no_revocation,
+        reaching,
+        judging,
+    } = cli;
+    let sni = match (sni, no_sni) {
+        (Some(name), _) => Some(Sni::Name(name)),
+        (None, true) => Some(Sni::None),
+        (None, false) => None,
+    };
+    let starttls = starttls.map(StartTlsArg::protocol);
+    let destination = match (target, hosts, domain) {
+        (Some(target), None, None) => {
+            let (name, port) = parse_host_port(&target).map_err(|e| e.to_string())?;
+            Destination::One(Target::new(name, port, sni, starttls).map_err(|e| e.to_string())?)
         }
         (None, Some(list), None) => Destination::Many {
             list,
             starttls,
-            concurrency,
+            concurrency: usize::from(concurrency),
         },
-        (Some(destination), None, None) => {
-            let (name, port) = parse_host_port(&destination).map_err(|e| e.to_string())?;
-            Destination::One(Target::new(name, port, sni, starttls).map_err(|e| e.to_string())?)
-        }
+        (None, None, Some(domain)) => Destination::Domain(domain),
+        // clap's group makes these exactly one.
+        _ => return Err("one of HOST[:PORT], --hosts FILE and --domain DOMAIN".to_owned()),
     };
+    let host = judging
+        .host
+        .map(|h| parse_host(&h).map_err(|e| e.to_string()))
+        .transpose()?;
     Ok(Args {
         destination,
-        msstd,
+        msstd: judging.msstd,
         host,
-        trust,
-        at,
-        timeout,
-        json,
+        trust: judging.trust,
+        at: judging.at,
+        timeout: reaching.timeout,
+        json: judging.json,
         pem,
-        language,
-        resolver: Resolver::new(connect_to, dns_server),
+        language: judging.language.into(),
+        resolver: Resolver::new(reaching.connect_to, reaching.dns_server),
         no_revocation,
     })
 }
@@ -244,7 +201,7 @@ pub(crate) fn analyse(fetched: &Fetched, args: &Args, stores: &Stores) -> Result
     Ok(report)
 }
 
-pub(crate) fn run(args: &[String]) -> ExitCode {
+pub(crate) fn run(args: FetchArgs) -> ExitCode {
     let args = match parse(args) {
         Ok(args) => args,
         Err(message) => return usage_error("fetch", &message),
@@ -295,19 +252,25 @@ pub(crate) fn run(args: &[String]) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::tests::strings;
+    use crate::cli::{Cli, Command};
+    use clap::Parser;
+
+    fn fetch_args(args: &[&str]) -> Args {
+        let cli = Cli::try_parse_from(["msstd-relay", "fetch"].iter().chain(args)).unwrap();
+        let Command::Fetch(fetch) = cli.command else { panic!() };
+        parse(fetch).unwrap()
+    }
 
     #[test]
     fn parses_a_full_command_line() {
-        let args = parse(&strings(&[
+        let args = fetch_args(&[
             "mail.contoso.com:587",
             "--msstd",
             "msstd:mail.contoso.com",
             "--timeout",
             "2",
             "--json",
-        ]))
-        .unwrap();
+        ]);
         let Destination::One(target) = &args.destination else {
             panic!()
         };
@@ -315,42 +278,27 @@ mod tests {
         assert_eq!(target.starttls, Some(StartTls::Smtp));
         assert_eq!(args.timeout, Duration::from_secs(2));
         assert!(args.json);
-        let args = parse(&strings(&[
-            "192.0.2.1",
-            "--sni",
-            "mail.contoso.com",
-            "--starttls",
-            "none",
-        ]))
-        .unwrap();
+        let args = fetch_args(&["192.0.2.1", "--sni", "mail.contoso.com", "--starttls", "none"]);
         let Destination::One(target) = &args.destination else {
             panic!()
         };
         assert_eq!(target.sni_name(), Some("mail.contoso.com"));
         assert_eq!(target.starttls, None);
-        let args = parse(&strings(&["--hosts", "-", "--concurrency", "16", "--starttls", "smtp"])).unwrap();
+        let args = fetch_args(&["--hosts", "-", "--concurrency", "16", "--starttls", "smtp"]);
         assert!(matches!(
             args.destination,
             Destination::Many { ref list, concurrency: 16, starttls: Some(Some(StartTls::Smtp)) } if list == "-"
         ));
+        let args = fetch_args(&["--domain", "contoso.com", "--no-revocation", "--lang", "it"]);
+        assert!(matches!(args.destination, Destination::Domain(ref d) if d == "contoso.com"));
+        assert!(args.no_revocation);
+        assert_eq!(args.language, Language::It);
     }
 
     #[test]
-    fn rejects_bad_command_lines() {
-        for bad in [
-            &[][..],
-            &["a.example", "b.example"],
-            &["a.example", "--json", "--pem"],
-            &["a.example", "--timeout", "0"],
-            &["a.example", "--starttls", "ftp"],
-            &["a.example:http"],
-            &["a.example", "--bogus"],
-            &["a.example", "--hosts", "list.txt"],
-            &["--hosts", "list.txt", "--pem"],
-            &["--hosts", "list.txt", "--concurrency", "0"],
-            &["--hosts", "list.txt", "--concurrency", "65"],
-        ] {
-            assert!(parse(&strings(bad)).is_err(), "{bad:?}");
-        }
+    fn a_port_that_is_no_number_is_refused() {
+        let cli = Cli::try_parse_from(["msstd-relay", "fetch", "a.example:http"]).unwrap();
+        let Command::Fetch(fetch) = cli.command else { panic!() };
+        assert!(parse(fetch).is_err());
     }
 }

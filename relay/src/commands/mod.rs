@@ -42,15 +42,6 @@ pub(crate) fn colour() -> Style {
     }
 }
 
-/// The value of `--lang`: `en` or `it`, the report's language (text and JSON wording).
-pub(crate) fn parse_language(text: &str) -> Result<Language, String> {
-    match text {
-        "en" => Ok(Language::En),
-        "it" => Ok(Language::It),
-        _ => Err(format!("--lang takes en or it, not {text:?}")),
-    }
-}
-
 /// Prints `report` in `language` as text (after `preface`) or as JSON (with `connection`
 /// added), and turns it into the exit status: 0 without error findings, 1 with.
 pub(crate) fn print_report(
@@ -80,12 +71,4 @@ pub(crate) fn print_report(
 pub(crate) fn usage_error(command: &str, message: &str) -> ExitCode {
     eprintln!("msstd-relay {command}: {message}\n(see msstd-relay --help)");
     ExitCode::from(EXIT_USAGE)
-}
-
-#[cfg(test)]
-pub(crate) mod tests {
-    /// Command-line arguments as `main` hands them to a subcommand.
-    pub(crate) fn strings(args: &[&str]) -> Vec<String> {
-        args.iter().map(|s| (*s).to_owned()).collect()
-    }
 }
