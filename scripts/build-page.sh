@@ -14,3 +14,6 @@ echo "== esbuild --minify (the page's own scripts)"
 for script in app.js i18n.js signatures.js pfx-worker.js sw.js; do
   node_modules/.bin/esbuild "dist/$script" --minify --format=esm --log-level=warning --allow-overwrite --outfile="dist/$script"
 done
+# Brotli and gzip copies beside each file, which msstd-relay serve sends when accepted.
+echo "== precompress (Brotli, gzip)"
+node scripts/precompress.mjs dist

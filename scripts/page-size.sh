@@ -13,14 +13,16 @@ first_load+=(i18n.js signatures.js)
 on_demand=(pfx-worker.js msstd-check-pfx.js msstd-check-pfx_bg.wasm)
 measure() {
   local label=$1; shift
-  local raw=0 gz=0
+  local raw=0 gz=0 br=0
   for f in $(printf '%s\n' "$@" | sort -u); do
-    local r g
+    local r g b
     r=$(wc -c < "$dist/$f"); g=$(gzip -9c "$dist/$f" | wc -c)
-    printf '  %-45s %9d B %9d B gzip\n' "$f" "$r" "$g"
-    raw=$((raw + r)); gz=$((gz + g))
+    # What msstd-relay serve sends to a browser that accepts Brotli (scripts/precompress.mjs).
+    if [ -f "$dist/$f.br" ]; then b=$(wc -c < "$dist/$f.br"); else b=$r; fi
+    printf '  %-45s %9d B %9d B gzip %9d B brotli\n' "$f" "$r" "$g" "$b"
+    raw=$((raw + r)); gz=$((gz + g)); br=$((br + b))
   done
-  printf '%-47s %9d B %9d B gzip (%d KiB)\n' "$label" "$raw" "$gz" $((gz / 1024))
+  printf '%-47s %9d B %9d B gzip (%d KiB) %9d B brotli\n' "$label" "$raw" "$gz" $((gz / 1024)) "$br"
 }
 measure "first load" "${first_load[@]}"
 measure "PKCS#12 module (on demand)" "${on_demand[@]}"

@@ -1,11 +1,12 @@
-//! Just enough HTTP/1.1 for `serve`: one request per connection, no request bodies, every
-//! response closes the connection. Anything outside that is answered with a 400.
+//! The requests `serve` routes and the responses it gives, between hyper (which parses and
+//! writes HTTP/1.1) and the routing: no request bodies, each security header once, decoded
+//! paths and queries. Anything outside that is answered with a 400.
 
-use std::io::{self, Read, Write};
-use std::net::TcpStream;
+use bytes::Bytes;
+use http_body_util::Full;
 
-/// Largest request head accepted (request line and headers).
-const MAX_HEAD: usize = 16 * 1024;
+/// Largest request head accepted (request line and headers): hyper's read buffer.
+pub(crate) const MAX_HEAD: usize = 16 * 1024;
 /// Most header lines accepted.
 const MAX_HEADERS: usize = 64;
 
@@ -42,95 +43,51 @@ const fn bad(reason: &'static str) -> BadRequest {
     BadRequest { status: 400, reason }
 }
 
-/// Reads one request head from `stream` (whose read timeout the caller set).
-pub(crate) fn read_request(stream: &mut TcpStream) -> Result<Option<Request>, BadRequest> {
-    let mut head = Vec::with_capacity(1024);
-    let mut buf = [0u8; 2048];
-    loop {
-        let n = match stream.read(&mut buf) {
-            Ok(0) if head.is_empty() => return Ok(None),
-            Ok(0) => return Err(bad("the request ended before its headers did")),
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(_) if head.is_empty() => return Ok(None),
-            Err(_) => return Err(bad("the request head did not arrive in time")),
-        };
-        head.extend_from_slice(&buf[..n]);
-        if let Some(end) = find(&head, b"\r\n\r\n") {
-            head.truncate(end);
-            return parse(&head).map(Some);
+impl Request {
+    /// The request hyper parsed, as `serve` routes it: an origin-form target with its path and
+    /// query decoded, no body, each security header at most once, every value text.
+    pub(crate) fn from_parts(parts: &hyper::http::request::Parts) -> Result<Self, BadRequest> {
+        if parts.uri.scheme().is_some() || parts.uri.authority().is_some() {
+            return Err(bad("the request target must be a path"));
         }
-        if head.len() > MAX_HEAD {
-            return Err(BadRequest {
-                status: 431,
-                reason: "the request head is too large",
-            });
+        let target = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+        if !target.starts_with('/') {
+            return Err(bad("the request target must be a path"));
         }
-    }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-/// Parses a request head (without the blank line that ends it).
-pub(crate) fn parse(head: &[u8]) -> Result<Request, BadRequest> {
-    let head = std::str::from_utf8(head).map_err(|_| bad("the request head is not UTF-8"))?;
-    let mut lines = head.split("\r\n");
-    let request_line = lines.next().unwrap_or_default();
-    let mut parts = request_line.split(' ');
-    let (Some(method), Some(target), Some(version), None) = (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(bad("the request line is not METHOD TARGET VERSION"));
-    };
-    if !matches!(version, "HTTP/1.1" | "HTTP/1.0") {
-        return Err(bad("only HTTP/1.0 and HTTP/1.1 are spoken"));
-    }
-    if method.is_empty() || !method.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Err(bad("the method is not a token"));
-    }
-    if !target.starts_with('/') {
-        return Err(bad("the request target must be a path"));
-    }
-    let (raw_path, raw_query) = target.split_once('?').unwrap_or((target, ""));
-    let path = percent_decode(raw_path, false).ok_or(bad("the path has a bad %-escape"))?;
-    let mut query = Vec::new();
-    for pair in raw_query.split('&').filter(|p| !p.is_empty()) {
-        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let name = percent_decode(name, true).ok_or(bad("the query has a bad %-escape"))?;
-        let value = percent_decode(value, true).ok_or(bad("the query has a bad %-escape"))?;
-        query.push((name, value));
-    }
-    let mut headers: Vec<(String, String)> = Vec::new();
-    for line in lines {
-        if headers.len() >= MAX_HEADERS {
+        let (raw_path, raw_query) = target.split_once('?').unwrap_or((target, ""));
+        let path = percent_decode(raw_path, false).ok_or(bad("the path has a bad %-escape"))?;
+        let mut query = Vec::new();
+        for pair in raw_query.split('&').filter(|p| !p.is_empty()) {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let name = percent_decode(name, true).ok_or(bad("the query has a bad %-escape"))?;
+            let value = percent_decode(value, true).ok_or(bad("the query has a bad %-escape"))?;
+            query.push((name, value));
+        }
+        if parts.headers.len() > MAX_HEADERS {
             return Err(BadRequest {
                 status: 431,
                 reason: "too many headers",
             });
         }
-        if line.starts_with([' ', '\t']) {
-            return Err(bad("folded header lines are not accepted"));
+        let mut headers = Vec::with_capacity(parts.headers.len());
+        for (name, value) in &parts.headers {
+            if is_singleton(name.as_str()) && parts.headers.get_all(name).iter().count() > 1 {
+                return Err(bad("a header that must appear once appears twice"));
+            }
+            let value = value.to_str().map_err(|_| bad("a header value is not text"))?;
+            headers.push((name.as_str().to_owned(), value.trim().to_owned()));
         }
-        let (name, value) = line.split_once(':').ok_or(bad("a header line has no colon"))?;
-        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic()) {
-            return Err(bad("a header name is not a token"));
+        let request = Self {
+            method: parts.method.as_str().to_owned(),
+            path,
+            query,
+            headers,
+        };
+        if request.header("transfer-encoding").is_some() || request.header("content-length").is_some_and(|v| v != "0") {
+            return Err(bad("requests with a body are not accepted"));
         }
-        if headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(name)) && is_singleton(name) {
-            return Err(bad("a header that must appear once appears twice"));
-        }
-        headers.push((name.to_owned(), value.trim().to_owned()));
+        Ok(request)
     }
-    let request = Request {
-        method: method.to_owned(),
-        path,
-        query,
-        headers,
-    };
-    if request.header("transfer-encoding").is_some() || request.header("content-length").is_some_and(|v| v != "0") {
-        return Err(bad("requests with a body are not accepted"));
-    }
-    Ok(request)
 }
 
 /// Headers whose repetition could make two readers of one request disagree.
@@ -202,37 +159,36 @@ impl Response {
         self
     }
 
-    /// Writes the response; `head_only` for HEAD requests.
-    pub(crate) fn write(&self, stream: &mut impl Write, head_only: bool) -> io::Result<()> {
-        let mut head = format!("HTTP/1.1 {} {}\r\n", self.status, reason(self.status));
+    /// The response as hyper sends it, with the headers every answer carries.
+    pub(crate) fn into_hyper(self) -> hyper::Response<Full<Bytes>> {
+        let mut builder = hyper::Response::builder().status(self.status);
+        for (name, value) in &self.headers {
+            builder = builder.header(*name, value.as_str());
+        }
+        builder
+            .header("X-Content-Type-Options", "nosniff")
+            .header("Referrer-Policy", "no-referrer")
+            .body(Full::new(Bytes::from(self.body)))
+            .unwrap_or_else(|_| {
+                let mut fallback = hyper::Response::new(Full::new(Bytes::new()));
+                *fallback.status_mut() = hyper::StatusCode::INTERNAL_SERVER_ERROR;
+                fallback
+            })
+    }
+
+    /// The whole 503 refusal as bytes, written before hyper takes the connection.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut head = format!("HTTP/1.1 {} Service Unavailable\r\n", self.status);
         for (name, value) in &self.headers {
             head.push_str(&format!("{name}: {value}\r\n"));
         }
         head.push_str(&format!(
-            "Content-Length: {}\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n\r\n",
+            "Content-Length: {}\r\nConnection: close\r\n\r\n",
             self.body.len()
         ));
-        stream.write_all(head.as_bytes())?;
-        if !head_only {
-            stream.write_all(&self.body)?;
-        }
-        stream.flush()
-    }
-}
-
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        204 => "No Content",
-        400 => "Bad Request",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        431 => "Request Header Fields Too Large",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        _ => "Error",
+        let mut bytes = head.into_bytes();
+        bytes.extend_from_slice(&self.body);
+        bytes
     }
 }
 
@@ -240,11 +196,20 @@ fn reason(status: u16) -> &'static str {
 mod tests {
     use super::*;
 
+    fn parts(target: &str, headers: &[(&str, &str)]) -> hyper::http::request::Parts {
+        let mut builder = hyper::Request::builder().method("GET").uri(target);
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
+        builder.body(()).unwrap().into_parts().0
+    }
+
     #[test]
-    fn parses_a_browser_request() {
-        let request = parse(
-            b"GET /api/v1/chain?host=mail.contoso.com&port=443&sni=a%2Eb HTTP/1.1\r\nHost: 127.0.0.1:8787\r\nOrigin: http://127.0.0.1:8787",
-        )
+    fn reads_a_browser_request() {
+        let request = Request::from_parts(&parts(
+            "/api/v1/chain?host=mail.contoso.com&port=443&sni=a%2Eb",
+            &[("Host", "127.0.0.1:8787"), ("Origin", "http://127.0.0.1:8787")],
+        ))
         .unwrap();
         assert_eq!(request.method, "GET");
         assert_eq!(request.path, "/api/v1/chain");
@@ -262,23 +227,19 @@ mod tests {
 
     #[test]
     fn refuses_what_it_does_not_speak() {
-        for head in [
-            &b""[..],
-            b"GET",
-            b"GET / HTTP/2",
-            b"get / HTTP/1.1",
-            b"GET http://evil/ HTTP/1.1",
-            b"GET / HTTP/1.1 extra",
-            b"GET /%zz HTTP/1.1",
-            b"GET /%00 HTTP/1.1",
-            b"GET / HTTP/1.1\r\nno colon",
-            b"GET / HTTP/1.1\r\nHost: a\r\n folded",
-            b"GET / HTTP/1.1\r\nHost: a\r\nHost: b",
-            b"POST / HTTP/1.1\r\nContent-Length: 5",
-            b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked",
-            b"GET /\xff HTTP/1.1",
+        for (target, headers) in [
+            ("http://evil/", &[][..]),
+            ("/%zz", &[]),
+            ("/%00", &[]),
+            ("/", &[("Host", "a"), ("Host", "b")]),
+            ("/", &[("Origin", "a"), ("Origin", "b")]),
+            ("/", &[("Content-Length", "5")]),
+            ("/", &[("Transfer-Encoding", "chunked")]),
         ] {
-            assert!(parse(head).is_err(), "{:?}", String::from_utf8_lossy(head));
+            assert!(
+                Request::from_parts(&parts(target, headers)).is_err(),
+                "{target} {headers:?}"
+            );
         }
     }
 
@@ -292,14 +253,10 @@ mod tests {
     }
 
     #[test]
-    fn responses_close_and_say_their_length() {
-        let mut out = Vec::new();
-        Response::new(404, "text/plain", b"not found".to_vec())
-            .write(&mut out, false)
-            .unwrap();
-        let text = String::from_utf8(out).unwrap();
-        assert!(text.starts_with("HTTP/1.1 404 Not Found\r\n"));
-        assert!(text.contains("Content-Length: 9\r\nConnection: close\r\n"));
-        assert!(text.ends_with("\r\n\r\nnot found"));
+    fn the_refusal_closes_and_says_its_length() {
+        let text = String::from_utf8(Response::new(503, "text/plain", b"busy".to_vec()).to_bytes()).unwrap();
+        assert!(text.starts_with("HTTP/1.1 503 Service Unavailable\r\n"));
+        assert!(text.contains("Content-Length: 4\r\nConnection: close\r\n"));
+        assert!(text.ends_with("\r\n\r\nbusy"));
     }
 }

@@ -112,7 +112,7 @@ fn foreign_pages_and_foreign_host_names_are_refused() {
     let (status, head, _) = relay.get("/api/v1/health", &["Origin: https://tools.contoso.com"]);
     assert_eq!(status, 200);
     assert!(
-        head.contains("Access-Control-Allow-Origin: https://tools.contoso.com"),
+        head.contains("access-control-allow-origin: https://tools.contoso.com"),
         "{head}"
     );
 
@@ -201,7 +201,7 @@ fn serves_the_built_page_from_dist() {
     let relay = Served::start(&["--dist", dist.to_str().unwrap()]);
     let (status, head, body) = relay.get("/", &[]);
     assert_eq!(status, 200);
-    assert!(head.contains("Content-Type: text/html"));
+    assert!(head.contains("content-type: text/html"));
     assert!(head.contains("frame-ancestors 'none'"));
     assert!(body.contains("<title>msstd-check</title>"));
     let (status, head, _) = relay.get("/app.js", &[]);
@@ -296,4 +296,50 @@ fn the_domain_check_runs_under_the_policy() {
         let (status, body) = refused.json(bad, &[]);
         assert_eq!(status, 400, "{bad}: {body}");
     }
+}
+
+/// At most 64 connections at once: the 65th is answered 503 BUSY at once (hyper never sees it),
+/// and the relay serves again when they go.
+#[test]
+fn connections_beyond_the_cap_are_refused_with_503() {
+    let relay = Served::start(&[]);
+    let idle: Vec<std::net::TcpStream> = (0..64)
+        .map(|_| std::net::TcpStream::connect(("127.0.0.1", relay.port)).unwrap())
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let (status, _, body) = split(&relay.raw(b"GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+    assert_eq!(status, 503);
+    assert!(body.contains("BUSY"), "{body}");
+    drop(idle);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(relay.get("/api/v1/health", &[]).0, 200);
+}
+
+/// The page's files as the browser gets them: Brotli when accepted, a year of caching for the
+/// hashed names, and 304 for a revalidation.
+#[test]
+fn precompressed_files_and_revalidation_over_http() {
+    let dist = std::env::temp_dir().join(format!("relay-dist-br-{}", std::process::id()));
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), "<!doctype html><title>msstd-check</title>").unwrap();
+    std::fs::write(dist.join("index.html.br"), b"\x0b\x10\x80<!doctype html>\x03").unwrap();
+    std::fs::write(dist.join("style-0123456789abcdef.css"), "body{}").unwrap();
+    let relay = Served::start(&["--dist", dist.to_str().unwrap()]);
+    let (status, head, _) = relay.get("/", &["Accept-Encoding: gzip, br"]);
+    assert_eq!(status, 200);
+    assert!(head.contains("content-encoding: br"), "{head}");
+    assert!(head.contains("vary: accept-encoding"), "{head}");
+    let etag = head.lines().find_map(|l| l.strip_prefix("etag: ")).unwrap().to_owned();
+    let (status, _, body) = relay.get("/", &["Accept-Encoding: gzip, br", &format!("If-None-Match: {etag}")]);
+    assert_eq!((status, body.as_str()), (304, ""));
+    let (status, head, body) = relay.get("/", &[]);
+    assert_eq!(status, 200);
+    assert!(!head.contains("content-encoding"), "{head}");
+    assert!(body.contains("<title>msstd-check</title>"));
+    let (_, head, _) = relay.get("/style-0123456789abcdef.css", &[]);
+    assert!(
+        head.contains("cache-control: public, max-age=31536000, immutable"),
+        "{head}"
+    );
+    std::fs::remove_dir_all(dist).unwrap();
 }

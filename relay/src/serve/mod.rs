@@ -8,20 +8,31 @@
 mod api;
 mod files;
 
-use crate::stores::Stores;
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::io::AsyncWriteExt as _;
+use tokio::sync::Semaphore;
+
 use crate::fetch::Settings;
 use crate::http::{self, Request, Response};
+use crate::stores::Stores;
 
 /// Most connections handled at once; more are answered 503 at once.
 const MAX_CONNECTIONS: usize = 64;
-/// Time a client has to send its request head.
+/// Time a client has to send each request head (keep-alive connections wait this long too).
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+/// Longest a connection lives: the slowest domain check (four methods of up to three requests,
+/// each within `--timeout`) and its transfer fit well inside.
+const CONNECTION_TIMEOUT: Duration = Duration::from_secs(600);
 
 /// Everything `serve` was told.
 #[derive(Debug)]
@@ -101,11 +112,14 @@ fn host_names(listen: SocketAddr, extra: &[String]) -> Vec<String> {
     hosts
 }
 
-/// Binds, prints where it listens, and serves until killed.
+/// Binds, prints where it listens, and serves until killed: hyper on a one-thread tokio
+/// runtime speaks HTTP/1.1; each request is routed on tokio's blocking pool (a fetch blocks for
+/// up to its time caps).
 pub(crate) fn run(mut config: Config) -> std::io::Result<()> {
     let stores = Stores::new(std::mem::take(&mut config.trusted));
-    let listener = TcpListener::bind(config.listen)?;
+    let listener = std::net::TcpListener::bind(config.listen)?;
     let local = listener.local_addr()?;
+    listener.set_nonblocking(true)?;
     let hosts = host_names(local, &config.allowed_hosts);
     let what = match &config.dist {
         Some(dist) => format!("the page from {} and the API", dist.display()),
@@ -118,40 +132,57 @@ pub(crate) fn run(mut config: Config) -> std::io::Result<()> {
         fetches: Arc::new(AtomicUsize::new(0)),
         stores,
     });
-    let connections = Arc::new(AtomicUsize::new(0));
-    for stream in listener.incoming() {
-        let Ok(mut stream) = stream else { continue };
-        let Some(slot) = Slot::take(&connections, MAX_CONNECTIONS) else {
-            let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
-            let _ = api::error(503, "BUSY", "too many connections: try again in a moment").write(&mut stream, false);
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    runtime.block_on(accept(listener, server))
+}
+
+async fn accept(listener: std::net::TcpListener, server: Arc<Server>) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    let connections = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let Ok((mut stream, _)) = listener.accept().await else {
+            continue;
+        };
+        let Ok(permit) = Arc::clone(&connections).try_acquire_owned() else {
+            tokio::spawn(async move {
+                let busy = api::error(503, "BUSY", "too many connections: try again in a moment").to_bytes();
+                let _ = tokio::time::timeout(Duration::from_secs(1), stream.write_all(&busy)).await;
+            });
             continue;
         };
         let server = Arc::clone(&server);
-        std::thread::spawn(move || {
-            let _slot = slot;
-            server.handle(&mut stream);
+        tokio::spawn(async move {
+            let _permit = permit;
+            let service = service_fn(move |request| respond(Arc::clone(&server), request));
+            let connection = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(REQUEST_TIMEOUT)
+                .half_close(true)
+                .max_buf_size(http::MAX_HEAD)
+                .serve_connection(TokioIo::new(stream), service);
+            // A connection that never finishes its request is cut at the head's timeout; one
+            // that stalls while reading the answer, here.
+            let _ = tokio::time::timeout(CONNECTION_TIMEOUT, connection).await;
         });
     }
-    Ok(())
+}
+
+/// One request: checked, routed off the runtime's thread, answered.
+async fn respond(
+    server: Arc<Server>,
+    request: hyper::Request<hyper::body::Incoming>,
+) -> Result<hyper::Response<Full<Bytes>>, std::convert::Infallible> {
+    let (parts, _body) = request.into_parts();
+    let response = match Request::from_parts(&parts) {
+        Err(bad) => api::error(bad.status, "BAD_REQUEST", bad.reason),
+        Ok(request) => tokio::task::spawn_blocking(move || server.route(&request))
+            .await
+            .unwrap_or_else(|_| api::error(500, "INTERNAL", "the request could not be answered")),
+    };
+    Ok(response.into_hyper())
 }
 
 impl Server {
-    fn handle(&self, stream: &mut TcpStream) {
-        let _ = stream.set_read_timeout(Some(REQUEST_TIMEOUT));
-        let _ = stream.set_write_timeout(Some(REQUEST_TIMEOUT));
-        let response = match http::read_request(stream) {
-            Ok(None) => return,
-            Ok(Some(request)) => {
-                let response = self.route(&request);
-                let head_only = request.method == "HEAD";
-                let _ = response.write(stream, head_only);
-                return;
-            }
-            Err(bad) => api::error(bad.status, "BAD_REQUEST", bad.reason),
-        };
-        let _ = response.write(stream, false);
-    }
-
     fn route(&self, request: &Request) -> Response {
         let host = request.header("host").unwrap_or_default().to_ascii_lowercase();
         if !self.hosts.contains(&host) {
@@ -165,7 +196,7 @@ impl Server {
             return api::handle(self, request, &host);
         }
         match request.method.as_str() {
-            "GET" | "HEAD" => files::serve(self.config.dist.as_deref(), &request.path),
+            "GET" | "HEAD" => files::serve(self.config.dist.as_deref(), request),
             _ => api::error(405, "METHOD_NOT_ALLOWED", "only GET and HEAD").with("Allow", "GET, HEAD"),
         }
     }

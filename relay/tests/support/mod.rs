@@ -326,11 +326,11 @@ impl Drop for Served {
     }
 }
 
-/// Status, head and body of a raw HTTP answer.
+/// Status, head (lower case: header names are case-insensitive) and body of a raw HTTP answer.
 pub fn split(answer: &str) -> (u16, String, String) {
     let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((answer, ""));
     let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    (status, head.to_owned(), body.to_owned())
+    (status, head.to_ascii_lowercase(), body.to_owned())
 }
 
 /// An HTTPS server presenting `presented` that answers every request with `status` and `body`
