@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Runs one fuzz target for a while: `bash fuzz/run.sh decode|principal|analyze|reader SECONDS`
+# Runs one fuzz target for a while: `bash fuzz/run.sh decode|principal|analyze|reader|revocation SECONDS`
 # (inputs up to 64 KiB; `MAX_LEN=BYTES` for longer ones, to reach the engine's caps).
 # Seeds the corpus from tests/data and ../shared/fixtures, then runs libFuzzer through cargo fuzz
 # on the stable toolchain (RUSTC_BOOTSTRAP lets it use the sanitizer flags it needs). Crashes land
 # in fuzz/artifacts/TARGET/; each one found becomes a regression test in tests/robustness.rs.
 set -euo pipefail
 cd "$(dirname "$0")"
-target=${1:?decode, principal, analyze or reader}
+target=${1:?decode, principal, analyze, reader or revocation}
 seconds=${2:-600}
 max_len=${MAX_LEN:-65536}
 command -v cargo-fuzz > /dev/null || cargo install --locked cargo-fuzz --version 0.13.2
@@ -23,6 +23,30 @@ if [ -z "$(ls -A "$corpus")" ]; then
       printf '%s' "The certificate common name mail.contoso.com doesn't validate against the mutual authentication string that was provided: msstd:owa.contoso.com" > "$corpus/rca"
       printf '%s' "Connetti solo ai server proxy che hanno questo nome dell'entità nel certificato: msstd:mail.contoso.com." > "$corpus/italian"
       printf '%s' 'first msstd:a.contoso.com, then "MSSTD: b.contoso.com:443" and fullsic:CN=x, O=y' > "$corpus/several"
+      ;;
+    revocation)
+      # An OCSP response (good, then revoked) and a CRL about the self-signed EXCH01 certificate,
+      # signed with its key, made by OpenSSL.
+      work=$(mktemp -d)
+      cp ../tests/data/selfsigned-exchange.pem "$work/cert.pem"
+      cp ../tests/data/rsa-2048.key "$work/cert.key"
+      serial=$(openssl x509 -in "$work/cert.pem" -noout -serial | cut -d= -f2)
+      printf 'V\t300101000000Z\t\t%s\tunknown\t/CN=EXCH01\n' "$serial" > "$work/good.txt"
+      printf 'R\t300101000000Z\t260301000000Z,keyCompromise\t%s\tunknown\t/CN=EXCH01\n' "$serial" > "$work/revoked.txt"
+      (
+        cd "$work"
+        openssl ocsp -issuer cert.pem -cert cert.pem -no_nonce -reqout request.der
+        for state in good revoked; do
+          openssl ocsp -index "$state.txt" -rsigner cert.pem -rkey cert.key -CA cert.pem -reqin request.der \
+            -respout "ocsp-$state.der" -ndays 3650
+        done
+        printf '[ca]\ndefault_ca=x\n[x]\ndatabase=revoked.txt\ncrlnumber=crlnumber\ndefault_md=sha256\ndefault_crl_days=3650\n' > ca.cnf
+        echo 01 > crlnumber
+        openssl ca -config ca.cnf -gencrl -cert cert.pem -keyfile cert.key -out crl.pem
+        openssl crl -in crl.pem -outform DER -out crl.der
+      ) > /dev/null 2>&1 || true
+      cp "$work"/ocsp-*.der "$work"/crl.der "$corpus"/ 2> /dev/null || true
+      rm -rf "$work"
       ;;
     reader)
       # DER certificates, one a file: what the reader reads.

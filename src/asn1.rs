@@ -142,6 +142,23 @@ impl<'a, E> Iterator for Children<'a, E> {
     }
 }
 
+/// One DER element: `tag`, the definite length, `content` (what the engine writes: OCSP
+/// requests, the trust anchors' whole names and keys).
+pub(crate) fn encode(tag: u8, content: &[u8]) -> Vec<u8> {
+    let mut der = vec![tag];
+    let len = content.len();
+    if len < 0x80 {
+        der.push(len as u8);
+    } else {
+        let bytes = len.to_be_bytes();
+        let significant: Vec<u8> = bytes.iter().copied().skip_while(|b| *b == 0).collect();
+        der.push(0x80 | significant.len() as u8);
+        der.extend(significant);
+    }
+    der.extend_from_slice(content);
+    der
+}
+
 /// The content of a non-negative INTEGER as a `u64`, if it fits.
 pub(crate) fn small_uint(content: &[u8]) -> Option<u64> {
     let trimmed = match content {

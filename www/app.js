@@ -359,18 +359,7 @@ function renderDomain(report) {
       ),
     ),
   );
-  $('domain-findings').replaceChildren(
-    ...report.findings.map((finding) =>
-      el(
-        'li',
-        { className: `finding ${finding.severity}`, attrs: { 'data-code': finding.code, 'data-severity': finding.severity } },
-        el('span', { text: t(finding.severity), className: 'badge' }),
-        el('code', { text: finding.code, className: 'code' }),
-        el('p', { text: finding.message }),
-        finding.fix ? el('p', { text: finding.fix, className: 'finding-fix' }) : null,
-      ),
-    ),
-  );
+  $('domain-findings').replaceChildren(...report.findings.map((finding) => findingItem(finding)));
   box.hidden = false;
 }
 
@@ -511,21 +500,22 @@ function renderFix(fix, report) {
   $('fix').hidden = false;
 }
 
+/** One finding as a list item: severity, code, sentence, fix, and where the rule comes from. */
+function findingItem(finding) {
+  return el(
+    'li',
+    { className: `finding ${finding.severity}`, attrs: { 'data-code': finding.code, 'data-severity': finding.severity } },
+    el('span', { text: t(finding.severity), className: 'badge' }),
+    el('code', { text: finding.code, className: 'code' }),
+    el('p', { text: finding.message }),
+    finding.fix ? el('p', { text: finding.fix, className: 'finding-fix' }) : null,
+    el('p', { text: finding.reference, className: 'reference' }),
+  );
+}
+
 function renderFindings(findings) {
   $('findings-title').hidden = findings.length === 0;
-  $('findings').replaceChildren(
-    ...findings.map((finding) =>
-      el(
-        'li',
-        { className: `finding ${finding.severity}`, attrs: { 'data-code': finding.code, 'data-severity': finding.severity } },
-        el('span', { text: t(finding.severity), className: 'badge' }),
-        el('code', { text: finding.code, className: 'code' }),
-        el('p', { text: finding.message }),
-        finding.fix ? el('p', { text: finding.fix, className: 'finding-fix' }) : null,
-        el('p', { text: finding.reference, className: 'reference' }),
-      ),
-    ),
-  );
+  $('findings').replaceChildren(...findings.map((finding) => findingItem(finding)));
 }
 
 function names(label, values, matched) {

@@ -60,45 +60,33 @@ fn ask(cert: &[u8], issuer: &[u8], settings: &Settings, now: UnixTime) -> Vec<Ev
     let Ok(request) = revocation::request(cert, issuer) else {
         return Vec::new();
     };
-    let mut failures = Vec::new();
     let http = |url: &&String| url.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("http://"));
-    if let Some(url) = request.ocsp.iter().find(http) {
+    let ocsp = request.ocsp.iter().find(http).map(|url| {
         let body = web::Request::Post {
             content_type: "application/ocsp-request",
             body: &request.ocsp_request,
         };
-        let answer = fetch(url, body, settings, MAX_OCSP_BYTES)
-            .map(|bytes| {
-                revocation::judge(
-                    cert,
-                    issuer,
-                    Source::Ocsp,
-                    url,
-                    &bytes,
-                    now,
-                    &msstd_check::signature::RustCrypto,
-                )
-            })
-            .unwrap_or_else(|reason| revocation::failed(cert, Source::Ocsp, url, &reason));
-        if !matches!(answer.status, Status::Failed(_)) {
-            return vec![answer];
-        }
-        failures.push(answer);
-    }
-    if let Some(url) = request.crl.iter().find(http) {
-        let answer = fetch(url, web::Request::Get, settings, MAX_CRL_BYTES)
-            .map(|bytes| {
-                revocation::judge(
-                    cert,
-                    issuer,
-                    Source::Crl,
-                    url,
-                    &bytes,
-                    now,
-                    &msstd_check::signature::RustCrypto,
-                )
-            })
-            .unwrap_or_else(|reason| revocation::failed(cert, Source::Crl, url, &reason));
+        (Source::Ocsp, url, body, MAX_OCSP_BYTES)
+    });
+    let crl = request
+        .crl
+        .iter()
+        .find(http)
+        .map(|url| (Source::Crl, url, web::Request::Get, MAX_CRL_BYTES));
+    let mut failures = Vec::new();
+    for (source, url, http_request, cap) in ocsp.into_iter().chain(crl) {
+        let answer = match fetch(url, http_request, settings, cap) {
+            Ok(bytes) => revocation::judge(
+                cert,
+                issuer,
+                source,
+                url,
+                &bytes,
+                now,
+                &msstd_check::signature::RustCrypto,
+            ),
+            Err(reason) => revocation::failed(cert, source, url, &reason),
+        };
         if !matches!(answer.status, Status::Failed(_)) {
             return vec![answer];
         }

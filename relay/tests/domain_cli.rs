@@ -37,28 +37,39 @@ const AUTODISCOVER_ERROR: &str = r#"<?xml version="1.0" encoding="utf-8"?><Autod
 
 /// Runs `fetch --domain contoso.test --json` with `args`; the exit status and the JSON.
 fn domain_check(contoso: &Contoso, dns: u16, args: &[String]) -> (i32, Value) {
-    let output = relay()
-        .args([
-            "fetch",
-            "--domain",
-            "contoso.test",
-            "--at",
-            AT,
-            "--timeout",
-            "2",
-            "--json",
-        ])
-        .args(["--dns-server", &format!("127.0.0.1:{dns}")])
-        .arg("--trust")
-        .arg(&contoso.root_file)
-        .args(args)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let json = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("{e}: {stdout}\nstderr: {}", String::from_utf8_lossy(&output.stderr)));
-    (output.status.code().unwrap(), json)
+    json_run(
+        relay()
+            .args([
+                "fetch",
+                "--domain",
+                "contoso.test",
+                "--at",
+                AT,
+                "--timeout",
+                "2",
+                "--json",
+            ])
+            .args(["--dns-server", &format!("127.0.0.1:{dns}")])
+            .arg("--trust")
+            .arg(&contoso.root_file)
+            .args(args),
+    )
 }
+
+/// `--connect-to` to a closed port for each of `places`: nothing answers there.
+fn nothing_at(places: &[(&str, u16)]) -> Vec<String> {
+    places
+        .iter()
+        .flat_map(|&(host, port)| connect_to(host, port, closed_port()))
+        .collect()
+}
+
+/// The three places of Outlook's order that are not the SRV record.
+const ROOT_AUTODISCOVER_AND_REDIRECT: [(&str, u16); 3] = [
+    ("contoso.test", 443),
+    ("autodiscover.contoso.test", 443),
+    ("autodiscover.contoso.test", 80),
+];
 
 /// The domain report conforms to `docs/domain-schema.json`, each endpoint's report and the
 /// Outlook Anywhere host's to `docs/report-schema.json`.
@@ -167,9 +178,7 @@ fn a_redirect_is_followed_after_a_question_and_the_srv_record_is_not_reached() {
     let exchange = https_server(contoso.presented(&["mail.contoso.test"]), 200, AUTODISCOVER_ERROR);
     let redirect = redirecting_server("https://mail.contoso.test/autodiscover/autodiscover.xml".to_owned());
     let dns = dns_server(vec![("_autodiscover._tcp.contoso.test", "mail.contoso.test", 443)]);
-    let mut args = Vec::new();
-    args.extend(connect_to("contoso.test", 443, closed_port()));
-    args.extend(connect_to("autodiscover.contoso.test", 443, closed_port()));
+    let mut args = nothing_at(&ROOT_AUTODISCOVER_AND_REDIRECT[..2]);
     args.extend(connect_to("autodiscover.contoso.test", 80, redirect));
     args.extend(connect_to("mail.contoso.test", 443, exchange));
     let (status, report) = domain_check(&contoso, dns, &args);
@@ -207,14 +216,7 @@ fn a_redirect_is_followed_after_a_question_and_the_srv_record_is_not_reached() {
 fn a_domain_where_nothing_answers_has_no_autodiscover() {
     let contoso = Contoso::new("nothing");
     let dns = dns_server(Vec::new());
-    let mut args = Vec::new();
-    for (host, port) in [
-        ("contoso.test", 443),
-        ("autodiscover.contoso.test", 443),
-        ("autodiscover.contoso.test", 80),
-    ] {
-        args.extend(connect_to(host, port, closed_port()));
-    }
+    let args = nothing_at(&ROOT_AUTODISCOVER_AND_REDIRECT);
     let (status, report) = domain_check(&contoso, dns, &args);
     assert_eq!(report["autodiscover"]["outcome"], "not-found");
     assert_eq!(codes(&report["autodiscover"]["findings"]), ["AUTODISCOVER_NOT_FOUND"]);
@@ -254,14 +256,7 @@ fn an_srv_record_is_followed_and_its_endpoint_judged() {
     );
     let exchange = https_server(Presented::new(&[&leaf]), 401, "");
     let dns = dns_server(vec![("_autodiscover._tcp.contoso.test", "mail.contoso.test", 8443)]);
-    let mut args = Vec::new();
-    for (host, port) in [
-        ("contoso.test", 443),
-        ("autodiscover.contoso.test", 443),
-        ("autodiscover.contoso.test", 80),
-    ] {
-        args.extend(connect_to(host, port, closed_port()));
-    }
+    let mut args = nothing_at(&ROOT_AUTODISCOVER_AND_REDIRECT);
     args.extend(connect_to("mail.contoso.test", 8443, exchange));
     let (status, report) = domain_check(&contoso, dns, &args);
     let autodiscover = &report["autodiscover"];

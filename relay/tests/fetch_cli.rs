@@ -7,15 +7,11 @@ use support::*;
 
 /// Runs `fetch --json` and returns the exit status and the JSON.
 fn fetch_json(args: &[&str]) -> (i32, Value) {
-    let output = relay()
-        .args(["fetch", "--at", AT, "--timeout", "2", "--json"])
-        .args(args)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let json = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("{e}: {stdout}\nstderr: {}", String::from_utf8_lossy(&output.stderr)));
-    (output.status.code().unwrap(), json)
+    json_run(
+        relay()
+            .args(["fetch", "--at", AT, "--timeout", "2", "--json"])
+            .args(args),
+    )
 }
 
 fn codes(report: &Value) -> Vec<&str> {

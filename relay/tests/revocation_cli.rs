@@ -14,29 +14,6 @@ use support::*;
 /// The leaf's serial number, which the CRL and the OCSP index name.
 const SERIAL: [u8; 4] = [0x0a, 0x11, 0x22, 0x33];
 
-/// AuthorityInfoAccess with one OCSP URI (under 100 bytes), for `custom_extensions`.
-fn ocsp_extension(url: &str) -> rcgen::CustomExtension {
-    let uri = url.as_bytes();
-    let mut description = vec![
-        0x06,
-        0x08,
-        0x2b,
-        0x06,
-        0x01,
-        0x05,
-        0x05,
-        0x07,
-        0x30,
-        0x01,
-        0x86,
-        uri.len() as u8,
-    ];
-    description.extend_from_slice(uri);
-    let mut content = vec![0x30, (description.len() + 2) as u8, 0x30, description.len() as u8];
-    content.extend(description);
-    rcgen::CustomExtension::from_oid_content(&[1, 3, 6, 1, 5, 5, 7, 1, 1], content)
-}
-
 /// Root (given with --trust) → issuing CA → leaf for mail.contoso.com naming `ocsp` and `crl`.
 struct Chain {
     root_file: PathBuf,
@@ -50,7 +27,7 @@ fn chain(tag: &str, ocsp: Option<&str>, crl: Option<&str>) -> Chain {
     let mut p = params(&["mail.contoso.com"], &["mail.contoso.com"]);
     p.serial_number = Some(rcgen::SerialNumber::from(SERIAL.to_vec()));
     if let Some(url) = ocsp {
-        p.custom_extensions.push(ocsp_extension(url));
+        p.custom_extensions.push(support::common::ocsp(url));
     }
     if let Some(url) = crl {
         p.crl_distribution_points = vec![rcgen::CrlDistributionPoint {
@@ -67,37 +44,15 @@ fn chain(tag: &str, ocsp: Option<&str>, crl: Option<&str>) -> Chain {
     }
 }
 
-/// A port that is free now, for a server whose URL must be inside the certificate it serves.
-fn free_port() -> u16 {
-    closed_port()
-}
-
 /// Runs `fetch --json` against `port` for mail.contoso.com; the exit status and the JSON.
 fn fetch(chain: &Chain, port: u16) -> (i32, Value) {
-    let output = relay()
-        .args([
-            "fetch",
-            &format!("127.0.0.1:{port}"),
-            "--sni",
-            "mail.contoso.com",
-            "--host",
-            "mail.contoso.com",
-        ])
-        .args([
-            "--msstd",
-            "msstd:mail.contoso.com",
-            "--timeout",
-            "2",
-            "--json",
-            "--trust",
-        ])
-        .arg(&chain.root_file)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let json = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("{e}: {stdout}\nstderr: {}", String::from_utf8_lossy(&output.stderr)));
-    (output.status.code().unwrap(), json)
+    json_run(
+        relay()
+            .args(["fetch", &format!("127.0.0.1:{port}"), "--sni", "mail.contoso.com"])
+            .args(["--host", "mail.contoso.com", "--msstd", "msstd:mail.contoso.com"])
+            .args(["--timeout", "2", "--json", "--trust"])
+            .arg(&chain.root_file),
+    )
 }
 
 fn revocation_findings(report: &Value) -> Vec<(String, String, String)> {
@@ -119,24 +74,6 @@ fn revocation_findings(report: &Value) -> Vec<(String, String, String)> {
             )
         })
         .collect()
-}
-
-/// An HTTP server on `port` answering every request with `body`.
-fn serve_on(port: u16, body: Vec<u8>) {
-    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
-    std::thread::spawn(move || {
-        use std::io::{Read, Write};
-        for mut stream in listener.incoming().flatten() {
-            let mut request = [0u8; 4096];
-            let _ = stream.read(&mut request);
-            let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                body.len()
-            );
-            let _ = stream.write_all(head.as_bytes());
-            let _ = stream.write_all(&body);
-        }
-    });
 }
 
 fn server(chain: &Chain, ocsp: Option<Vec<u8>>) -> u16 {
@@ -215,37 +152,50 @@ fn openssl_ocsp_response(chain: &Chain, dir: &Path, revoked: bool) -> Vec<u8> {
     openssl_answer(dir)
 }
 
-/// An OCSP responder on `port`: `openssl ocsp` answers the very request the relay sends, so
-/// the engine's request is checked by an independent implementation too.
-fn openssl_responder(port: u16, chain: &Chain, dir: PathBuf, revoked: bool) {
-    openssl_files(chain, &dir, revoked);
-    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
-    std::thread::spawn(move || {
-        use std::io::{BufRead, BufReader, Read, Write};
-        for stream in listener.incoming().flatten() {
-            let mut reader = BufReader::new(stream);
-            let mut length = 0;
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                    break;
-                }
-                if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
-                    length = value.trim().parse().unwrap_or(0);
-                }
-            }
-            let mut request = vec![0u8; length];
-            if reader.read_exact(&mut request).is_err() {
-                continue;
-            }
-            std::fs::write(dir.join("request.der"), &request).unwrap();
-            let body = openssl_answer(&dir);
-            let mut stream = reader.into_inner();
-            let head = format!("HTTP/1.1 200 OK\r\nContent-Type: application/ocsp-response\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
-            let _ = stream.write_all(head.as_bytes());
-            let _ = stream.write_all(&body);
-        }
+/// An OCSP responder: `openssl ocsp` answers the very request the relay sends, so the engine's
+/// request is checked by an independent implementation too. Returns its port; `chain_for`
+/// gets the responder's URL and makes the chain whose index it answers from.
+fn openssl_responder(dir: PathBuf, revoked: bool, chain_for: impl FnOnce(&str) -> Chain) -> Chain {
+    let answering = dir.clone();
+    let port = spawn_server(move |mut stream| {
+        use std::io::Write;
+        let Some(request) = read_request(&mut stream) else {
+            return;
+        };
+        std::fs::write(answering.join("request.der"), &request).unwrap();
+        let body = openssl_answer(&answering);
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/ocsp-response\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            body.len()
+        );
+        let _ = stream.write_all(head.as_bytes());
+        let _ = stream.write_all(&body);
     });
+    let chain = chain_for(&format!("http://127.0.0.1:{port}/"));
+    openssl_files(&chain, &dir, revoked);
+    chain
+}
+
+/// The issuing CA's CRL, listing the leaf for keyCompromise when `revoked`.
+fn crl(chain: &Chain, revoked: bool) -> Vec<u8> {
+    let entry = rcgen::RevokedCertParams {
+        serial_number: rcgen::SerialNumber::from(SERIAL.to_vec()),
+        revocation_time: rcgen::date_time_ymd(2026, 3, 1),
+        reason_code: Some(rcgen::RevocationReason::KeyCompromise),
+        invalidity_date: None,
+    };
+    rcgen::CertificateRevocationListParams {
+        this_update: rcgen::date_time_ymd(2026, 1, 1),
+        next_update: rcgen::date_time_ymd(2030, 1, 1),
+        crl_number: rcgen::SerialNumber::from(vec![1]),
+        issuing_distribution_point: None,
+        revoked_certs: if revoked { vec![entry] } else { Vec::new() },
+        key_identifier_method: rcgen::KeyIdMethod::Sha256,
+    }
+    .signed_by(&rcgen::Issuer::from_params(&chain.issuing.params, &chain.issuing.key))
+    .unwrap()
+    .der()
+    .to_vec()
 }
 
 fn temp(name: &str) -> PathBuf {
@@ -254,24 +204,9 @@ fn temp(name: &str) -> PathBuf {
 
 #[test]
 fn a_leaf_revoked_in_its_crl_is_an_error_for_every_client() {
-    let crl_port = free_port();
-    let chain = chain("crl", None, Some(&format!("http://127.0.0.1:{crl_port}/issuing.crl")));
-    let crl = rcgen::CertificateRevocationListParams {
-        this_update: rcgen::date_time_ymd(2026, 1, 1),
-        next_update: rcgen::date_time_ymd(2030, 1, 1),
-        crl_number: rcgen::SerialNumber::from(vec![1]),
-        issuing_distribution_point: None,
-        revoked_certs: vec![rcgen::RevokedCertParams {
-            serial_number: rcgen::SerialNumber::from(SERIAL.to_vec()),
-            revocation_time: rcgen::date_time_ymd(2026, 3, 1),
-            reason_code: Some(rcgen::RevocationReason::KeyCompromise),
-            invalidity_date: None,
-        }],
-        key_identifier_method: rcgen::KeyIdMethod::Sha256,
-    }
-    .signed_by(&rcgen::Issuer::from_params(&chain.issuing.params, &chain.issuing.key))
-    .unwrap();
-    serve_on(crl_port, crl.der().to_vec());
+    let (port, served) = http_server_later();
+    let chain = chain("crl", None, Some(&format!("http://127.0.0.1:{port}/issuing.crl")));
+    served.set(crl(&chain, true)).unwrap();
     let (status, report) = fetch(&chain, server(&chain, None));
     assert_eq!(
         revocation_findings(&report),
@@ -289,25 +224,11 @@ fn a_leaf_revoked_in_its_crl_is_an_error_for_every_client() {
     assert_eq!(report["connection"]["ocsp_stapled"], false);
     assert_eq!(status, 1);
 
-    // The same CRL with the leaf not on it: good.
-    let crl_port2 = free_port();
-    let chain2 = self::chain(
-        "crl-good",
-        None,
-        Some(&format!("http://127.0.0.1:{crl_port2}/issuing.crl")),
-    );
-    let empty = rcgen::CertificateRevocationListParams {
-        this_update: rcgen::date_time_ymd(2026, 1, 1),
-        next_update: rcgen::date_time_ymd(2030, 1, 1),
-        crl_number: rcgen::SerialNumber::from(vec![2]),
-        issuing_distribution_point: None,
-        revoked_certs: Vec::new(),
-        key_identifier_method: rcgen::KeyIdMethod::Sha256,
-    }
-    .signed_by(&rcgen::Issuer::from_params(&chain2.issuing.params, &chain2.issuing.key))
-    .unwrap();
-    serve_on(crl_port2, empty.der().to_vec());
-    let (status, report) = fetch(&chain2, server(&chain2, None));
+    // A CRL without the leaf on it: good.
+    let (port, served) = http_server_later();
+    let chain = self::chain("crl-good", None, Some(&format!("http://127.0.0.1:{port}/issuing.crl")));
+    served.set(crl(&chain, false)).unwrap();
+    let (status, report) = fetch(&chain, server(&chain, None));
     assert_eq!(
         revocation_findings(&report),
         [("REVOCATION_GOOD".to_owned(), "crl".to_owned(), String::new())]
@@ -318,10 +239,8 @@ fn a_leaf_revoked_in_its_crl_is_an_error_for_every_client() {
 #[test]
 fn ocsp_answers_made_by_openssl_are_verified_good_and_revoked() {
     for revoked in [false, true] {
-        let port = free_port();
         let tag = if revoked { "revoked" } else { "good" };
-        let chain = chain(tag, Some(&format!("http://127.0.0.1:{port}/")), None);
-        openssl_responder(port, &chain, temp(tag), revoked);
+        let chain = openssl_responder(temp(tag), revoked, |url| chain(tag, Some(url), None));
         let (status, report) = fetch(&chain, server(&chain, None));
         let expected = if revoked {
             ("CERT_REVOKED".to_owned(), "ocsp".to_owned(), "keyCompromise".to_owned())
@@ -337,10 +256,12 @@ fn ocsp_answers_made_by_openssl_are_verified_good_and_revoked() {
 fn a_response_for_another_certificate_or_from_another_signer_is_not_trusted() {
     // The responder answers with another chain's response, signed by an issuing CA of the same
     // name but another key: the check fails, it does not pass.
-    let port = free_port();
+    let (port, served) = http_server_later();
     let chain = chain("mismatch", Some(&format!("http://127.0.0.1:{port}/")), None);
     let stranger = self::chain("stranger", Some("http://127.0.0.1:9/"), None);
-    serve_on(port, openssl_ocsp_response(&stranger, &temp("stranger"), false));
+    served
+        .set(openssl_ocsp_response(&stranger, &temp("stranger"), false))
+        .unwrap();
     let (status, report) = fetch(&chain, server(&chain, None));
     let found = revocation_findings(&report);
     assert_eq!(found.len(), 1, "{found:?}");

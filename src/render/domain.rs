@@ -6,14 +6,13 @@ use std::fmt::Write as _;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
-use super::{tag, Language, Style, Worded, WordedFinding};
+use super::{write_findings, Language, Style, Worded, WordedFinding};
 use crate::domain::{DomainReport, Endpoint, EndpointOutcome};
 
 /// The domain check as text in `language`: the answer, each place in Outlook's order with what
 /// it does to Outlook, then the findings with their fixes.
 pub fn domain_text_in(report: &DomainReport, style: Style, language: Language) -> String {
     let words = language.catalogue();
-    let labels = words.labels();
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -33,18 +32,7 @@ pub fn domain_text_in(report: &DomainReport, style: Style, language: Language) -
     if !report.findings.is_empty() {
         out.push('\n');
     }
-    for finding in &report.findings {
-        let _ = writeln!(
-            out,
-            "{} {:<20} {}",
-            tag(finding.severity, style),
-            finding.code.as_str(),
-            words.message(finding)
-        );
-        if let Some(fix) = words.fix(finding) {
-            let _ = writeln!(out, "      {}: {fix}", labels.fix);
-        }
-    }
+    write_findings(&mut out, &report.findings, style, words);
     out
 }
 

@@ -298,6 +298,22 @@ fn tag(severity: Severity, style: Style) -> String {
     }
 }
 
+/// Each finding on a line (severity, code, sentence), its fix below it.
+fn write_findings(out: &mut String, findings: &[Finding], style: Style, words: &dyn Catalogue) {
+    for finding in findings {
+        let _ = writeln!(
+            out,
+            "{} {:<20} {}",
+            tag(finding.severity, style),
+            finding.code.as_str(),
+            words.message(finding)
+        );
+        if let Some(fix) = words.fix(finding) {
+            let _ = writeln!(out, "      {}: {fix}", words.labels().fix);
+        }
+    }
+}
+
 /// The whole report as English text for a terminal or a file.
 pub fn text(report: &Report, style: Style) -> String {
     text_in(report, style, Language::En)
@@ -370,18 +386,7 @@ pub fn text_in(report: &Report, style: Style, language: Language) -> String {
         report.summary.infos,
         labels.notes
     );
-    for finding in &report.findings {
-        let _ = writeln!(
-            out,
-            "{} {:<20} {}",
-            tag(finding.severity, style),
-            finding.code.as_str(),
-            words.message(finding)
-        );
-        if let Some(fix) = words.fix(finding) {
-            let _ = writeln!(out, "      {}: {fix}", labels.fix);
-        }
-    }
+    write_findings(&mut out, &report.findings, style, words);
     let _ = writeln!(out, "\n{} ({}):", labels.chain, words.chain(report.chain.status));
     for (depth, &index) in report.chain.path.iter().enumerate() {
         if let Some(cert) = report.certificates.get(index) {

@@ -1,6 +1,6 @@
 //! CRLs (RFC 5280 section 5): a complete CRL from the issuer, verified and searched.
 
-use super::{current, reason_name, verify, Status};
+use super::{current, reason_name, signed, verify, Signed, Status};
 use crate::asn1::{small_uint, TAG_INTEGER, TAG_SEQUENCE};
 use crate::signature::Verifier;
 use crate::x509::{der, elements, expect, read_time, AlgorithmIdentifier, Certificate};
@@ -21,15 +21,12 @@ pub(super) fn status(
     verifier: &dyn Verifier,
 ) -> Result<Status, &'static str> {
     let (outer, _) = expect(crl, TAG_SEQUENCE, MALFORMED)?;
-    let (tbs, rest) = expect(outer.content, TAG_SEQUENCE, MALFORMED)?;
-    let (algorithm, rest) = AlgorithmIdentifier::read(rest)?;
-    let (signature, _) = expect(rest, 0x03, MALFORMED)?;
-    let signature = signature
-        .content
-        .split_first()
-        .filter(|(unused, _)| **unused == 0)
-        .ok_or(MALFORMED)?
-        .1;
+    let Signed {
+        tbs,
+        algorithm,
+        signature,
+        ..
+    } = signed(outer.content, MALFORMED)?;
 
     let mut fields = tbs.content;
     if fields.first() == Some(&TAG_INTEGER) {

@@ -159,6 +159,31 @@ pub fn fingerprint(der: &[u8]) -> String {
     hex_upper(&sha2::Sha256::digest(der))
 }
 
+/// The parts of a signed structure (a CRL's CertificateList, a BasicOCSPResponse).
+struct Signed<'a> {
+    /// The signed element.
+    tbs: crate::asn1::Tlv<'a>,
+    algorithm: AlgorithmIdentifier<'a>,
+    /// The signature's bits.
+    signature: &'a [u8],
+    /// What follows the signature.
+    rest: &'a [u8],
+}
+
+/// Reads a signed structure's parts from the front of `content`.
+fn signed<'a>(content: &'a [u8], malformed: &'static str) -> Result<Signed<'a>, &'static str> {
+    let (tbs, rest) = crate::x509::expect(content, crate::asn1::TAG_SEQUENCE, malformed)?;
+    let (algorithm, rest) = AlgorithmIdentifier::read(rest)?;
+    let (signature, rest) = crate::x509::expect(rest, crate::asn1::TAG_BIT_STRING, malformed)?;
+    let signature = crate::x509::bit_string(signature.content).ok_or(malformed)?;
+    Ok(Signed {
+        tbs,
+        algorithm,
+        signature,
+        rest,
+    })
+}
+
 /// Whether `signature` over `signed` verifies with `key`; words for the failure otherwise.
 fn verify(
     signed: &[u8],

@@ -2,8 +2,8 @@
 
 use sha1::Digest as _;
 
-use super::{current, reason_name, verify, Status};
-use crate::asn1::{small_uint, TAG_INTEGER, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE};
+use super::{current, reason_name, signed, verify, Signed, Status};
+use crate::asn1::{encode as tlv, small_uint, TAG_INTEGER, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE};
 use crate::certificate::Parsed;
 use crate::signature::Verifier;
 use crate::x509::{der, elements, expect, read_time, AlgorithmIdentifier, Certificate};
@@ -17,22 +17,6 @@ const SHA256_OID: &[u8] = &[0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01
 const BASIC: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01, 0x01];
 
 const MALFORMED: &str = "the OCSP response is malformed";
-
-/// A DER element: `tag`, length, `content`.
-fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-    let mut out = vec![tag];
-    let len = content.len();
-    if len < 0x80 {
-        out.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let significant: Vec<u8> = bytes.iter().copied().skip_while(|b| *b == 0).collect();
-        out.push(0x80 | significant.len() as u8);
-        out.extend(significant);
-    }
-    out.extend_from_slice(content);
-    out
-}
 
 /// `OCSPRequest { tbsRequest { requestList { Request { CertID } } } }`, SHA-1, no nonce.
 pub(super) fn request(cert: &Certificate<'_>, issuer: &Certificate<'_>) -> Vec<u8> {
@@ -72,15 +56,12 @@ pub(super) fn status(
     }
     let (basic, _) = expect(rest, TAG_OCTET_STRING, MALFORMED)?;
     let (basic, _) = expect(basic.content, TAG_SEQUENCE, MALFORMED)?;
-    let (tbs, rest) = expect(basic.content, TAG_SEQUENCE, MALFORMED)?;
-    let (algorithm, rest) = AlgorithmIdentifier::read(rest)?;
-    let (signature, rest) = expect(rest, 0x03, MALFORMED)?;
-    let signature = signature
-        .content
-        .split_first()
-        .filter(|(unused, _)| **unused == 0)
-        .ok_or(MALFORMED)?
-        .1;
+    let Signed {
+        tbs,
+        algorithm,
+        signature,
+        rest,
+    } = signed(basic.content, MALFORMED)?;
     let certs: Vec<&[u8]> = match rest.first() {
         Some(0xa0) => {
             let (explicit, _) = der(rest)?;

@@ -237,18 +237,7 @@ fn contents(der: &[u8]) -> Option<&[u8]> {
 }
 
 fn with_sequence_header(content: &[u8]) -> Vec<u8> {
-    let mut der = vec![asn1::TAG_SEQUENCE];
-    let len = content.len();
-    if len < 0x80 {
-        der.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let significant: Vec<u8> = bytes.iter().copied().skip_while(|b| *b == 0).collect();
-        der.push(0x80 | significant.len() as u8);
-        der.extend(significant);
-    }
-    der.extend_from_slice(content);
-    der
+    asn1::encode(asn1::TAG_SEQUENCE, content)
 }
 
 #[cfg(test)]

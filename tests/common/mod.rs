@@ -87,6 +87,16 @@ pub fn sign_as(params: &CertificateParams, key: &KeyPair, issuer: (&CertificateP
 
 /// AuthorityInfoAccess with one caIssuers URI (under 100 bytes), for `custom_extensions`.
 pub fn aia(url: &str) -> rcgen::CustomExtension {
+    access(0x02, url)
+}
+
+/// AuthorityInfoAccess with one OCSP responder URI (under 100 bytes), for `custom_extensions`.
+pub fn ocsp(url: &str) -> rcgen::CustomExtension {
+    access(0x01, url)
+}
+
+/// AuthorityInfoAccess with one AccessDescription: id-ad-`method` (1 OCSP, 2 caIssuers), `url`.
+fn access(method: u8, url: &str) -> rcgen::CustomExtension {
     let uri = url.as_bytes();
     let mut description = vec![
         0x06,
@@ -98,7 +108,7 @@ pub fn aia(url: &str) -> rcgen::CustomExtension {
         0x05,
         0x07,
         0x30,
-        0x02,
+        method,
         0x86,
         uri.len() as u8,
     ];

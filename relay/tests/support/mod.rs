@@ -251,6 +251,38 @@ pub fn relay() -> Command {
     command
 }
 
+/// Runs `command` (a `--json` one) and returns its exit status and the JSON it printed.
+pub fn json_run(command: &mut Command) -> (i32, serde_json::Value) {
+    let output = command.output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let json = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("{e}: {stdout}\nstderr: {}", String::from_utf8_lossy(&output.stderr)));
+    (output.status.code().unwrap(), json)
+}
+
+/// An HTTP server answering every request with the body set later (`set` it once the URL, which
+/// names the port, is in the certificate), 200; 503 until then.
+pub fn http_server_later() -> (u16, Arc<std::sync::OnceLock<Vec<u8>>>) {
+    let body: Arc<std::sync::OnceLock<Vec<u8>>> = Arc::default();
+    let served = Arc::clone(&body);
+    let port = spawn_server(move |mut stream| {
+        if read_request(&mut stream).is_none() {
+            return;
+        }
+        let (status, body) = match served.get() {
+            Some(body) => ("200 OK", body.as_slice()),
+            None => ("503 Not Yet", &b""[..]),
+        };
+        let head = format!(
+            "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            body.len()
+        );
+        let _ = stream.write_all(head.as_bytes());
+        let _ = stream.write_all(body);
+    });
+    (port, body)
+}
+
 /// Runs `command` with `input` on its standard input, capturing standard output.
 pub fn with_stdin(command: &mut Command, input: &[u8]) -> std::process::Output {
     let mut child = command.stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
@@ -357,7 +389,8 @@ pub fn https_server(presented: Presented, status: u16, body: &'static str) -> u1
 }
 
 /// Reads one HTTP request (head and a Content-Length body); `None` when the client went away.
-fn read_request(stream: &mut impl Read) -> Option<Vec<u8>> {
+/// Returns the body.
+pub fn read_request(stream: &mut impl Read) -> Option<Vec<u8>> {
     let mut request = Vec::new();
     let mut byte = [0u8; 1];
     while !request.ends_with(b"\r\n\r\n") {
@@ -374,7 +407,7 @@ fn read_request(stream: &mut impl Read) -> Option<Vec<u8>> {
         .unwrap_or(0);
     let mut body = vec![0u8; length];
     stream.read_exact(&mut body).ok()?;
-    Some(request)
+    Some(body)
 }
 
 /// A plain-HTTP server that redirects every request to `location` with 302.
