@@ -149,7 +149,7 @@ impl TrustStore {
     }
 
     /// A store from the text of a trust-data file (`data/mozilla-roots.txt`,
-    /// `data/microsoft-roots.txt`; the format is in [`data`]), its anchors marked as coming
+    /// `data/microsoft-roots.txt`; the format is described in `src/trust/data.rs`), its anchors marked as coming
     /// from `source`.
     ///
     /// # Errors
