@@ -6,7 +6,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use msstd_check::revocation::{judge, Source};
+use msstd_check::revocation::{judge, Issuer, Source};
 use msstd_check::signature::{SignatureCheck, Verification, Verifier};
 use msstd_check::{Input, UnixTime};
 
@@ -30,8 +30,9 @@ fn certificate() -> &'static [u8] {
 
 fuzz_target!(|data: &[u8]| {
     let cert = certificate();
+    let issuer = Issuer::from_certificate(cert).expect("the fixture reads");
     let now = UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").expect("a time");
     for source in [Source::Ocsp, Source::Stapled, Source::Crl] {
-        let _ = judge(cert, cert, source, "http://fuzz/", data, now, &AcceptAll);
+        let _ = judge(cert, &issuer, source, "http://fuzz/", data, now, &AcceptAll);
     }
 });

@@ -1,14 +1,17 @@
-//! Revocation, live: for each certificate on the path whose issuer is at hand (sent by the
-//! server, downloaded from an AIA URL, or given with `--trust`), the stapled OCSP response
-//! (the leaf's), then its OCSP responder, and its CRL when OCSP gives no answer, as the Windows
-//! chain engine does. The requests go out under the fetch's policy through the relay's HTTP
-//! client; the engine ([`msstd_check::revocation`]) builds the OCSP request and verifies every
-//! answer against the issuer.
+//! Revocation, live: for each certificate on the path, the stapled OCSP response (the leaf's),
+//! then its OCSP responder, and its CRL when OCSP gives no answer, as the Windows chain engine
+//! does. The issuer answers are verified against is the next certificate on the path (sent by
+//! the server, downloaded from an AIA URL, or given with `--trust`), or, for the certificate the
+//! path ends with, the root of Microsoft's or Mozilla's store that signed it. The requests go out
+//! under the fetch's policy through the relay's HTTP client; the engine
+//! ([`msstd_check::revocation`]) builds the OCSP request and verifies every answer.
 
-use msstd_check::revocation::{self, Evidence, Source, Status};
+use msstd_check::revocation::{self, Evidence, Issuer, Source, Status};
+use msstd_check::signature::RustCrypto;
 use msstd_check::{Report, UnixTime};
 
 use crate::fetch::Settings;
+use crate::stores::Stores;
 use crate::web;
 
 /// Largest OCSP response read.
@@ -17,10 +20,11 @@ const MAX_OCSP_BYTES: u64 = 64 * 1024;
 pub(crate) const MAX_CRL_BYTES: u64 = 8 * 1024 * 1024;
 
 /// The verified answers about the report's path, given every certificate at hand (`der`), the
-/// response the server stapled, and `now`.
+/// stores, the response the server stapled, and `now`.
 pub(crate) fn check(
     report: &Report,
     der: &[Vec<u8>],
+    stores: &Stores,
     stapled: Option<&[u8]>,
     settings: &Settings,
     now: UnixTime,
@@ -31,32 +35,48 @@ pub(crate) fn check(
             .find(|d| revocation::fingerprint(d) == *wanted)
             .map(Vec::as_slice)
     };
+    let path = &report.chain.path;
+    // A root on the path is never asked about: clients trust it as it is.
+    let ends_at_root = report.chain.anchor.as_ref().is_some_and(|a| a.certificate.is_some());
+    let checked = if ends_at_root {
+        path.len().saturating_sub(1)
+    } else {
+        path.len()
+    };
     let mut evidence = Vec::new();
-    for pair in report.chain.path.windows(2) {
-        let (Some(cert), Some(issuer)) = (by_fingerprint(pair[0]), by_fingerprint(pair[1])) else {
+    for (position, &index) in path.iter().enumerate().take(checked) {
+        let Some(cert) = by_fingerprint(index) else {
             continue;
         };
-        if pair[0] == report.leaf {
+        let issuer = match path.get(position + 1).and_then(|&i| by_fingerprint(i)) {
+            Some(issuer) => Issuer::from_certificate(issuer).ok(),
+            None => Issuer::from_store(cert, &stores.microsoft, &RustCrypto)
+                .or_else(|| Issuer::from_store(cert, &stores.mozilla, &RustCrypto)),
+        };
+        let Some(issuer) = issuer else {
+            continue;
+        };
+        if index == report.leaf {
             if let Some(stapled) = stapled {
                 evidence.push(revocation::judge(
                     cert,
-                    issuer,
+                    &issuer,
                     Source::Stapled,
                     "",
                     stapled,
                     now,
-                    &msstd_check::signature::RustCrypto,
+                    &RustCrypto,
                 ));
             }
         }
-        evidence.extend(ask(cert, issuer, settings, now));
+        evidence.extend(ask(cert, &issuer, settings, now));
     }
     evidence
 }
 
 /// OCSP first, then the CRL when OCSP gives no usable answer; every failure is kept when
 /// nothing answers.
-fn ask(cert: &[u8], issuer: &[u8], settings: &Settings, now: UnixTime) -> Vec<Evidence> {
+fn ask(cert: &[u8], issuer: &Issuer, settings: &Settings, now: UnixTime) -> Vec<Evidence> {
     let Ok(request) = revocation::request(cert, issuer) else {
         return Vec::new();
     };

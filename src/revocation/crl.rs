@@ -1,6 +1,6 @@
 //! CRLs (RFC 5280 section 5): a complete CRL from the issuer, verified and searched.
 
-use super::{current, reason_name, signed, verify, Signed, Status};
+use super::{current, reason_name, signed, verify, IssuerKey, Signed, Status};
 use crate::asn1::{small_uint, TAG_INTEGER, TAG_SEQUENCE};
 use crate::signature::Verifier;
 use crate::x509::{der, elements, expect, read_time, AlgorithmIdentifier, Certificate};
@@ -15,7 +15,7 @@ const DELTA: &[u8] = &[0x55, 0x1d, 0x1b];
 /// What `crl` says about `cert`, once verified against `issuer`.
 pub(super) fn status(
     cert: &Certificate<'_>,
-    issuer: &Certificate<'_>,
+    issuer: &IssuerKey<'_>,
     crl: &[u8],
     now: UnixTime,
     verifier: &dyn Verifier,
@@ -34,10 +34,10 @@ pub(super) fn status(
     }
     let (_, rest) = AlgorithmIdentifier::read(fields)?;
     let (name, rest) = expect(rest, TAG_SEQUENCE, MALFORMED)?;
-    if name.whole != issuer.subject.raw {
+    if name.whole != issuer.subject {
         return Err("the CRL is issued under another name than the certificate's issuer");
     }
-    verify(tbs.whole, &algorithm, signature, &issuer.public_key, verifier)?;
+    verify(tbs.whole, &algorithm, signature, &issuer.key, verifier)?;
     let (this_update, mut rest) = read_time(rest)?;
     let mut next_update = None;
     if matches!(rest.first(), Some(0x17 | 0x18)) {

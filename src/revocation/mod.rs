@@ -20,10 +20,62 @@ use crate::finding::{Code, Finding, Severity};
 use crate::hex::hex_upper;
 use crate::signature::{Algorithm, Verification, Verifier};
 use crate::x509::{AlgorithmIdentifier, Certificate, PublicKeyInfo};
-use crate::UnixTime;
+use crate::{TrustStore, UnixTime};
 
 /// Clock difference tolerated between the responder and the checker, as OpenSSL's default.
 const SKEW_SECONDS: i64 = 300;
+
+/// The issuer a revocation answer is verified against: its name and its key, which is all OCSP
+/// and CRLs need. From its certificate, or from a store's root (whose certificate the server
+/// does not send and a store does not keep).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issuer {
+    /// The issuer's subject Name, whole DER.
+    subject: Vec<u8>,
+    /// Its SubjectPublicKeyInfo, whole DER.
+    spki: Vec<u8>,
+}
+
+impl Issuer {
+    /// The issuer whose certificate is `der`.
+    ///
+    /// # Errors
+    /// [`Error::MalformedCertificate`] when it is not a readable certificate.
+    pub fn from_certificate(der: &[u8]) -> Result<Self, Error> {
+        let cert = parse(der)?;
+        Ok(Self {
+            subject: cert.subject.raw.to_vec(),
+            spki: cert.public_key.raw.to_vec(),
+        })
+    }
+
+    /// The root of `store` that signed `certificate` (named as its issuer, and its key verifies
+    /// the certificate's signature), if the store holds it.
+    pub fn from_store(certificate: &[u8], store: &TrustStore, verifier: &dyn Verifier) -> Option<Self> {
+        let cert = parse(certificate).ok()?;
+        store.named(cert.issuer.raw).into_iter().find_map(|position| {
+            let (subject, spki) = store.get(position)?.subject_and_key();
+            let (key, _) = PublicKeyInfo::read(&spki).ok()?;
+            verify(cert.tbs, &cert.signature_algorithm, cert.signature, &key, verifier).ok()?;
+            Some(Self { subject, spki })
+        })
+    }
+
+    /// The name and the parsed key.
+    fn key(&self) -> Result<IssuerKey<'_>, &'static str> {
+        let (key, _) = PublicKeyInfo::read(&self.spki)?;
+        Ok(IssuerKey {
+            subject: &self.subject,
+            key,
+        })
+    }
+}
+
+/// An issuer's name (whole DER) and key, read.
+struct IssuerKey<'a> {
+    subject: &'a [u8],
+    key: PublicKeyInfo<'a>,
+}
 
 /// Where a certificate's revocation can be asked, and the OCSP request to send.
 #[derive(Clone, Debug)]
@@ -91,19 +143,22 @@ pub struct Evidence {
 }
 
 /// Where `certificate`'s revocation can be asked and the OCSP request for it, given its
-/// `issuer` (both one DER certificate).
+/// `issuer`.
 ///
 /// # Errors
-/// [`Error::MalformedCertificate`] when either is not a readable certificate.
-pub fn request(certificate: &[u8], issuer: &[u8]) -> Result<Request, Error> {
-    let (cert, issuer) = (parse(certificate)?, parse(issuer)?);
-    let parsed = crate::certificate::Parsed::new(certificate, 0, false).ok_or_else(|| Error::MalformedCertificate {
-        reason: "not a certificate".to_owned(),
-    })?;
+/// [`Error::MalformedCertificate`] when the certificate or the issuer's key is not readable.
+pub fn request(certificate: &[u8], issuer: &Issuer) -> Result<Request, Error> {
+    let cert = parse(certificate)?;
+    let malformed = |reason: &str| Error::MalformedCertificate {
+        reason: reason.to_owned(),
+    };
+    let key = issuer.key().map_err(malformed)?;
+    let parsed =
+        crate::certificate::Parsed::new(certificate, 0, false).ok_or_else(|| malformed("not a certificate"))?;
     Ok(Request {
         ocsp: parsed.ocsp_urls(),
         crl: parsed.crl_urls(),
-        ocsp_request: ocsp::request(&cert, &issuer),
+        ocsp_request: ocsp::request(&cert, &key),
     })
 }
 
@@ -111,14 +166,14 @@ pub fn request(certificate: &[u8], issuer: &[u8]) -> Result<Request, Error> {
 /// for [`Source::Crl`]) about `certificate` against its `issuer`, at `now`.
 pub fn judge(
     certificate: &[u8],
-    issuer: &[u8],
+    issuer: &Issuer,
     source: Source,
     url: &str,
     response: &[u8],
     now: UnixTime,
     verifier: &dyn Verifier,
 ) -> Evidence {
-    let status = match (parse(certificate), parse(issuer)) {
+    let status = match (parse(certificate), issuer.key()) {
         (Ok(cert), Ok(issuer)) => {
             let outcome = match source {
                 Source::Ocsp | Source::Stapled => ocsp::status(&cert, &issuer, response, now, verifier),
@@ -126,7 +181,7 @@ pub fn judge(
             };
             outcome.unwrap_or_else(|reason| Status::Failed(reason.to_owned()))
         }
-        _ => Status::Failed("the certificate or its issuer is not readable".to_owned()),
+        _ => Status::Failed("the certificate or its issuer's key is not readable".to_owned()),
     };
     Evidence {
         certificate: fingerprint(certificate),
@@ -266,7 +321,8 @@ mod tests {
     #[test]
     fn the_request_reads_back_as_one_sha1_cert_id() {
         let cert = Certificate::parse(LEAF).unwrap();
-        let request = ocsp::request(&cert, &cert);
+        let issuer = Issuer::from_certificate(LEAF).unwrap();
+        let request = ocsp::request(&cert, &issuer.key().unwrap());
         // OCSPRequest > TBSRequest > requestList > Request > CertID
         let mut content = request.as_slice();
         for _ in 0..5 {
@@ -285,21 +341,22 @@ mod tests {
 
     #[test]
     fn garbage_is_a_failed_check_never_a_verdict() {
+        let issuer = Issuer::from_certificate(LEAF).unwrap();
         for source in [Source::Ocsp, Source::Crl, Source::Stapled] {
             for bytes in [&b""[..], b"\x30\x03\x0a\x01\x00", b"not der", &[0x30, 0x82, 0xff, 0xff]] {
-                let evidence = judge(LEAF, LEAF, source, "http://x/", bytes, UnixTime(0), &Answers::new());
+                let evidence = judge(LEAF, &issuer, source, "http://x/", bytes, UnixTime(0), &Answers::new());
                 assert!(
                     matches!(evidence.status, Status::Failed(_)),
                     "{source:?} {bytes:?}: {evidence:?}"
                 );
             }
         }
-        let evidence = judge(b"junk", LEAF, Source::Ocsp, "", b"", UnixTime(0), &Answers::new());
+        let evidence = judge(b"junk", &issuer, Source::Ocsp, "", b"", UnixTime(0), &Answers::new());
         assert!(matches!(evidence.status, Status::Failed(_)));
         // An OCSP "tryLater" is said as such.
         let evidence = judge(
             LEAF,
-            LEAF,
+            &issuer,
             Source::Ocsp,
             "",
             b"\x30\x03\x0a\x01\x03",

@@ -2,7 +2,7 @@
 
 use sha1::Digest as _;
 
-use super::{current, reason_name, signed, verify, Signed, Status};
+use super::{current, reason_name, signed, verify, IssuerKey, Signed, Status};
 use crate::asn1::{encode as tlv, small_uint, TAG_INTEGER, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE};
 use crate::certificate::Parsed;
 use crate::signature::Verifier;
@@ -19,10 +19,10 @@ const BASIC: &[u8] = &[0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01, 0x01];
 const MALFORMED: &str = "the OCSP response is malformed";
 
 /// `OCSPRequest { tbsRequest { requestList { Request { CertID } } } }`, SHA-1, no nonce.
-pub(super) fn request(cert: &Certificate<'_>, issuer: &Certificate<'_>) -> Vec<u8> {
+pub(super) fn request(cert: &Certificate<'_>, issuer: &IssuerKey<'_>) -> Vec<u8> {
     let mut cert_id = SHA1_ALGORITHM.to_vec();
-    cert_id.extend(tlv(TAG_OCTET_STRING, &sha1::Sha1::digest(issuer.subject.raw)));
-    cert_id.extend(tlv(TAG_OCTET_STRING, &sha1::Sha1::digest(issuer.public_key.key)));
+    cert_id.extend(tlv(TAG_OCTET_STRING, &sha1::Sha1::digest(issuer.subject)));
+    cert_id.extend(tlv(TAG_OCTET_STRING, &sha1::Sha1::digest(issuer.key.key)));
     cert_id.extend(tlv(TAG_INTEGER, cert.serial));
     let request = tlv(TAG_SEQUENCE, &tlv(TAG_SEQUENCE, &cert_id));
     let request_list = tlv(TAG_SEQUENCE, &request);
@@ -32,7 +32,7 @@ pub(super) fn request(cert: &Certificate<'_>, issuer: &Certificate<'_>) -> Vec<u
 /// What a response says about `cert`, once verified against `issuer`.
 pub(super) fn status(
     cert: &Certificate<'_>,
-    issuer: &Certificate<'_>,
+    issuer: &IssuerKey<'_>,
     response: &[u8],
     now: UnixTime,
     verifier: &dyn Verifier,
@@ -83,7 +83,7 @@ pub(super) fn status(
     let (responses, _) = expect(rest, TAG_SEQUENCE, MALFORMED)?;
 
     let responder = responder_certificate(responder.tag, responder.content, issuer, &certs, verifier)?;
-    let key = responder.as_ref().map_or(&issuer.public_key, |r| &r.public_key);
+    let key = responder.as_ref().map_or(&issuer.key, |r| &r.public_key);
     verify(tbs.whole, &algorithm, signature, key, verifier)?;
 
     for single in elements(responses.content) {
@@ -124,36 +124,36 @@ pub(super) fn status(
 fn responder_certificate<'a>(
     tag: u8,
     id: &[u8],
-    issuer: &Certificate<'_>,
+    issuer: &IssuerKey<'_>,
     certs: &[&'a [u8]],
     verifier: &dyn Verifier,
 ) -> Result<Option<Certificate<'a>>, &'static str> {
-    let names = |candidate: &Certificate<'_>| match tag {
-        // byName [1] EXPLICIT Name
-        0xa1 => candidate.subject.raw == id,
-        // byKey [2] EXPLICIT KeyHash (SHA-1 of the key's bits)
+    // The responder ID names a subject and key (byName [1] EXPLICIT Name; byKey [2] EXPLICIT
+    // KeyHash, the SHA-1 of the key's bits).
+    let names = |subject: &[u8], key_bits: &[u8]| match tag {
+        0xa1 => subject == id,
         0xa2 => expect(id, TAG_OCTET_STRING, MALFORMED)
-            .is_ok_and(|(hash, _)| hash.content == sha1::Sha1::digest(candidate.public_key.key).as_slice()),
+            .is_ok_and(|(hash, _)| hash.content == sha1::Sha1::digest(key_bits).as_slice()),
         _ => false,
     };
-    if names(issuer) {
+    if names(issuer.subject, issuer.key.key) {
         return Ok(None);
     }
     for &der_bytes in certs {
         let Some(parsed) = Parsed::new(der_bytes, 0, false) else {
             continue;
         };
-        if !names(&parsed.x509) {
+        if !names(parsed.x509.subject.raw, parsed.x509.public_key.key) {
             continue;
         }
-        if parsed.x509.issuer.raw != issuer.subject.raw {
+        if parsed.x509.issuer.raw != issuer.subject {
             return Err("the OCSP response is signed by a responder the issuer did not certify");
         }
         verify(
             parsed.x509.tbs,
             &parsed.x509.signature_algorithm,
             parsed.x509.signature,
-            &issuer.public_key,
+            &issuer.key,
             verifier,
         )
         .map_err(|_| "the OCSP responder's certificate is not signed by the issuer")?;
@@ -169,7 +169,7 @@ fn responder_certificate<'a>(
 }
 
 /// Whether a CertID names `cert` from `issuer` (SHA-1 or SHA-256 hashes).
-fn same_certificate(cert_id: &[u8], cert: &Certificate<'_>, issuer: &Certificate<'_>) -> Result<bool, &'static str> {
+fn same_certificate(cert_id: &[u8], cert: &Certificate<'_>, issuer: &IssuerKey<'_>) -> Result<bool, &'static str> {
     let (algorithm, rest) = AlgorithmIdentifier::read(cert_id)?;
     let (name_hash, rest) = expect(rest, TAG_OCTET_STRING, MALFORMED)?;
     let (key_hash, rest) = expect(rest, TAG_OCTET_STRING, MALFORMED)?;
@@ -182,6 +182,6 @@ fn same_certificate(cert_id: &[u8], cert: &Certificate<'_>, issuer: &Certificate
         }
     };
     Ok(serial.content == cert.serial
-        && hash(issuer.subject.raw).is_some_and(|h| h == name_hash.content)
-        && hash(issuer.public_key.key).is_some_and(|h| h == key_hash.content))
+        && hash(issuer.subject).is_some_and(|h| h == name_hash.content)
+        && hash(issuer.key.key).is_some_and(|h| h == key_hash.content))
 }

@@ -91,6 +91,11 @@ impl Anchor {
         Some(f(&constraints))
     }
 
+    /// The anchor's subject and public key as whole DER elements.
+    pub(crate) fn subject_and_key(&self) -> (Vec<u8>, Vec<u8>) {
+        (with_sequence_header(&self.subject), with_sequence_header(&self.spki))
+    }
+
     /// Runs `f` with the anchor's public key parsed.
     pub(crate) fn with_key<T>(&self, f: impl FnOnce(&PublicKeyInfo<'_>) -> T) -> Option<T> {
         let der = with_sequence_header(&self.spki);

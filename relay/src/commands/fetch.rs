@@ -184,6 +184,7 @@ pub(crate) fn analyse(fetched: &Fetched, args: &Args, stores: &Stores) -> Result
     let evidence = revocation::check(
         &report,
         &der,
+        stores,
         fetched.handshake.stapled_ocsp.as_deref(),
         &settings,
         options.now,
