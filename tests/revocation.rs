@@ -41,25 +41,11 @@ fn issuing(root: &Issued) -> Issued {
     issue(p, key(&rcgen::PKCS_ECDSA_P256_SHA256), Some(root))
 }
 
-fn crl(root: &Issued, revoked: bool) -> Vec<u8> {
-    let entry = rcgen::RevokedCertParams {
-        serial_number: rcgen::SerialNumber::from(SERIAL.to_vec()),
-        revocation_time: rcgen::date_time_ymd(2026, 2, 1),
-        reason_code: Some(rcgen::RevocationReason::CaCompromise),
-        invalidity_date: None,
-    };
-    rcgen::CertificateRevocationListParams {
-        this_update: rcgen::date_time_ymd(2026, 1, 1),
-        next_update: rcgen::date_time_ymd(2030, 1, 1),
-        crl_number: rcgen::SerialNumber::from(vec![1]),
-        issuing_distribution_point: None,
-        revoked_certs: if revoked { vec![entry] } else { Vec::new() },
-        key_identifier_method: rcgen::KeyIdMethod::Sha256,
-    }
-    .signed_by(&rcgen::Issuer::from_params(&root.params, &root.key))
-    .unwrap()
-    .der()
-    .to_vec()
+fn crl_of(root: &Issued, revoked: bool) -> Vec<u8> {
+    crl(
+        root,
+        revoked.then_some((&SERIAL[..], rcgen::RevocationReason::CaCompromise)),
+    )
 }
 
 #[test]
@@ -88,7 +74,7 @@ fn an_intermediate_is_checked_against_the_store_root_that_signed_it() {
         &issuer,
         Source::Crl,
         CRL_URL,
-        &crl(&root, false),
+        &crl_of(&root, false),
         now,
         &RustCrypto,
     );
@@ -98,7 +84,7 @@ fn an_intermediate_is_checked_against_the_store_root_that_signed_it() {
         &issuer,
         Source::Crl,
         CRL_URL,
-        &crl(&root, true),
+        &crl_of(&root, true),
         now,
         &RustCrypto,
     );
@@ -118,7 +104,7 @@ fn an_intermediate_is_checked_against_the_store_root_that_signed_it() {
         &issuer,
         Source::Crl,
         CRL_URL,
-        &crl(&impostor, true),
+        &crl_of(&impostor, true),
         now,
         &RustCrypto,
     );

@@ -23,6 +23,8 @@ const state = {
   /** The root stores' texts by kind, once fetched; `trustState` is 'loading', 'ready' or 'failed'. */
   trust: null,
   trustState: 'loading',
+  /** Revocation answers the relay asked for and verified for the last live fetch. */
+  revocation: [],
 };
 const TRUST_STORES = ['mozilla', 'microsoft'];
 
@@ -155,6 +157,7 @@ function buildRequest() {
     host: $('host').value || null,
     nowMs: Date.now(),
     language: state.language,
+    revocation: state.revocation,
   };
 }
 
@@ -282,6 +285,16 @@ async function fetchLive() {
     // One input, in the order presented, so the engine judges that order; a new fetch replaces it.
     state.files = state.files.filter((f) => !f.fetched);
     state.files.push({ name: `${c.host}:${c.port}`, bytes: new TextEncoder().encode(pemOf(body.chain)), fetched: true });
+    // What the certificates' OCSP responders and CRLs said, verified by the relay (the page
+    // itself sends no request to them).
+    state.revocation = (body.revocation || []).map((r) => ({
+      certificate: r.certificate,
+      source: r.source,
+      url: r.url,
+      status: r.status,
+      ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}),
+      ...(r.reason ? { reason: r.reason } : {}),
+    }));
     // Issuers the server does not send, which the relay downloaded from their AIA address.
     for (const issuer of body.fetched || []) {
       const bytes = Uint8Array.from(atob(issuer.bytes), (ch) => ch.charCodeAt(0));

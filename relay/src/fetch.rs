@@ -174,9 +174,10 @@ impl Fetched {
             .collect()
     }
 
-    /// The API's answer: the chain as presented, and the issuers downloaded from AIA URLs
-    /// because the server does not send them (`fetched`: each `url` and its `bytes`, base64).
-    pub(crate) fn chain_json(&self, fetched: &[Downloaded]) -> Value {
+    /// The API's answer: the chain as presented, the issuers downloaded from AIA URLs because
+    /// the server does not send them (`fetched`: each `url` and its `bytes`, base64), and the
+    /// verified revocation answers (`revocation`).
+    pub(crate) fn chain_json(&self, fetched: &[Downloaded], revocation: &[msstd_check::revocation::Evidence]) -> Value {
         let base64 = base64::engine::general_purpose::STANDARD;
         json!({
             "schema": "msstd-relay/chain/v1",
@@ -186,6 +187,7 @@ impl Fetched {
                 .iter()
                 .map(|d| json!({ "url": d.url, "bytes": base64.encode(&d.bytes) }))
                 .collect::<Vec<_>>(),
+            "revocation": revocation.iter().map(crate::revocation::evidence_json).collect::<Vec<_>>(),
         })
     }
 }

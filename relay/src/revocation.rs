@@ -10,7 +10,10 @@ use msstd_check::revocation::{self, Evidence, Issuer, Source, Status};
 use msstd_check::signature::RustCrypto;
 use msstd_check::{Report, UnixTime};
 
-use crate::fetch::Settings;
+use serde_json::{json, Value};
+
+use crate::aia::Downloaded;
+use crate::fetch::{Fetched, Settings};
 use crate::stores::Stores;
 use crate::web;
 
@@ -19,9 +22,57 @@ const MAX_OCSP_BYTES: u64 = 64 * 1024;
 /// Largest CRL read: large public CAs publish CRLs of a few megabytes.
 pub(crate) const MAX_CRL_BYTES: u64 = 8 * 1024 * 1024;
 
+/// The verified answers about the path of `report`, the chain `fetched` presents judged with
+/// the issuers `downloaded` for it and the roots given with `--trust`.
+pub(crate) fn for_fetched(
+    report: &Report,
+    fetched: &Fetched,
+    downloaded: &[Downloaded],
+    stores: &Stores,
+    settings: &Settings,
+    now: UnixTime,
+) -> Vec<Evidence> {
+    // Every certificate at hand, for the issuers the answers are verified against.
+    let mut der: Vec<Vec<u8>> = fetched.handshake.chain.clone();
+    let more = downloaded
+        .iter()
+        .map(|d| d.bytes.as_slice())
+        .chain(stores.trusted.iter().map(|(_, b)| b.as_slice()));
+    for bytes in more {
+        if let Ok(decoded) = msstd_check::input::decode(&msstd_check::Input::new("", bytes)) {
+            der.extend(decoded.certificates);
+        }
+    }
+    check(
+        report,
+        &der,
+        stores,
+        fetched.handshake.stapled_ocsp.as_deref(),
+        settings,
+        now,
+    )
+}
+
+/// One answer as the chain API gives it to the page (`revocation` of `msstd-relay/chain/v1`).
+pub(crate) fn evidence_json(evidence: &Evidence) -> Value {
+    let (status, revoked_at, reason) = match &evidence.status {
+        Status::Good => ("good", None, None),
+        Status::Revoked { at, reason } => ("revoked", Some(at.to_string()), reason.map(str::to_owned)),
+        Status::Failed(reason) => ("failed", None, Some(reason.clone())),
+    };
+    json!({
+        "certificate": evidence.certificate,
+        "source": evidence.source.as_str(),
+        "url": evidence.url,
+        "status": status,
+        "revoked_at": revoked_at,
+        "reason": reason,
+    })
+}
+
 /// The verified answers about the report's path, given every certificate at hand (`der`), the
 /// stores, the response the server stapled, and `now`.
-pub(crate) fn check(
+fn check(
     report: &Report,
     der: &[Vec<u8>],
     stores: &Stores,

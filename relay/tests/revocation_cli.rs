@@ -178,24 +178,10 @@ fn openssl_responder(dir: PathBuf, revoked: bool, chain_for: impl FnOnce(&str) -
 
 /// The issuing CA's CRL, listing the leaf for keyCompromise when `revoked`.
 fn crl(chain: &Chain, revoked: bool) -> Vec<u8> {
-    let entry = rcgen::RevokedCertParams {
-        serial_number: rcgen::SerialNumber::from(SERIAL.to_vec()),
-        revocation_time: rcgen::date_time_ymd(2026, 3, 1),
-        reason_code: Some(rcgen::RevocationReason::KeyCompromise),
-        invalidity_date: None,
-    };
-    rcgen::CertificateRevocationListParams {
-        this_update: rcgen::date_time_ymd(2026, 1, 1),
-        next_update: rcgen::date_time_ymd(2030, 1, 1),
-        crl_number: rcgen::SerialNumber::from(vec![1]),
-        issuing_distribution_point: None,
-        revoked_certs: if revoked { vec![entry] } else { Vec::new() },
-        key_identifier_method: rcgen::KeyIdMethod::Sha256,
-    }
-    .signed_by(&rcgen::Issuer::from_params(&chain.issuing.params, &chain.issuing.key))
-    .unwrap()
-    .der()
-    .to_vec()
+    support::common::crl(
+        &chain.issuing,
+        revoked.then_some((&SERIAL[..], rcgen::RevocationReason::KeyCompromise)),
+    )
 }
 
 fn temp(name: &str) -> PathBuf {

@@ -343,3 +343,55 @@ fn precompressed_files_and_revalidation_over_http() {
     );
     std::fs::remove_dir_all(dist).unwrap();
 }
+
+/// The page cannot ask OCSP responders or CRLs (no request leaves it): the chain API asks for
+/// it, under the relay's policy, and hands the verified answers over as `revocation`.
+#[test]
+fn the_chain_api_hands_the_page_verified_revocation_answers() {
+    use support::common::{crl, issue, key, params};
+    let pki = pki();
+    let (crl_port, served) = http_server_later();
+    let mut p = params(&["mail.contoso.com"], &["mail.contoso.com"]);
+    p.serial_number = Some(rcgen::SerialNumber::from(vec![0x09, 0x09]));
+    p.crl_distribution_points = vec![rcgen::CrlDistributionPoint {
+        uris: vec![format!("http://127.0.0.1:{crl_port}/issuing.crl")],
+    }];
+    let leaf = issue(p, key(&rcgen::PKCS_ECDSA_P256_SHA256), Some(&pki.intermediate));
+    served
+        .set(crl(
+            &pki.intermediate,
+            Some((&[0x09, 0x09], rcgen::RevocationReason::KeyCompromise)),
+        ))
+        .unwrap();
+    let tls = tls_server(
+        Presented::new(&[&leaf, &pki.intermediate]),
+        Versions::Tls13,
+        Before::Nothing,
+    );
+    let (tls, crl_port) = (tls.to_string(), crl_port.to_string());
+    let relay = Served::start(&["--allow-private", "--allow-port", &tls, "--allow-port", &crl_port]);
+    let (status, body) = relay.json(
+        &format!("/api/v1/chain?host=127.0.0.1&port={tls}&sni=mail.contoso.com"),
+        &[],
+    );
+    assert_eq!(status, 200, "{body}");
+    let answers = body["revocation"].as_array().unwrap();
+    assert_eq!(answers.len(), 1, "{body:#}");
+    assert_eq!(answers[0]["status"], "revoked");
+    assert_eq!(answers[0]["source"], "crl");
+    assert_eq!(answers[0]["reason"], "keyCompromise");
+    assert_eq!(answers[0]["revoked_at"], "2026-03-01T00:00:00Z");
+    assert_eq!(answers[0]["certificate"].as_str().unwrap().len(), 64);
+
+    // The CRL's port not allowed: the relay does not ask, and says why.
+    let strict = Served::start(&["--allow-private", "--allow-port", &tls]);
+    let (_, body) = strict.json(
+        &format!("/api/v1/chain?host=127.0.0.1&port={tls}&sni=mail.contoso.com"),
+        &[],
+    );
+    assert_eq!(body["revocation"][0]["status"], "failed", "{body:#}");
+    assert!(
+        body["revocation"][0]["reason"].as_str().unwrap().contains("policy"),
+        "{body:#}"
+    );
+}

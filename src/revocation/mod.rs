@@ -102,6 +102,13 @@ pub enum Source {
 }
 
 impl Source {
+    /// The source `name` spells (`ocsp`, `crl`, `stapled`).
+    pub fn named(name: &str) -> Option<Self> {
+        [Self::Ocsp, Self::Crl, Self::Stapled]
+            .into_iter()
+            .find(|s| s.as_str() == name)
+    }
+
     /// The name parameters and JSON use.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -266,21 +273,29 @@ fn current(this_update: UnixTime, next_update: Option<UnixTime>, now: UnixTime) 
     }
 }
 
-/// RFC 5280's CRLReason names.
+/// RFC 5280's CRLReason codes and names (7 is not assigned).
+const REASONS: [(u64, &str); 10] = [
+    (0, "unspecified"),
+    (1, "keyCompromise"),
+    (2, "cACompromise"),
+    (3, "affiliationChanged"),
+    (4, "superseded"),
+    (5, "cessationOfOperation"),
+    (6, "certificateHold"),
+    (8, "removeFromCRL"),
+    (9, "privilegeWithdrawn"),
+    (10, "aACompromise"),
+];
+
+/// The CRLReason name of `code`.
 fn reason_name(code: u64) -> Option<&'static str> {
-    Some(match code {
-        0 => "unspecified",
-        1 => "keyCompromise",
-        2 => "cACompromise",
-        3 => "affiliationChanged",
-        4 => "superseded",
-        5 => "cessationOfOperation",
-        6 => "certificateHold",
-        8 => "removeFromCRL",
-        9 => "privilegeWithdrawn",
-        10 => "aACompromise",
-        _ => return None,
-    })
+    REASONS.iter().find(|(c, _)| *c == code).map(|(_, name)| *name)
+}
+
+/// The CRLReason name `text` spells (as [`Status::Revoked`] and JSON carry it), for faces that
+/// hand evidence over as text (the page gets the relay's).
+pub fn reason_named(text: &str) -> Option<&'static str> {
+    REASONS.iter().find(|(_, name)| *name == text).map(|(_, name)| *name)
 }
 
 /// The findings `evidence` gives for the certificate at `index`.
@@ -311,6 +326,8 @@ mod tests {
     fn reasons_and_freshness() {
         assert_eq!(reason_name(1), Some("keyCompromise"));
         assert_eq!(reason_name(7), None, "7 is not assigned");
+        assert_eq!(reason_named("cACompromise"), Some("cACompromise"));
+        assert_eq!(reason_named("compromised"), None);
         let now = UnixTime(1_000_000);
         assert!(current(UnixTime(now.0 - 10), Some(UnixTime(now.0 + 10)), now).is_ok());
         assert!(current(UnixTime(now.0 + 200), None, now).is_ok(), "within the skew");

@@ -118,6 +118,29 @@ fn access(method: u8, url: &str) -> rcgen::CustomExtension {
     rcgen::CustomExtension::from_oid_content(&[1, 3, 6, 1, 5, 5, 7, 1, 1], content)
 }
 
+/// A CRL of `issuer` (2026-01-01 to 2030-01-01), listing `revoked` (serial, reason) as revoked
+/// on 2026-03-01 when given.
+pub fn crl(issuer: &Issued, revoked: Option<(&[u8], rcgen::RevocationReason)>) -> Vec<u8> {
+    let entries = revoked.map(|(serial, reason)| rcgen::RevokedCertParams {
+        serial_number: rcgen::SerialNumber::from(serial.to_vec()),
+        revocation_time: rcgen::date_time_ymd(2026, 3, 1),
+        reason_code: Some(reason),
+        invalidity_date: None,
+    });
+    rcgen::CertificateRevocationListParams {
+        this_update: rcgen::date_time_ymd(2026, 1, 1),
+        next_update: rcgen::date_time_ymd(2030, 1, 1),
+        crl_number: rcgen::SerialNumber::from(vec![1]),
+        issuing_distribution_point: None,
+        revoked_certs: entries.into_iter().collect(),
+        key_identifier_method: rcgen::KeyIdMethod::Sha256,
+    }
+    .signed_by(&Issuer::from_params(&issuer.params, &issuer.key))
+    .unwrap()
+    .der()
+    .to_vec()
+}
+
 pub fn ca(name: &str, issuer: Option<&Issued>) -> Issued {
     let mut p = params(&[name], &[]);
     p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);

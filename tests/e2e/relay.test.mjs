@@ -44,10 +44,12 @@ before(async () => {
   const tlsPort = String(tls.address().port);
   // Root, issuing CA and a leaf naming the CA at http://127.0.0.1:<port>/issuing.crt (OpenSSL).
   const dir = mkdtempSync(`${tmpdir()}/msstd-aia-`);
-  const issuing = { der: null };
+  const issuing = { der: null, crl: null };
   http = createHttpServer((request, response) => {
-    response.writeHead(200, { 'Content-Type': 'application/pkix-cert' });
-    response.end(issuing.der);
+    // The issuing CA's certificate at its AIA URL, its CRL (revoking the leaf) beside it.
+    const crl = request.url.endsWith('.crl');
+    response.writeHead(200, { 'Content-Type': crl ? 'application/pkix-crl' : 'application/pkix-cert' });
+    response.end(crl ? issuing.crl : issuing.der);
   });
   await new Promise((resolve) => http.listen(0, '127.0.0.1', resolve));
   const openssl = (...args) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -55,13 +57,22 @@ before(async () => {
   openssl('req', '-x509', ...ec, '-keyout', 'root.key', '-out', 'root.pem', '-subj', '/CN=AIA E2E Root', '-days', '30',
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
   writeFileSync(`${dir}/ca.ext`, 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n');
-  writeFileSync(`${dir}/leaf.ext`, `subjectAltName=DNS:mail.contoso.com\nextendedKeyUsage=serverAuth\nauthorityInfoAccess=caIssuers;URI:http://127.0.0.1:${http.address().port}/issuing.crt\n`);
+  const aiaBase = `http://127.0.0.1:${http.address().port}`;
+  writeFileSync(`${dir}/leaf.ext`, `subjectAltName=DNS:mail.contoso.com\nextendedKeyUsage=serverAuth\nauthorityInfoAccess=caIssuers;URI:${aiaBase}/issuing.crt\ncrlDistributionPoints=URI:${aiaBase}/issuing.crl\n`);
   openssl('req', '-new', ...ec, '-keyout', 'ca.key', '-out', 'ca.csr', '-subj', '/CN=AIA E2E Issuing CA');
   openssl('x509', '-req', '-in', 'ca.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-days', '30', '-extfile', 'ca.ext', '-out', 'ca.pem');
   openssl('req', '-new', ...ec, '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=mail.contoso.com');
   openssl('x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '30', '-extfile', 'leaf.ext', '-out', 'leaf.pem');
   openssl('x509', '-in', 'ca.pem', '-outform', 'DER', '-out', 'ca.der');
   issuing.der = readFileSync(`${dir}/ca.der`);
+  // The issuing CA's CRL, revoking the leaf for keyCompromise (openssl ca -gencrl).
+  const serial = execFileSync('openssl', ['x509', '-in', `${dir}/leaf.pem`, '-noout', '-serial']).toString().trim().split('=')[1];
+  writeFileSync(`${dir}/index.txt`, `R\t300101000000Z\t260301000000Z,keyCompromise\t${serial}\tunknown\t/CN=mail.contoso.com\n`);
+  writeFileSync(`${dir}/crl.cnf`, '[ca]\ndefault_ca=x\n[x]\ndatabase=index.txt\ncrlnumber=crlnumber\ndefault_md=sha256\ndefault_crl_days=30\n');
+  writeFileSync(`${dir}/crlnumber`, '01\n');
+  openssl('ca', '-config', 'crl.cnf', '-gencrl', '-cert', 'ca.pem', '-keyfile', 'ca.key', '-out', 'crl.pem');
+  openssl('crl', '-in', 'crl.pem', '-outform', 'DER', '-out', 'crl.der');
+  issuing.crl = readFileSync(`${dir}/crl.der`);
   leafOnly = createServer({ key: readFileSync(`${dir}/leaf.key`), cert: readFileSync(`${dir}/leaf.pem`) });
   leafOnly.on('tlsClientError', () => {});
   await new Promise((resolve) => leafOnly.listen(0, '127.0.0.1', resolve));
@@ -173,13 +184,16 @@ test('the page fetches a live chain through the relay and shows the verdict', as
   await context.close();
 });
 
-test('a server that sends only its leaf: the relay downloads the issuer from the AIA URL, the page marks it', async () => {
+test('a server that sends only its leaf: the relay downloads the issuer from the AIA URL, the page marks it, and the CRL the relay read says revoked', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await fetchLive(page, leafOnly);
   assert.match(await page.textContent('#file-list'), /issuing\.crt/);
   const found = await page.$$eval('#findings [data-code]', (items) => items.map((item) => item.dataset.code));
   assert.ok(found.includes('CHAIN_FETCHED_FROM_AIA'), `${found}`);
+  assert.ok(found.includes('CERT_REVOKED'), `${found}`);
+  assert.match(await page.textContent('#findings [data-code="CERT_REVOKED"]'), /keyCompromise/);
+  assert.equal(await page.getAttribute('#answer', 'data-outcome'), 'fails');
   await context.close();
 });
 

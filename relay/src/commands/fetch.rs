@@ -170,25 +170,7 @@ pub(crate) fn analyse(fetched: &Fetched, args: &Args, stores: &Stores) -> Result
     if args.no_revocation {
         return Ok(report);
     }
-    // Every certificate at hand, for the issuers the revocation answers are verified against.
-    let mut der: Vec<Vec<u8>> = fetched.handshake.chain.clone();
-    for bytes in downloaded
-        .iter()
-        .map(|d| d.bytes.as_slice())
-        .chain(stores.trusted.iter().map(|(_, b)| b.as_slice()))
-    {
-        if let Ok(decoded) = msstd_check::input::decode(&Input::new("", bytes)) {
-            der.extend(decoded.certificates);
-        }
-    }
-    let evidence = revocation::check(
-        &report,
-        &der,
-        stores,
-        fetched.handshake.stapled_ocsp.as_deref(),
-        &settings,
-        options.now,
-    );
+    let evidence = revocation::for_fetched(&report, fetched, &downloaded, stores, &settings, options.now);
     if evidence.is_empty() {
         return Ok(report);
     }

@@ -145,22 +145,26 @@ fn chain(server: &Server, request: &Request) -> Response {
             verifier: &msstd_check::signature::RustCrypto,
             revocation: &[],
         };
-        let downloaded = aia::complete(&fetched, &[], &server.config.settings, Vec::new(), |inputs| {
-            analyze(inputs, &options)
-        })
-        .map(|(_, downloaded)| downloaded)
-        .unwrap_or_default();
-        Ok((target, fetched, downloaded))
+        let settings = &server.config.settings;
+        let Ok((report, downloaded)) =
+            aia::complete(&fetched, &[], settings, Vec::new(), |inputs| analyze(inputs, &options))
+        else {
+            return Ok((target, fetched, Vec::new(), Vec::new()));
+        };
+        // The page judges the chain; the revocation answers it cannot ask for itself (no request
+        // leaves the page) come verified, for its analysis to word.
+        let revocation = crate::revocation::for_fetched(&report, &fetched, &downloaded, stores, settings, options.now);
+        Ok((target, fetched, downloaded, revocation))
     });
     match outcome {
-        Ok((target, fetched, downloaded)) => {
+        Ok((target, fetched, downloaded, revocation)) => {
             eprintln!(
                 "msstd-relay: fetched {target}: {} certificates in {:.0} ms, {} downloaded from AIA",
                 fetched.handshake.chain.len(),
                 fetched.timings.total,
                 downloaded.len()
             );
-            Response::json(200, &fetched.chain_json(&downloaded))
+            Response::json(200, &fetched.chain_json(&downloaded, &revocation))
         }
         Err(failure) => {
             eprintln!(

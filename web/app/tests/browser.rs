@@ -398,3 +398,38 @@ async fn an_issuer_fetched_from_aia_is_marked_in_the_report() {
     assert!(!codes(&response).contains(&"CHAIN_INCOMPLETE".to_owned()));
     assert_eq!(get(&response, "report.chain.status"), "trusted");
 }
+
+/// Revocation answers the relay verified come as `revocation`: a revoked leaf is an error that
+/// stops every client; an answer of the wrong shape is refused, never guessed at.
+#[wasm_bindgen_test]
+async fn revocation_answers_from_the_relay_become_findings() {
+    let chain = der(CHAIN);
+    let inputs: &[(&str, &[u8])] = &[("server", LEAF.as_bytes()), ("issuer", &chain[0]), ("root", &chain[1])];
+    let first = analyze_as_the_page_does(request(inputs, Some("msstd:mail.contoso.com"), "en")).await;
+    let leaf = get(&first, "report.certificates.0.sha256_fingerprint")
+        .as_string()
+        .unwrap();
+    let request = request(inputs, Some("msstd:mail.contoso.com"), "en");
+    let answer = Object::new();
+    for (name, value) in [
+        ("certificate", leaf.as_str()),
+        ("source", "ocsp"),
+        ("url", "http://ocsp.contoso.com/"),
+        ("status", "revoked"),
+        ("revokedAt", "2026-03-01T00:00:00Z"),
+        ("reason", "keyCompromise"),
+    ] {
+        Reflect::set(&answer, &name.into(), &value.into()).unwrap();
+    }
+    Reflect::set(&request, &"revocation".into(), &Array::of1(&answer)).unwrap();
+    let response = analyze_as_the_page_does(request.clone()).await;
+    assert!(
+        codes(&response).contains(&"CERT_REVOKED".to_owned()),
+        "{:?}",
+        codes(&response)
+    );
+    assert_eq!(get(&response, "report.clients.2.outcome"), "no");
+
+    Reflect::set(&answer, &"status".into(), &"maybe".into()).unwrap();
+    assert_eq!(get(&analyze(request).unwrap_err(), "code"), "BAD_REQUEST");
+}

@@ -203,7 +203,7 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
         trust: MOZILLA.get(),
         windows_trust: MICROSOFT.get(),
         verifier: &answers,
-        revocation: &[],
+        revocation: &request.revocation,
     };
     let report = analyze(&inputs, &options).map_err(|e: Error| error(e.code(), e.to_string()))?;
     let pending = answers.take_pending();

@@ -7,7 +7,8 @@ use std::cell::RefCell;
 use js_sys::{Array, JsString, Reflect, Uint8Array};
 use msstd_check::input::{check_input_count, check_input_size};
 use msstd_check::limits::MAX_INPUT_BYTES;
-use msstd_check::Error;
+use msstd_check::revocation::{self, Evidence, Source, Status};
+use msstd_check::{Error, UnixTime};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// One input as the page sends it.
@@ -42,6 +43,8 @@ pub(crate) struct Request {
     pub with_text: bool,
     /// Outcomes of the checks earlier responses had `pending`.
     pub signatures: Vec<Answer>,
+    /// Revocation answers the relay asked for and verified (`revocation` of its chain API).
+    pub revocation: Vec<Evidence>,
 }
 
 /// Why a request was refused.
@@ -64,6 +67,10 @@ impl From<&str> for Refusal {
         Self::Shape(reason.to_owned())
     }
 }
+
+/// Most revocation answers read from one request: three sources for each certificate the
+/// engine takes.
+const MAX_REVOCATION: usize = 3 * msstd_check::limits::MAX_CERTIFICATES;
 
 /// Most signature outcomes read from one request: well above what the page can hold (its cache
 /// of 512, plus one analysis of the most certificates the engine takes, each checked against
@@ -198,7 +205,16 @@ impl Request {
                 outcome: string(&answer, "outcome", &at, MAX_TOKEN)?,
             });
         }
+        let answers = list(request, "revocation", false)?;
+        if answers.length() as usize > MAX_REVOCATION {
+            return Err(format!("revocation has more than {MAX_REVOCATION} entries").into());
+        }
+        let mut revocation = Vec::new();
+        for (index, answer) in answers.iter().enumerate() {
+            revocation.push(evidence(&answer, &format!("revocation[{index}]."))?);
+        }
         Ok(Self {
+            revocation,
             inputs,
             principal: optional_string(request, "principal", "", MAX_PASTE)?,
             host: optional_string(request, "host", "", MAX_FIELD)?,
@@ -211,4 +227,32 @@ impl Request {
             signatures,
         })
     }
+}
+
+/// One revocation answer: `certificate` (its SHA-256 fingerprint), `source` (`ocsp`, `crl`,
+/// `stapled`), `url`, `status` (`good`, `revoked` with `revokedAt` and `reason`, `failed` with
+/// `reason`).
+fn evidence(answer: &JsValue, at: &str) -> Result<Evidence, String> {
+    let source = string(answer, "source", at, MAX_TOKEN)?;
+    let source = Source::named(&source).ok_or_else(|| format!("{at}source must be ocsp, crl or stapled"))?;
+    let reason = optional_string(answer, "reason", at, MAX_FIELD)?;
+    let status = match string(answer, "status", at, MAX_TOKEN)?.as_str() {
+        "good" => Status::Good,
+        "revoked" => {
+            let at_time = string(answer, "revokedAt", at, MAX_TOKEN)?;
+            Status::Revoked {
+                at: UnixTime::parse_rfc3339(&at_time)
+                    .ok_or_else(|| format!("{at}revokedAt must be an RFC 3339 time"))?,
+                reason: reason.as_deref().and_then(revocation::reason_named),
+            }
+        }
+        "failed" => Status::Failed(reason.unwrap_or_default()),
+        _ => return Err(format!("{at}status must be good, revoked or failed")),
+    };
+    Ok(Evidence {
+        certificate: string(answer, "certificate", at, MAX_TOKEN)?,
+        source,
+        url: optional_string(answer, "url", at, MAX_FIELD)?.unwrap_or_default(),
+        status,
+    })
 }
