@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::certificate::Parsed;
 use crate::finding::{Code, Finding, Severity};
 use crate::msstd::{MsstdVerdict, Outcome as MsstdOutcome};
-use crate::names::is_internal;
+use crate::names::{is_internal, url_host};
 use crate::path::{Chain, ChainStatus};
 use crate::trust::AnchorSource;
 
@@ -293,16 +293,7 @@ fn scheme(url: &str) -> String {
 /// Whether a client outside the network can download from `url`: plain `http://` (what the
 /// Windows chain engine and OCSP and CRL clients fetch) to a name public DNS resolves.
 fn fetchable(url: &str) -> bool {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return false;
-    };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
-    let host = match host.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or_default(),
-        None => host.split(':').next().unwrap_or_default(),
-    };
-    scheme.eq_ignore_ascii_case("http") && !host.is_empty() && !is_internal(host)
+    scheme(url) == "http" && url_host(url).is_some_and(|host| !is_internal(host))
 }
 
 #[cfg(test)]

@@ -185,16 +185,16 @@ impl DomainReport {
     }
 }
 
-/// The host of an `https://` or `http://` URL (without port or brackets), if it has one.
-pub fn url_host(url: &str) -> Option<&str> {
-    let rest = url.split_once("://")?.1;
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let authority = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
-    let host = match authority.strip_prefix('[') {
-        Some(v6) => v6.split(']').next()?,
-        None => authority.split(':').next()?,
-    };
-    (!host.is_empty()).then_some(host)
+pub use crate::names::url_host;
+
+/// The Autodiscover URL an SRV record's `target` and `port` name, as Outlook requests it
+/// ([MS-OXDISCO] section 3.1.5.3).
+pub fn srv_url(target: &str, port: u16) -> String {
+    if port == 443 {
+        format!("https://{target}/autodiscover/autodiscover.xml")
+    } else {
+        format!("https://{target}:{port}/autodiscover/autodiscover.xml")
+    }
 }
 
 /// Judges what was seen at each place Outlook looks for Autodiscover for `domain`.
@@ -331,12 +331,7 @@ fn judge(probe: &Probe<'_>, options: &Options<'_>) -> Result<Endpoint, Error> {
             endpoint.outcome = EndpointOutcome::NotRedirected;
         }
         Answer::Record { target, port } => {
-            let location = if *port == 443 {
-                format!("https://{target}/autodiscover/autodiscover.xml")
-            } else {
-                format!("https://{target}:{port}/autodiscover/autodiscover.xml")
-            };
-            endpoint.location = Some(location);
+            endpoint.location = Some(srv_url(target, *port));
             endpoint.outcome = EndpointOutcome::Redirect;
         }
         Answer::NoRecord => endpoint.outcome = EndpointOutcome::NoRecord,

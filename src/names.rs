@@ -56,6 +56,19 @@ const INTERNAL_SUFFIXES: &[&str] = &[
     "localhost",
 ];
 
+/// The host of a URL (without port, brackets or user), if it has one: `https://[2001:db8::1]:443/x`
+/// gives `2001:db8::1`.
+pub fn url_host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let authority = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next()?,
+        None => authority.split(':').next()?,
+    };
+    (!host.is_empty()).then_some(host)
+}
+
 /// A name a public CA no longer issues: a single label, a reserved internal suffix, or a
 /// private, loopback or link-local address.
 pub(crate) fn is_internal(name: &str) -> bool {

@@ -60,7 +60,7 @@ pub(crate) fn complete<E>(
         let url = top
             .into_iter()
             .flat_map(|cert| cert.ca_issuers.iter())
-            .find(|url| plain_http(url) && !downloaded.iter().any(|d| d.url == **url));
+            .find(|url| web::is_plain_http(url) && !downloaded.iter().any(|d| d.url == **url));
         let Some(url) = url else {
             return Ok((report, downloaded));
         };
@@ -89,7 +89,7 @@ pub(crate) fn complete<E>(
 pub(crate) fn download(url: &str, settings: &Settings) -> Result<Vec<u8>, String> {
     let mut url = url.to_owned();
     for _ in 0..=MAX_REDIRECTS {
-        if !plain_http(&url) {
+        if !web::is_plain_http(&url) {
             return Err(format!("{url}: only http:// addresses are downloaded"));
         }
         let answer = web::send(&url, web::Request::Get, settings, MAX_AIA_BYTES)?;
@@ -105,10 +105,4 @@ pub(crate) fn download(url: &str, settings: &Settings) -> Result<Vec<u8>, String
         }
     }
     Err(format!("more than {MAX_REDIRECTS} redirects"))
-}
-
-/// Whether `url` is plain `http://`, the only scheme downloaded.
-fn plain_http(url: &str) -> bool {
-    url.get(..7)
-        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://"))
 }

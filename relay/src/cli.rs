@@ -11,7 +11,7 @@ use msstd_check::render::Language;
 use msstd_check::UnixTime;
 
 use crate::resolve::{parse_dns_server, ConnectTo};
-use crate::target::{parse_host, parse_port, StartTls};
+use crate::target::{parse_domain, parse_port, StartTls};
 
 /// msstd-check at a terminal, and the page's way to see a live server.
 #[derive(Debug, Parser)]
@@ -147,7 +147,7 @@ pub(crate) struct FetchArgs {
     /// Check the e-mail domain the way Outlook finds it: every place Outlook looks for
     /// Autodiscover, in Outlook's order, then the Outlook Anywhere host (--host, or the
     /// --msstd name)
-    #[arg(long, value_name = "DOMAIN", value_parser = parse_domain,
+    #[arg(long, value_name = "DOMAIN", value_parser = parse_domain_arg,
           conflicts_with_all = ["pem", "sni", "no_sni", "starttls"])]
     pub domain: Option<String>,
     /// Upgrade a plain session to TLS with this protocol first; none for implicit TLS
@@ -215,12 +215,8 @@ pub(crate) fn parse_seconds(text: &str) -> Result<Duration, String> {
 }
 
 /// `--domain`: a DNS name with a dot (an e-mail address is cut at the @).
-fn parse_domain(text: &str) -> Result<String, String> {
-    let domain = parse_host(text.rsplit('@').next().unwrap_or(text)).map_err(|e| e.to_string())?;
-    if domain.parse::<std::net::IpAddr>().is_ok() || !domain.contains('.') {
-        return Err(format!("{domain} is not an e-mail domain"));
-    }
-    Ok(domain)
+fn parse_domain_arg(text: &str) -> Result<String, String> {
+    parse_domain(text.rsplit('@').next().unwrap_or(text)).map_err(|e| e.to_string())
 }
 
 fn parse_port_arg(text: &str) -> Result<u16, String> {

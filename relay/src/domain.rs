@@ -12,7 +12,7 @@ use crate::error::FetchError;
 use crate::fetch::{fetch, Fetched, Settings};
 use crate::resolve::Srv;
 use crate::stores::Stores;
-use crate::target::{Sni, Target};
+use crate::target::{parse_host_port, Target};
 use crate::web;
 
 /// The Autodiscover path Outlook requests.
@@ -171,18 +171,17 @@ fn probe(
     })
 }
 
-/// The host and port of an `https://` URL.
-fn https_target(url: &str) -> Result<(String, u16), FetchError> {
-    let host = msstd_check::domain::url_host(url).ok_or_else(|| FetchError::BadTarget(format!("{url}: no host")))?;
-    let rest = url.split_once("://").map_or("", |(_, rest)| rest);
+/// The target of an `https://` URL: its host and port (443 unless given), the host as SNI, TLS
+/// from the first byte.
+fn https_target(url: &str) -> Result<Target, FetchError> {
+    let rest = url
+        .get(..8)
+        .filter(|scheme| scheme.eq_ignore_ascii_case("https://"))
+        .and_then(|_| url.get(8..))
+        .ok_or_else(|| FetchError::BadTarget(format!("{url}: Outlook only follows https:// addresses")))?;
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let port = match authority.rsplit_once(':') {
-        Some((_, port)) if !authority.ends_with(']') => port
-            .parse()
-            .map_err(|_| FetchError::BadTarget(format!("{url}: not a port")))?,
-        _ => 443,
-    };
-    Ok((host.to_owned(), port))
+    let (host, port) = parse_host_port(authority)?;
+    Target::new(host, port, None, Some(None))
 }
 
 /// The handshake and the Autodiscover request at one HTTPS URL.
@@ -203,26 +202,11 @@ fn https(
             detail: error.to_string(),
         })
     };
-    if !url.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://")) {
-        return no_answer(FetchError::BadTarget(format!(
-            "{url}: Outlook only follows https:// addresses"
-        )));
-    }
-    let (host, port) = match https_target(url) {
+    let target = match https_target(url) {
         Ok(target) => target,
         Err(error) => return no_answer(error),
     };
-    let sni = if host.parse::<std::net::IpAddr>().is_ok() {
-        Sni::None
-    } else {
-        Sni::Name(host.clone())
-    };
-    let target = Target {
-        host: host.clone(),
-        port,
-        sni,
-        starttls: None,
-    };
+    let host = target.host.clone();
     let fetched = match fetch(&target, settings) {
         Ok(fetched) => fetched,
         Err(error) => return no_answer(error),
@@ -293,11 +277,7 @@ fn follow_srv(
     };
     match settings.resolver.srv(name, settings.timeout) {
         Ok(Srv::Found { target, port }) => {
-            let url = if port == 443 {
-                format!("https://{target}{PATH}")
-            } else {
-                format!("https://{target}:{port}{PATH}")
-            };
+            let url = msstd_check::domain::srv_url(&target, port);
             let endpoint = https(Method::Srv, &url, settings, judge);
             vec![seen(Kind::Record { target, port }), endpoint]
         }
@@ -315,19 +295,29 @@ mod tests {
 
     #[test]
     fn https_targets() {
+        let target = |url: &str| {
+            https_target(url).map(|t| (t.host.clone(), t.port, t.sni_name().map(str::to_owned), t.starttls))
+        };
         assert_eq!(
-            https_target("https://contoso.com/autodiscover/autodiscover.xml").unwrap(),
-            ("contoso.com".to_owned(), 443)
+            target("https://Contoso.com/autodiscover/autodiscover.xml").unwrap(),
+            ("contoso.com".to_owned(), 443, Some("contoso.com".to_owned()), None)
         );
         assert_eq!(
-            https_target("https://mail.contoso.com:8443/x").unwrap(),
-            ("mail.contoso.com".to_owned(), 8443)
+            target("https://mail.contoso.com:587/x").unwrap(),
+            (
+                "mail.contoso.com".to_owned(),
+                587,
+                Some("mail.contoso.com".to_owned()),
+                None
+            ),
+            "TLS from the first byte whatever the port"
         );
         assert_eq!(
-            https_target("https://[2001:db8::1]/x").unwrap(),
-            ("2001:db8::1".to_owned(), 443)
+            target("https://[2001:db8::1]/x").unwrap(),
+            ("2001:db8::1".to_owned(), 443, None, None)
         );
-        assert!(https_target("https://mail.contoso.com:x/").is_err());
+        assert!(target("https://mail.contoso.com:x/").is_err());
+        assert!(target("http://mail.contoso.com/").is_err());
     }
 
     #[test]

@@ -22,28 +22,6 @@ pub(crate) struct Request {
 }
 
 impl Request {
-    /// The value of the header `name` (case-insensitive), if sent once; a repeated header
-    /// counts as absent-and-suspicious and is refused when parsing.
-    pub(crate) fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-/// Why a request was not understood; becomes a 400 (or 431 for a head that is too large).
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) struct BadRequest {
-    pub status: u16,
-    pub reason: &'static str,
-}
-
-const fn bad(reason: &'static str) -> BadRequest {
-    BadRequest { status: 400, reason }
-}
-
-impl Request {
     /// The request hyper parsed, as `serve` routes it: an origin-form target with its path and
     /// query decoded, no body, each security header at most once, every value text.
     pub(crate) fn from_parts(parts: &hyper::http::request::Parts) -> Result<Self, BadRequest> {
@@ -88,6 +66,25 @@ impl Request {
         }
         Ok(request)
     }
+    /// The value of the header `name` (case-insensitive), if sent once; a repeated header
+    /// counts as absent-and-suspicious and is refused when parsing.
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Why a request was not understood; becomes a 400 (or 431 for a head that is too large).
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct BadRequest {
+    pub status: u16,
+    pub reason: &'static str,
+}
+
+const fn bad(reason: &'static str) -> BadRequest {
+    BadRequest { status: 400, reason }
 }
 
 /// Headers whose repetition could make two readers of one request disagree.

@@ -131,7 +131,7 @@ fn ask(cert: &[u8], issuer: &Issuer, settings: &Settings, now: UnixTime) -> Vec<
     let Ok(request) = revocation::request(cert, issuer) else {
         return Vec::new();
     };
-    let http = |url: &&String| url.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("http://"));
+    let http = |url: &&String| web::is_plain_http(url);
     let ocsp = request.ocsp.iter().find(http).map(|url| {
         let body = web::Request::Post {
             content_type: "application/ocsp-request",

@@ -151,6 +151,15 @@ pub(crate) fn parse_host(text: &str) -> Result<String, FetchError> {
     Ok(host.to_ascii_lowercase())
 }
 
+/// An e-mail domain to check: a DNS name with a dot, not an address.
+pub(crate) fn parse_domain(text: &str) -> Result<String, FetchError> {
+    let domain = parse_host(text)?;
+    if domain.parse::<IpAddr>().is_ok() || !domain.contains('.') {
+        return Err(FetchError::BadTarget(format!("{domain} is not an e-mail domain")));
+    }
+    Ok(domain)
+}
+
 impl Target {
     /// A target for `host` and `port`: SNI is the host name (none for an IP address) unless
     /// `sni` overrides it; STARTTLS as asked, or as the port usually needs.

@@ -93,35 +93,31 @@ impl Read for Recording<'_> {
 }
 
 /// A client configuration that completes the handshake whatever the certificate (still checking
-/// the handshake signature), for requests whose chain the engine judges separately.
-pub(crate) fn accept_any_config() -> Result<ClientConfig, rustls::Error> {
+/// the handshake signature), recording what the server presents in the returned verifier.
+fn recording_config() -> Result<(ClientConfig, Arc<RecordingVerifier>), rustls::Error> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let verifier = Arc::new(RecordingVerifier {
         provider: provider.clone(),
         chain: Mutex::new(Vec::new()),
         ocsp: Mutex::new(Vec::new()),
     });
-    Ok(ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()?
+    let config = ClientConfig::builder_with_provider(provider)
+        .with_protocol_versions(rustls::ALL_VERSIONS)?
         .dangerous()
-        .with_custom_certificate_verifier(verifier)
-        .with_no_client_auth())
+        .with_custom_certificate_verifier(verifier.clone())
+        .with_no_client_auth();
+    Ok((config, verifier))
+}
+
+/// The same configuration for requests whose chain the engine judges separately (the HTTP
+/// client's).
+pub(crate) fn accept_any_config() -> Result<ClientConfig, rustls::Error> {
+    recording_config().map(|(config, _)| config)
 }
 
 /// Runs the TLS handshake on `stream` within `deadline`.
 pub(crate) fn handshake(stream: &mut TcpStream, target: &Target, deadline: Deadline) -> Result<Handshake, FetchError> {
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let verifier = Arc::new(RecordingVerifier {
-        provider: provider.clone(),
-        chain: Mutex::new(Vec::new()),
-        ocsp: Mutex::new(Vec::new()),
-    });
-    let mut config = ClientConfig::builder_with_provider(provider)
-        .with_protocol_versions(rustls::ALL_VERSIONS)
-        .map_err(|e| FetchError::Handshake(e.to_string()))?
-        .dangerous()
-        .with_custom_certificate_verifier(verifier.clone())
-        .with_no_client_auth();
+    let (mut config, verifier) = recording_config().map_err(|e| FetchError::Handshake(e.to_string()))?;
     if target.port == 443 {
         config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
     }

@@ -10,7 +10,7 @@ use msstd_check::Report;
 use serde_json::{json, Value};
 
 use super::fetch::{analyse, settings, Args};
-use super::{colour, now, EXIT_FETCH_FAILED, EXIT_USAGE};
+use super::{colour, now, report_json, EXIT_FETCH_FAILED, EXIT_USAGE};
 use crate::fetch::fetch;
 use crate::stores::Stores;
 use crate::target::Target;
@@ -82,13 +82,7 @@ fn print(report: &DomainReport, host: &Host, json: bool, language: Language) {
     if json {
         let outlook_anywhere = match host {
             Host::NotGiven => Value::Null,
-            Host::Checked { report, connection, .. } => {
-                let mut value = serde_json::to_value(render::worded(report, language)).unwrap_or_default();
-                if let Some(object) = value.as_object_mut() {
-                    object.insert("connection".to_owned(), connection.clone());
-                }
-                value
-            }
+            Host::Checked { report, connection, .. } => report_json(report, language, Some(connection.clone())),
             Host::Failed { code, message } => json!({ "error": { "code": code, "message": message } }),
         };
         let body = json!({

@@ -9,11 +9,10 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use msstd_check::render;
 use serde_json::{json, Value};
 
 use super::fetch::{analyse, settings, Args, Destination};
-use super::{read_input, usage_error, EXIT_FETCH_FAILED, EXIT_USAGE};
+use super::{read_input, report_json, usage_error, EXIT_FETCH_FAILED, EXIT_USAGE};
 use crate::error::FetchError;
 use crate::fetch::fetch;
 use crate::stores::Stores;
@@ -147,10 +146,9 @@ pub(crate) fn run(args: &Args, stores: &Stores) -> ExitCode {
 fn json_line(line: &str, outcome: &Outcome, args: &Args) -> String {
     let value = match outcome {
         Outcome::Checked { report, connection } => {
-            let mut value = serde_json::to_value(render::worded(report, args.language)).unwrap_or_default();
+            let mut value = report_json(report, args.language, Some(connection.clone()));
             if let Some(object) = value.as_object_mut() {
                 object.insert("target".to_owned(), json!(line));
-                object.insert("connection".to_owned(), connection.clone());
             }
             value
         }

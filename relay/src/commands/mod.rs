@@ -42,6 +42,20 @@ pub(crate) fn colour() -> Style {
     }
 }
 
+/// The report as `--json` prints it (worded in `language`), with the `connection` it was
+/// fetched over when there is one.
+pub(crate) fn report_json(
+    report: &Report,
+    language: Language,
+    connection: Option<serde_json::Value>,
+) -> serde_json::Value {
+    let mut value = serde_json::to_value(render::worded(report, language)).unwrap_or_default();
+    if let (Some(object), Some(connection)) = (value.as_object_mut(), connection) {
+        object.insert("connection".to_owned(), connection);
+    }
+    value
+}
+
 /// Prints `report` in `language` as text (after `preface`) or as JSON (with `connection`
 /// added), and turns it into the exit status: 0 without error findings, 1 with.
 pub(crate) fn print_report(
@@ -52,10 +66,7 @@ pub(crate) fn print_report(
     connection: Option<serde_json::Value>,
 ) -> ExitCode {
     if json {
-        let mut value = serde_json::to_value(render::worded(report, language)).unwrap_or_default();
-        if let (Some(object), Some(connection)) = (value.as_object_mut(), connection) {
-            object.insert("connection".to_owned(), connection);
-        }
+        let value = report_json(report, language, connection);
         println!("{}", serde_json::to_string_pretty(&value).unwrap_or_default());
     } else {
         print!("{preface}{}", render::text_in(report, colour(), language));

@@ -9,7 +9,7 @@ use crate::aia;
 use crate::error::FetchError;
 use crate::fetch::fetch;
 use crate::http::{Request, Response};
-use crate::target::{parse_host, parse_host_port, parse_port, parse_starttls, Sni, Target};
+use crate::target::{parse_domain, parse_host_port, parse_port, parse_starttls, Sni, Target};
 use msstd_check::render::{self, Language};
 use msstd_check::{analyze, Options};
 
@@ -193,11 +193,7 @@ fn domain_query(request: &Request) -> Result<(String, Language), FetchError> {
         }
     }
     let domain = domain.ok_or_else(|| FetchError::BadTarget("the domain parameter is required".to_owned()))?;
-    let domain = parse_host(domain)?;
-    if domain.parse::<std::net::IpAddr>().is_ok() || !domain.contains('.') {
-        return Err(FetchError::BadTarget(format!("{domain} is not an e-mail domain")));
-    }
-    Ok((domain, language))
+    Ok((parse_domain(domain)?, language))
 }
 
 /// The domain check: every place Outlook looks for Autodiscover, probed under the relay's
