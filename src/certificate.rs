@@ -69,6 +69,12 @@ impl<'a> Parsed<'a> {
         self.x509.subject.emails()
     }
 
+    /// Whether the SubjectAltName extension is present (even empty or malformed): what decides
+    /// whether a client may read the Common Name as a host name at all.
+    pub(crate) fn has_subject_alt_name(&self) -> bool {
+        self.x509.extension(oid::SUBJECT_ALT_NAME).is_some()
+    }
+
     /// The SubjectAltNames (none when the extension is absent or malformed).
     pub(crate) fn general_names(&self) -> Vec<GeneralName<'a>> {
         self.x509

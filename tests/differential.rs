@@ -434,13 +434,11 @@ fn explained(peer: &str, tags: &[&str], engine: bool) -> Option<&'static str> {
         // pyca/cryptography's verifier sets no minimum RSA size for the leaf; the engine and
         // OpenSSL at auth level 2 want 2048 bits (CA/Browser Forum Baseline Requirements 6.1.5).
         "pyca" if has("rsa-1024") && !engine => Some("pyca accepts RSA-1024 leaf keys"),
-        // A DNS name constraint and a leaf without a DNS SubjectAltName: OpenSSL and the engine
-        // apply the constraint to a host-like Common Name (clients that fall back to the CN,
-        // Windows among them, would otherwise escape it); pyca/cryptography never reads the CN.
-        "pyca"
-            if !engine && (has("ip") || has("cn-only")) && (has("nc-permits-other") || has("nc-excludes-contoso")) =>
-        {
-            Some("pyca does not constrain the CN")
+        // A SubjectAltName of one IP address: the CN is no host name (RFC 6125 section 6.4.4;
+        // pyca, Go, rustls-webpki), so the engine does not constrain it; OpenSSL still does,
+        // as it does whenever there is no DNS SubjectAltName.
+        "openssl" if engine && has("ip") && (has("nc-permits-other") || has("nc-excludes-contoso")) => {
+            Some("openssl constrains the CN beside an IP SubjectAltName")
         }
         _ => None,
     }

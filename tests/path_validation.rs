@@ -181,6 +181,47 @@ fn a_dns_constraint_applies_to_a_host_common_name_without_dns_names() {
     );
 }
 
+/// RFC 6125 section 6.4.4: the CN is a host name only without any SubjectAltName extension, so a
+/// leaf whose SubjectAltName holds one address keeps a DNS-like CN out of dNSName constraints
+/// (x509-limbo's BetterTLS cases: CN `test.localhost`, SAN `IP:127.0.0.1`).
+#[test]
+fn a_dns_constraint_skips_the_common_name_when_the_san_holds_only_an_address() {
+    let constrained = |permitted: &[&str], excluded: &[&str]| {
+        let subtrees = |names: &[&str]| names.iter().map(|n| GeneralSubtree::DnsName((*n).to_owned())).collect();
+        let mut p = ca_params("Constrained Root");
+        p.name_constraints = Some(NameConstraints {
+            permitted_subtrees: subtrees(permitted),
+            excluded_subtrees: subtrees(excluded),
+        });
+        issue(p, ecdsa(), None)
+    };
+    let ip_only_leaf = |root: &Issued| {
+        let mut p = params(&["test.localhost"], &[]);
+        p.subject_alt_names = vec![SanType::IpAddress("127.0.0.1".parse().unwrap())];
+        p.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
+        issue(p, ecdsa(), Some(root))
+    };
+    for root in [constrained(&[], &["localhost"]), constrained(&["example.com"], &[])] {
+        let leaf = ip_only_leaf(&root);
+        let report = judge(&[&leaf], &[&root], "127.0.0.1");
+        assert!(
+            report.findings_with(Code::NameConstraintViolation).next().is_none(),
+            "{:?}",
+            codes(&report)
+        );
+        assert!(report.strict_client_accepts(), "{:?}", codes(&report));
+    }
+
+    // The same names without the extension: the CN is the host name, and the exclusion holds.
+    let root = constrained(&[], &["localhost"]);
+    let mut p = params(&["test.localhost"], &[]);
+    p.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
+    let leaf = issue(p, ecdsa(), Some(&root));
+    let report = judge(&[&leaf], &[&root], "test.localhost");
+    let violation = finding(&report, Code::NameConstraintViolation);
+    assert_eq!((violation.text("name"), violation.text("constraint")), ("test.localhost", "excluded"));
+}
+
 #[test]
 fn unknown_critical_extensions_are_refused_wherever_they_are() {
     let critical = || {

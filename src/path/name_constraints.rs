@@ -1,8 +1,10 @@
 //! Name constraints (RFC 5280 section 4.2.1.10): a CA may say which names the certificates
 //! below it may carry (permitted) and may not (excluded). Applied to the SubjectAltNames, the
-//! subject name and its e-mail addresses, and, where a certificate has no DNS SubjectAltName,
-//! to a Common Name that looks like a host name (as rustls-webpki and Go do, since clients
-//! that fall back to the CN would otherwise escape the constraint).
+//! subject name and its e-mail addresses, and, where a certificate has no SubjectAltName
+//! extension at all, to a Common Name that looks like a host name: the clients that read the CN
+//! as a host name at all do so only then (RFC 6125 section 6.4.4; Go, rustls-webpki, pyca), so
+//! they would otherwise escape the constraint. A SubjectAltName of IP addresses alone is a
+//! SubjectAltName: its CN is no host name, and a dNSName constraint does not apply to it.
 
 use super::budget::{Budget, Exhausted};
 use crate::certificate::Parsed;
@@ -33,10 +35,7 @@ fn names<'a>(cert: &'a Parsed<'a>) -> Vec<Constrained<'a>> {
         names.push(Constrained::General(GeneralName::Directory(cert.x509.subject.raw)));
     }
     names.extend(cert.emails().into_iter().map(Constrained::Email));
-    let has_dns = names
-        .iter()
-        .any(|n| matches!(n, Constrained::General(GeneralName::Dns(_))));
-    if !has_dns {
+    if !cert.has_subject_alt_name() {
         names.extend(
             cert.common_names()
                 .into_iter()
