@@ -22,8 +22,19 @@ struct Chain {
 }
 
 fn chain(tag: &str, ocsp: Option<&str>, crl: Option<&str>) -> Chain {
+    let (root, issuing) = cas();
+    chain_below(root, issuing, tag, ocsp, crl)
+}
+
+/// The root and the issuing CA of a [`Chain`].
+fn cas() -> (Issued, Issued) {
     let root = ca("Revocation Test Root", None);
     let issuing = ca("Revocation Test Issuing CA", Some(&root));
+    (root, issuing)
+}
+
+/// The leaf of a [`Chain`] issued by `issuing`, which `root` issued.
+fn chain_below(root: Issued, issuing: Issued, tag: &str, ocsp: Option<&str>, crl: Option<&str>) -> Chain {
     let mut p = params(&["mail.contoso.com"], &["mail.contoso.com"]);
     p.serial_number = Some(rcgen::SerialNumber::from(SERIAL.to_vec()));
     if let Some(url) = ocsp {
@@ -84,11 +95,16 @@ fn server(chain: &Chain, ocsp: Option<Vec<u8>>) -> u16 {
 
 /// Writes the issuing CA, its key, the leaf and an OpenSSL CA index (`revoked` or valid) to `dir`.
 fn openssl_files(chain: &Chain, dir: &Path, revoked: bool) {
+    openssl_ca_files(&chain.issuing, dir, revoked);
+    std::fs::write(dir.join("leaf.pem"), &chain.leaf.pem).unwrap();
+}
+
+/// Writes the issuing CA, its key and an OpenSSL CA index naming the leaf's serial to `dir`.
+fn openssl_ca_files(issuing: &Issued, dir: &Path, revoked: bool) {
     std::fs::create_dir_all(dir).unwrap();
     let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
-    write("issuing.pem", &chain.issuing.pem);
-    write("issuing.key", &chain.issuing.key.serialize_pem());
-    write("leaf.pem", &chain.leaf.pem);
+    write("issuing.pem", &issuing.pem);
+    write("issuing.key", &issuing.key.serialize_pem());
     let serial: String = SERIAL.iter().map(|b| format!("{b:02X}")).collect();
     let line = if revoked {
         format!("R\t280101000000Z\t260301000000Z,keyCompromise\t{serial}\tunknown\t/CN=mail.contoso.com\n")
@@ -174,6 +190,82 @@ fn openssl_responder(dir: PathBuf, revoked: bool, chain_for: impl FnOnce(&str) -
     let chain = chain_for(&format!("http://127.0.0.1:{port}/"));
     openssl_files(&chain, &dir, revoked);
     chain
+}
+
+/// `openssl ocsp -port`, the responder many internal CAs run: one connection at a time, so an
+/// idle client stalls it. Killed when dropped.
+struct OpensslPortResponder {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl OpensslPortResponder {
+    /// Starts it in `dir` (its CA files written there first) on a port the kernel picks.
+    fn start(dir: &Path) -> Self {
+        use std::io::BufRead;
+        let mut child = Command::new("openssl")
+            .args(["ocsp", "-port", "0", "-index", "index.txt", "-CA", "issuing.pem"])
+            .args(["-rsigner", "issuing.pem", "-rkey", "issuing.key", "-ndays", "2"])
+            .current_dir(dir)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // It prints `ACCEPT [::]:PORT PID=N` once it listens.
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port = line
+            .split_whitespace()
+            .nth(1)
+            .and_then(|address| address.rsplit(':').next())
+            .and_then(|port| port.parse().ok())
+            .unwrap_or_else(|| panic!("openssl ocsp -port printed {line:?}"));
+        Self { child, port }
+    }
+}
+
+impl Drop for OpensslPortResponder {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn a_real_openssl_ocsp_responder_answers_and_one_stalled_by_an_idle_client_is_a_warning() {
+    let dir = temp("port");
+    let (root, issuing) = cas();
+    openssl_ca_files(&issuing, &dir, false);
+    let responder = OpensslPortResponder::start(&dir);
+    let chain = chain_below(
+        root,
+        issuing,
+        "port",
+        Some(&format!("http://127.0.0.1:{}/", responder.port)),
+        None,
+    );
+    let port = server(&chain, None);
+    let (status, report) = fetch(&chain, port);
+    assert_eq!(
+        revocation_findings(&report),
+        [("REVOCATION_GOOD".to_owned(), "ocsp".to_owned(), String::new())]
+    );
+    assert_eq!(status, 0);
+
+    // A client that connects and sends nothing holds the responder: the relay gives up after
+    // its timeout with a warning, and the verdict does not change.
+    let _idle = std::net::TcpStream::connect(("127.0.0.1", responder.port)).unwrap();
+    let (status, report) = fetch(&chain, port);
+    let found = revocation_findings(&report);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0.as_str(), found[0].1.as_str()),
+        ("REVOCATION_CHECK_FAILED", "ocsp")
+    );
+    assert_eq!(report["summary"]["outcome"], "connects");
+    assert_eq!(status, 0);
 }
 
 /// The issuing CA's CRL, listing the leaf for keyCompromise when `revoked`.

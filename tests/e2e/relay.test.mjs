@@ -1,5 +1,5 @@
 // The page served by `msstd-relay serve`, fetching a live chain from a TLS server on loopback.
-// Needs the relay binary: target/debug/msstd-relay (built here when missing) or $MSSTD_RELAY.
+// Needs the relay binary: target/debug/msstd-relay (cargo builds it first, so it is never stale) or $MSSTD_RELAY.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
@@ -28,12 +28,10 @@ let browser;
 
 function relayBinary() {
   if (process.env.MSSTD_RELAY) return process.env.MSSTD_RELAY;
-  const binary = `${root}target/debug/msstd-relay`;
-  if (!existsSync(binary)) {
-    const build = spawnSync('cargo', ['build', '--locked', '-p', 'msstd-relay'], { cwd: root, stdio: 'inherit' });
-    assert.equal(build.status, 0, 'cargo build -p msstd-relay');
-  }
-  return binary;
+  // Always through cargo, which rebuilds a binary older than its sources (a no-op otherwise).
+  const build = spawnSync('cargo', ['build', '--locked', '-p', 'msstd-relay'], { cwd: root, stdio: 'inherit' });
+  assert.equal(build.status, 0, 'cargo build -p msstd-relay');
+  return `${root}target/debug/msstd-relay`;
 }
 
 before(async () => {
@@ -241,8 +239,7 @@ test('without a relay the fetch controls stay hidden', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(site.url);
-  await page.waitForSelector('body[data-ready]');
-  await page.waitForTimeout(300);
+  await page.waitForSelector('body[data-relay="absent"]');
   assert.equal(await page.isHidden('#live'), true);
   assert.equal(await page.isHidden('#domain-check'), true);
   await context.close();
