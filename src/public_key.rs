@@ -4,6 +4,7 @@ use crate::x509::PublicKeyInfo;
 use serde::Serialize;
 
 use crate::asn1::{self, bit_length, oid, oid_string, strip_zeros, TAG_INTEGER};
+use crate::signature::PostQuantum;
 use crate::x509::rsa_public_key;
 
 /// A public key, as the report shows it.
@@ -15,6 +16,10 @@ pub struct KeyDescription {
     pub bits: Option<u32>,
     /// Named curve for EC keys: `P-256`, `P-384`, `P-521`, `secp256k1`, or the curve OID.
     pub curve: Option<String>,
+    /// The parameter set of a post-quantum key (`algorithm` `ML-DSA` or `SLH-DSA`):
+    /// `ML-DSA-65`, `SLH-DSA-SHA2-128s`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parameter_set: Option<String>,
 }
 
 const P521: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x23];
@@ -49,17 +54,20 @@ pub(crate) fn describe(spki: &PublicKeyInfo<'_>) -> KeyDescription {
         ED448 => ("Ed448", Some(456), None),
         DSA => ("DSA", dsa_bits(spki), None),
         other => {
+            let post_quantum = PostQuantum::of(other).filter(|_| spki.algorithm.parameters.is_none());
             return KeyDescription {
-                algorithm: oid_string(other),
+                algorithm: post_quantum.map_or_else(|| oid_string(other), |pq| pq.family().to_owned()),
                 bits: None,
                 curve: None,
-            }
+                parameter_set: post_quantum.map(|pq| pq.parameter_set().to_owned()),
+            };
         }
     };
     KeyDescription {
         algorithm: name.to_owned(),
         bits,
         curve,
+        parameter_set: None,
     }
 }
 
@@ -69,14 +77,15 @@ const EXPLICIT_CURVE: &str = "explicit parameters";
 
 /// Why a key on a server's path is not acceptable (CA/Browser Forum Baseline Requirements
 /// 6.1.5: RSA of 2048 bits or more, ECDSA on P-256, P-384 or P-521; Ed25519 is accepted here
-/// as TLS 1.3 clients accept it), or `None`.
+/// as TLS 1.3 clients accept it), or `None`. ML-DSA and SLH-DSA are strong, not weak: which
+/// clients can use them today is `KEY_POST_QUANTUM`'s to say.
 pub(crate) fn weakness(key: &KeyDescription) -> Option<&'static str> {
     match (key.algorithm.as_str(), key.bits, key.curve.as_deref()) {
         ("RSA", Some(bits), _) if bits < 2048 => Some("size"),
         ("RSA", _, _) => None,
         ("EC", _, Some("P-256" | "P-384" | "P-521")) => None,
         ("EC", _, _) => Some("curve"),
-        ("Ed25519", _, _) => None,
+        ("Ed25519" | "ML-DSA" | "SLH-DSA", _, _) => None,
         _ => Some("algorithm"),
     }
 }
@@ -97,6 +106,7 @@ mod tests {
             algorithm: algorithm.to_owned(),
             bits,
             curve: curve.map(str::to_owned),
+            parameter_set: None,
         }
     }
 
@@ -110,5 +120,7 @@ mod tests {
         assert_eq!(weakness(&key("EC", Some(384), Some("P-384"))), None);
         assert_eq!(weakness(&key("DSA", Some(2048), None)), Some("algorithm"));
         assert_eq!(weakness(&key("Ed25519", Some(256), None)), None);
+        assert_eq!(weakness(&key("ML-DSA", None, None)), None);
+        assert_eq!(weakness(&key("SLH-DSA", None, None)), None);
     }
 }

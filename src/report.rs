@@ -54,6 +54,8 @@ pub struct Summary {
 pub struct Report {
     /// Always [`SCHEMA`].
     pub schema: &'static str,
+    /// The build that judged, and the root-program releases it judged with.
+    pub build: crate::version::Build,
     /// The instant the certificates were judged at.
     pub checked_at: UnixTime,
     /// The inputs, in the order given.

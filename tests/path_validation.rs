@@ -219,7 +219,10 @@ fn a_dns_constraint_skips_the_common_name_when_the_san_holds_only_an_address() {
     let leaf = issue(p, ecdsa(), Some(&root));
     let report = judge(&[&leaf], &[&root], "test.localhost");
     let violation = finding(&report, Code::NameConstraintViolation);
-    assert_eq!((violation.text("name"), violation.text("constraint")), ("test.localhost", "excluded"));
+    assert_eq!(
+        (violation.text("name"), violation.text("constraint")),
+        ("test.localhost", "excluded")
+    );
 }
 
 #[test]

@@ -25,6 +25,8 @@ const state = {
   trustState: 'loading',
   /** Revocation answers the relay asked for and verified for the last live fetch. */
   revocation: [],
+  /** The root-store releases the latest report names (`report.build.stores`), for the footer. */
+  stores: [],
 };
 const TRUST_STORES = ['mozilla', 'microsoft'];
 
@@ -243,19 +245,27 @@ function relayBase() {
   return new URL('api/v1/', configured ? new URL(configured, document.baseURI) : document.baseURI);
 }
 
-/** Shows the fetch controls only when a relay answers; a static host simply has none. */
+/**
+ * Shows the fetch controls only when a relay answers; a static host simply has none.
+ * `body[data-relay]` says what the probe found (`present` or `absent`) once it is over.
+ */
 async function probeRelay() {
-  if (!/^https?:$/.test(location.protocol)) return;
-  try {
-    const response = await fetch(new URL('health', relayBase()), { cache: 'no-store', signal: AbortSignal.timeout(3000) });
-    const health = response.ok ? await response.json() : null;
-    if (health && health.service === 'msstd-relay') {
-      $('live').hidden = false;
-      $('domain-check').hidden = false;
+  let present = false;
+  // Offline (the service worker answering) there is nobody to ask: no request, no console error.
+  // A static host answers with its own copy of api/v1/health ({"service":"none"}), so the probe
+  // never meets a 404 there either.
+  if (/^https?:$/.test(location.protocol) && navigator.onLine !== false) {
+    try {
+      const response = await fetch(new URL('health', relayBase()), { cache: 'no-store', signal: AbortSignal.timeout(3000) });
+      const health = response.ok ? await response.json() : null;
+      present = Boolean(health && health.service === 'msstd-relay');
+    } catch {
+      // No relay: the page works without it.
     }
-  } catch {
-    // No relay: the page works without it.
   }
+  $('live').hidden = !present;
+  $('domain-check').hidden = !present;
+  document.body.dataset.relay = present ? 'present' : 'absent';
 }
 
 function format(template, values) {
@@ -435,6 +445,10 @@ function render(response) {
   const msstd = report.msstd;
   renderAnswer(response);
   setVerdict(report.summary.verdict, msstd ? response.headline : t('verdictNoPrincipal'));
+  if (report.build && report.build.stores.length) {
+    state.stores = report.build.stores;
+    renderVersion();
+  }
 
   if (msstd && msstd.legacy_windows !== 'not-checked') {
     const outcomes = $('outcomes');
@@ -546,7 +560,7 @@ function renderChain(report, matched) {
   const items = report.chain.path.map((index, depth) => {
     const c = report.certificates[index];
     const days = c.days_remaining >= 0 ? `${c.days_remaining} ${t('daysLeft')}` : `${t('expiredAgo')}: ${-c.days_remaining}`;
-    const key = [c.key.algorithm, c.key.curve, c.key.bits ? `${c.key.bits} bit` : null].filter(Boolean).join(' ');
+    const key = [c.key.parameter_set || c.key.algorithm, c.key.curve, c.key.bits ? `${c.key.bits} bit` : null].filter(Boolean).join(' ');
     const details = el(
       'dl',
       {},
@@ -679,6 +693,7 @@ function wire() {
   $('language').addEventListener('change', (event) => {
     state.language = event.target.value;
     applyLanguage();
+    renderVersion();
     renderFiles();
     schedule();
   });
@@ -726,6 +741,22 @@ function wire() {
   });
 }
 
+const STORE_NAMES = { microsoft: 'Microsoft', mozilla: 'Mozilla' };
+
+/** The footer: this build, then each root-store release the latest report was judged with. */
+function renderVersion() {
+  if (!state.engine) return;
+  // Each part kept whole where it fits, its date never broken at a hyphen and the separator
+  // after it never alone on a line (style.css).
+  const sep = (i) => (i < state.stores.length ? ' \u00b7' : '');
+  const parts = [el('span', { text: format(t('versionLine'), { version: state.engine.version(), commit: state.engine.commit() }) + sep(0) })];
+  state.stores.forEach((store, i) => {
+    const release = format(t('storeLine'), { program: STORE_NAMES[store.program] || store.program, release: store.version });
+    parts.push(' ', el('span', {}, `${release} `, el('span', { text: `(${store.published.slice(0, 10)})${sep(i + 1)}`, className: 'date' })));
+  });
+  $('version').replaceChildren(...parts);
+}
+
 function rememberTrusted() {
   if ($('remember-trusted').checked && $('trusted').value.trim()) localStorage.setItem(REMEMBERED_ROOT, $('trusted').value);
   else localStorage.removeItem(REMEMBERED_ROOT);
@@ -750,7 +781,7 @@ async function boot() {
     showError({ code: 'LOAD_FAILED', message: t('loadFailed') + String(error.message || error) });
     return;
   }
-  $('version').textContent = `msstd-check ${state.engine.version()}`;
+  renderVersion();
   wire();
   await restored;
   probeRelay();

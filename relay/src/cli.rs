@@ -23,8 +23,18 @@ use crate::target::{parse_domain, parse_port, StartTls};
                   not be fetched. NO_COLOR turns colours off. More: docs/relay.md."
 )]
 pub(crate) struct Cli {
+    /// Without one (a double-click on Windows), `open`.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+}
+
+impl Cli {
+    /// What running the binary without a subcommand does: `open` with its defaults.
+    pub(crate) fn default_command() -> Result<Command, clap::Error> {
+        Self::try_parse_from(["msstd-relay", "open"])?
+            .command
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::MissingSubcommand))
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -35,6 +45,10 @@ pub(crate) enum Command {
     Fetch(FetchArgs),
     /// Serve the built page and the API it uses for live servers (loopback only by default)
     Serve(ServeArgs),
+    /// Serve the page on a free loopback port and open it in the default browser (what running
+    /// msstd-relay without a subcommand does); on Linux and other Unix, $BROWSER names another
+    /// browser command
+    Open(ServeArgs),
     /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish)
     Completions {
         /// The shell to complete for.
@@ -173,10 +187,12 @@ pub(crate) struct FetchArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct ServeArgs {
-    /// Where to listen; anything but loopback exposes the relay to the network
-    #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:8787")]
-    pub listen: SocketAddr,
-    /// The built page to serve (default: dist/ when it has an index.html)
+    /// Where to listen [default: 127.0.0.1:8787 for serve, a free loopback port for open];
+    /// anything but loopback exposes the relay to the network
+    #[arg(long, value_name = "IP:PORT")]
+    pub listen: Option<SocketAddr>,
+    /// Serve the page from DIR [default: the page built into this binary, else dist/ when it
+    /// has an index.html]
     #[arg(long, value_name = "DIR")]
     pub dist: Option<PathBuf>,
     /// Let pages from this origin call the API (CORS); repeatable
@@ -199,6 +215,28 @@ pub(crate) struct ServeArgs {
     pub trust: Vec<String>,
     #[command(flatten)]
     pub reaching: Reaching,
+}
+
+/// `--version`: this build, its commit, the root-program releases it judges with, and whether
+/// the page is built in, so that a bug report can name exactly what answered.
+pub(crate) fn long_version() -> String {
+    use msstd_check::{version, TrustStore};
+    let store = |name: &str, store: TrustStore| match store.version() {
+        Some(v) => format!("\n{name}: {}, published {}", v.version, &v.published.to_string()[..10]),
+        None => format!("\n{name}: not built in"),
+    };
+    let page = match crate::serve::Page::embedded() {
+        Some(page) => page.describe(),
+        None => "no page built in (serve --dist DIR)".to_owned(),
+    };
+    format!(
+        "{} (msstd-check {}, commit {}){}{}\npage: {page}",
+        env!("CARGO_PKG_VERSION"),
+        version::VERSION,
+        version::COMMIT,
+        store("Microsoft Trusted Root Program", TrustStore::microsoft()),
+        store("Mozilla root store", TrustStore::mozilla()),
+    )
 }
 
 /// `--at`: an RFC 3339 time.
@@ -293,7 +331,7 @@ mod tests {
         ] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
-        let Command::Fetch(fetch) = parse(&["fetch", "--domain", "someone@Contoso.com"]).unwrap().command else {
+        let Some(Command::Fetch(fetch)) = parse(&["fetch", "--domain", "someone@Contoso.com"]).unwrap().command else {
             panic!()
         };
         assert_eq!(fetch.domain.as_deref(), Some("contoso.com"));

@@ -5,6 +5,8 @@
 //!   server presents and analyses it, or prints it as PEM.
 //! - `serve` serves the built page and an HTTP API that fetches chains for it, on one origin,
 //!   with the safeguards described in `docs/relay.md` so it cannot be used to scan a network.
+//! - `open` (and the binary run without a subcommand, as a double-click on Windows does) serves
+//!   on a free loopback port and opens the default browser there.
 
 #![forbid(unsafe_code)]
 
@@ -26,17 +28,36 @@ mod timeouts;
 mod tls;
 mod web;
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 use cli::Command;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
-    match cli.command {
+    let matches = cli::Cli::command().long_version(cli::long_version()).get_matches();
+    let parsed = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
+    let command = match parsed.command {
+        Some(command) => command,
+        None => {
+            // A double-click: the console window closes with the program, so an error waits
+            // for Enter to be read.
+            let Command::Open(args) = cli::Cli::default_command().unwrap_or_else(|error| error.exit()) else {
+                return ExitCode::from(commands::EXIT_USAGE);
+            };
+            let status = commands::serve::open(args);
+            if status != ExitCode::SUCCESS && std::io::stdin().is_terminal() {
+                eprintln!("Press Enter to close.");
+                let _ = std::io::stdin().read_line(&mut String::new());
+            }
+            return status;
+        }
+    };
+    match command {
         Command::Check(args) => commands::check::run(args),
         Command::Fetch(args) => commands::fetch::run(args),
         Command::Serve(args) => commands::serve::run(args),
+        Command::Open(args) => commands::serve::open(args),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut cli::Cli::command(), "msstd-relay", &mut std::io::stdout());
             ExitCode::SUCCESS

@@ -7,6 +7,7 @@ use crate::finding::{Code, Finding, Severity};
 use crate::limits::EXPIRY_WARNING_DAYS;
 use crate::names::is_ldh_label;
 use crate::public_key::{weakness, KeyDescription};
+use crate::signature::Algorithm;
 use crate::x509::extensions::oid;
 use crate::x509::{Extension, GeneralName};
 use crate::UnixTime;
@@ -37,6 +38,7 @@ pub(super) fn check(cert: &Parsed<'_>, index: usize, role: Role, now: UnixTime, 
     }
     let key = cert.key();
     key_strength(cert, &key, index, findings);
+    post_quantum(cert, &key, index, role, findings);
     extensions(cert, index, findings);
     for rule in profile(cert, &key, role) {
         findings.push(
@@ -81,6 +83,28 @@ fn signature_hash(cert: &Parsed<'_>, index: usize, findings: &mut Vec<Finding>) 
             .about(index)
             .with("hash", cert.algorithm.hash_name().unwrap_or_default())
             .with("algorithm", cert.algorithm.name()),
+    );
+}
+
+/// A post-quantum key (its signatures on the certificate below are post-quantum too), or else a
+/// post-quantum signature: what a client must verify in TLS. A root's own signature is never
+/// checked, so only its key counts.
+fn post_quantum(cert: &Parsed<'_>, key: &KeyDescription, index: usize, role: Role, findings: &mut Vec<Finding>) {
+    let signature = match &cert.algorithm {
+        Algorithm::PostQuantum(pq) if !role.is_top() => Some(pq.parameter_set()),
+        _ => None,
+    };
+    let (algorithm, what) = match (&key.parameter_set, signature) {
+        (Some(set), _) => (set.as_str(), "key"),
+        (None, Some(set)) => (set, "signature"),
+        (None, None) => return,
+    };
+    findings.push(
+        Finding::new(Code::KeyPostQuantum, Severity::Warning)
+            .about(index)
+            .with("algorithm", algorithm)
+            .with("what", what)
+            .with("subject", cert.subject()),
     );
 }
 

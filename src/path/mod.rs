@@ -280,6 +280,13 @@ fn judge(
                         .with("source", s.source.as_str()),
                 );
             }
+            if let Some(found) = trust.get(a).filter(|found| found.pilot) {
+                findings.push(
+                    Finding::new(Code::RootPilot, Severity::Warning)
+                        .with("root", found.name())
+                        .with("source", found.source.as_str()),
+                );
+            }
             (ChainStatus::Trusted, summary)
         }
         End::Distrusted(Anchor::Given(a) | Anchor::Store(a)) => {

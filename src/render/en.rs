@@ -123,6 +123,8 @@ impl Catalogue for English {
             }
             Code::ChainAiaRecoverable => "if the client can download the missing issuer",
             Code::SigUnsupported => "signatures not verified",
+            Code::KeyPostQuantum => "no source documents Windows' TLS with post-quantum certificates",
+            Code::RootPilot => "the root is a pilot root, for testing only",
             Code::MsstdNotGiven => "the principal name was not checked (give it, or the host)",
             Code::NamesOnly => "only the certificate's names were checked",
             Code::MsstdWildcard => "a wildcard principal match is undocumented",
@@ -520,6 +522,30 @@ pub(super) fn message(f: &Finding) -> String {
             "No place Outlook looks answers as Autodiscover for {}: Outlook cannot set the account up or refresh its settings from outside the network.",
             f.text("domain")
         ),
+        Code::KeyPostQuantum => format!(
+            "The certificate {} has a post-quantum {} ({}). It is strong, but no source documents a TLS client that accepts such a server certificate today: Windows supports ML-DSA in its crypto libraries and certificate services (Windows 11 24H2 and Server 2025), and Microsoft calls that support limited and evolving, with nothing said of Schannel, the TLS that Outlook uses; browsers, phones and Outlook for Mac accept none from a public root.",
+            f.text("subject"),
+            if f.text("what") == "signature" { "signature" } else { "key" },
+            f.text("algorithm")
+        ),
+        Code::RootPilot => format!(
+            "The path ends at {}, a root of Microsoft's post-quantum TLS pilot: it is in the trust list, but Microsoft says pilot certificates are not publicly trusted, not for production and not for public web connections (one-year roots, 90-day leaves).",
+            f.text("root")
+        ),
+        Code::RootStoreStale => format!(
+            "This build judges with {} ({}), published {} days before the analysis time: roots the program added, distrusted or removed since are not known, so the verdict may be stale.",
+            program(f.text("program")),
+            f.text("version"),
+            f.number("days")
+        ),
+    }
+}
+
+/// A root program by its code.
+fn program(code: &str) -> &'static str {
+    match code {
+        "microsoft" => "Microsoft's Trusted Root Program",
+        _ => "Mozilla's root store",
     }
 }
 
@@ -657,6 +683,8 @@ pub(super) fn fix(f: &Finding) -> Option<String> {
         Code::AutodiscoverRedirectPrompt => format!("Publish autodiscover.{} with a certificate that names it, so that Outlook finds Autodiscover before it needs a redirect.", f.text("domain")),
         Code::AutodiscoverNotFound => format!("Publish https://autodiscover.{0}/autodiscover/autodiscover.xml (a DNS name for the Exchange server, and on its certificate), or an SRV record _autodiscover._tcp.{0}.", f.text("domain")),
         Code::RevocationUnreachable => "Publish the CA's CRL (or an OCSP responder) at an http:// address with a public name, add it to the CA's CRL Distribution Points and Authority Information Access, and re-issue the certificate.".to_owned(),
+        Code::KeyPostQuantum | Code::RootPilot => "For Outlook Anywhere in production, use a certificate with an RSA (2048 bits or more) or ECDSA P-256/P-384 key from a publicly trusted CA; keep post-quantum certificates for test servers.".to_owned(),
+        Code::RootStoreStale => "Update msstd-check: each release carries the root stores of its day (msstd-relay --version and the page's footer name them).".to_owned(),
         _ => return None,
     })
 }

@@ -130,6 +130,8 @@ impl Catalogue for Italian {
             }
             Code::ChainAiaRecoverable => "se il client può scaricare l'emittente mancante",
             Code::SigUnsupported => "firme non verificate",
+            Code::KeyPostQuantum => "nessuna fonte documenta il TLS di Windows con certificati post-quantistici",
+            Code::RootPilot => "la radice è una radice pilota, solo per prove",
             Code::MsstdNotGiven => "il nome principale non è stato verificato (indicarlo, o l'host)",
             Code::NamesOnly => "sono stati verificati solo i nomi del certificato",
             Code::MsstdWildcard => "la corrispondenza con un nome jolly non è documentata",
@@ -523,6 +525,30 @@ fn message(f: &Finding) -> String {
             "Nessuno dei luoghi in cui Outlook cerca risponde come Autodiscover per {}: Outlook non può configurare l'account né aggiornarne le impostazioni da fuori della rete.",
             f.text("domain")
         ),
+        Code::KeyPostQuantum => format!(
+            "Il certificato {} ha {} post-quantistica ({}). È robusta, ma nessuna fonte documenta un client TLS che oggi accetti un tale certificato di server: Windows supporta ML-DSA nelle sue librerie crittografiche e nei servizi certificati (Windows 11 24H2 e Server 2025), e Microsoft definisce quel supporto limitato e in evoluzione, senza dire nulla di Schannel, il TLS che Outlook usa; browser, telefoni e Outlook per Mac non ne accettano da una radice pubblica.",
+            f.text("subject"),
+            if f.text("what") == "signature" { "una firma" } else { "una chiave" },
+            f.text("algorithm")
+        ),
+        Code::RootPilot => format!(
+            "Il percorso termina in {}, una radice del pilota TLS post-quantistico di Microsoft: è nell'elenco di attendibilità, ma Microsoft dice che i certificati del pilota non sono attendibili pubblicamente, non sono per la produzione né per connessioni web pubbliche (radici di un anno, certificati finali di 90 giorni).",
+            f.text("root")
+        ),
+        Code::RootStoreStale => format!(
+            "Questa versione giudica con {} ({}), pubblicato {} giorni prima del momento dell'analisi: le radici che il programma ha aggiunto, revocato o rimosso da allora non sono note, quindi il verdetto potrebbe non essere aggiornato.",
+            programma(f.text("program")),
+            f.text("version"),
+            f.number("days")
+        ),
+    }
+}
+
+/// Un programma di radici dal suo codice.
+fn programma(code: &str) -> &'static str {
+    match code {
+        "microsoft" => "il Trusted Root Program di Microsoft",
+        _ => "l'archivio di radici di Mozilla",
     }
 }
 
@@ -660,6 +686,8 @@ fn fix(f: &Finding) -> Option<String> {
         Code::AutodiscoverRedirectPrompt => format!("Pubblicare autodiscover.{} con un certificato che lo nomini, così che Outlook trovi Autodiscover prima di dover seguire un reindirizzamento.", f.text("domain")),
         Code::AutodiscoverNotFound => format!("Pubblicare https://autodiscover.{0}/autodiscover/autodiscover.xml (un nome DNS per il server Exchange, e sul suo certificato), o un record SRV _autodiscover._tcp.{0}.", f.text("domain")),
         Code::RevocationUnreachable => "Pubblicare la CRL della CA (o un risponditore OCSP) a un indirizzo http:// con nome pubblico, aggiungerlo ai punti di distribuzione CRL e all'Authority Information Access della CA, e riemettere il certificato.".to_owned(),
+        Code::KeyPostQuantum | Code::RootPilot => "Per Outlook Anywhere in produzione, usare un certificato con chiave RSA (almeno 2048 bit) o ECDSA P-256/P-384 di una CA pubblicamente attendibile; tenere i certificati post-quantistici per i server di prova.".to_owned(),
+        Code::RootStoreStale => "Aggiornare msstd-check: ogni versione porta gli archivi di radici del suo giorno (msstd-relay --version e il piè di pagina della pagina li indicano).".to_owned(),
         _ => return None,
     })
 }

@@ -227,8 +227,9 @@ impl Serialize for Worded<'_> {
             .iter()
             .map(|f| WordedFinding::new(f, self.language))
             .collect();
-        let mut map = serializer.serialize_struct("Report", 14)?;
+        let mut map = serializer.serialize_struct("Report", 15)?;
         map.serialize_field("schema", &r.schema)?;
+        map.serialize_field("build", &r.build)?;
         map.serialize_field("checked_at", &r.checked_at)?;
         map.serialize_field("inputs", &r.inputs)?;
         map.serialize_field("certificates", &r.certificates)?;

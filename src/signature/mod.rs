@@ -10,10 +10,13 @@
 //! bignum and curve code.
 
 mod answers;
+mod post_quantum;
 #[cfg(feature = "rustcrypto")]
 mod rustcrypto;
 
 pub use answers::{Answers, PendingCheck};
+pub use post_quantum::MlDsa;
+pub(crate) use post_quantum::PostQuantum;
 
 #[cfg(feature = "rustcrypto")]
 pub use rustcrypto::RustCrypto;
@@ -87,6 +90,8 @@ pub(crate) enum Algorithm {
     },
     Ecdsa(Hash),
     Ed25519,
+    /// ML-DSA or SLH-DSA, pure, without parameters.
+    PostQuantum(PostQuantum),
     /// Unknown, or PSS with parameters this tool does not support (a different MGF hash).
     Other(String),
 }
@@ -120,14 +125,19 @@ impl Algorithm {
                 _ => Self::Other(oid_string(oid)),
             },
             oid::ED25519 => Self::Ed25519,
-            other => Self::Other(oid_string(other)),
+            other => match PostQuantum::of(other) {
+                // RFC 9881 and 9909: the parameters MUST be absent.
+                Some(pq) if identifier.parameters.is_none() => Self::PostQuantum(pq),
+                Some(pq) => Self::Other(format!("{} (with parameters)", pq.parameter_set())),
+                None => Self::Other(oid_string(other)),
+            },
         }
     }
 
     pub(crate) fn hash(&self) -> Option<Hash> {
         match self {
             Self::RsaPkcs1(hash) | Self::RsaPss { hash, .. } | Self::Ecdsa(hash) => Some(*hash),
-            Self::Ed25519 | Self::Other(_) => None,
+            Self::Ed25519 | Self::PostQuantum(_) | Self::Other(_) => None,
         }
     }
 
@@ -137,6 +147,7 @@ impl Algorithm {
             Self::RsaPss { hash, .. } => format!("RSA-PSS with {}", hash.name()),
             Self::Ecdsa(hash) => format!("ECDSA with {}", hash.name()),
             Self::Ed25519 => "Ed25519".to_owned(),
+            Self::PostQuantum(pq) => pq.parameter_set().to_owned(),
             Self::Other(name) => name.clone(),
         }
     }
@@ -262,6 +273,8 @@ pub enum Scheme {
     },
     /// Ed25519 (pure, over the whole message).
     Ed25519,
+    /// ML-DSA (pure, over the whole message, with the empty context string).
+    MlDsa(MlDsa),
 }
 
 /// One signature the engine needs checked: did the key in `issuer_spki` sign `signed`?
@@ -293,6 +306,7 @@ impl SignatureCheck<'_> {
             Scheme::RsaPss { hash, salt_len } => (2, Some(hash), None, salt_len),
             Scheme::Ecdsa { curve, hash } => (3, Some(hash), Some(curve), 0),
             Scheme::Ed25519 => (4, None, None, 0),
+            Scheme::MlDsa(set) => (5, None, None, set as usize),
         };
         let mut digest = Sha256::new();
         digest.update([kind, hash.map_or(0, |h| h as u8 + 1), curve.map_or(0, |c| c as u8 + 1)]);
@@ -304,7 +318,8 @@ impl SignatureCheck<'_> {
         CheckId(digest.finalize().into())
     }
 
-    /// The subjectPublicKey bits: an RSAPublicKey, a SEC1 point or 32 Ed25519 bytes.
+    /// The subjectPublicKey bits: an RSAPublicKey, a SEC1 point, 32 Ed25519 bytes or an
+    /// encoded ML-DSA key.
     pub fn public_key(&self) -> &[u8] {
         self.key
     }
@@ -404,6 +419,16 @@ fn scheme(algorithm: &Algorithm, signature: &[u8], issuer_key: &PublicKeyInfo<'_
             Ok(Scheme::Ecdsa { curve, hash: *hash })
         }
         (Algorithm::Ed25519, oid::ED25519) if key.len() == 32 && signature.len() == 64 => Ok(Scheme::Ed25519),
+        // The key names its parameter set as the algorithm does; SLH-DSA is named, not verified.
+        (Algorithm::PostQuantum(PostQuantum::MlDsa(set)), key_oid)
+            if PostQuantum::of(key_oid) == Some(PostQuantum::MlDsa(*set))
+                && issuer_key.algorithm.parameters.is_none()
+                && key.len() == set.public_key_len()
+                && signature.len() == set.signature_len() =>
+        {
+            Ok(Scheme::MlDsa(*set))
+        }
+        (Algorithm::PostQuantum(PostQuantum::SlhDsa(_)), _) => Err(Verification::Unsupported),
         // A signature algorithm that does not fit the issuer's key type cannot verify.
         _ => Err(Verification::Invalid),
     }

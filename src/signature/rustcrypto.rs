@@ -1,12 +1,12 @@
 //! The built-in [`Verifier`]: pure-Rust RustCrypto crates, so the same code runs natively and
 //! in WebAssembly without a platform's crypto (RSA PKCS#1 v1.5 and PSS, ECDSA on P-256 and
-//! P-384, Ed25519).
+//! P-384, Ed25519, ML-DSA).
 
 use rsa::{BoxedUint, Pkcs1v15Sign, Pss, RsaPublicKey};
 use sha1::Sha1;
 use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
 
-use super::{Curve, Hash, Scheme, SignatureCheck, Verification, Verifier};
+use super::{Curve, Hash, MlDsa, Scheme, SignatureCheck, Verification, Verifier};
 use crate::limits::MAX_RSA_BITS;
 use crate::x509::rsa_public_key;
 
@@ -30,6 +30,7 @@ impl Verifier for RustCrypto {
                 Some(ecdsa(curve, check.public_key(), &digest, &signature))
             }
             Scheme::Ed25519 => Some(ed25519(check.public_key(), check.signed, check.signature)),
+            Scheme::MlDsa(set) => Some(ml_dsa(set, check.public_key(), check.signed, check.signature)),
         };
         match outcome {
             Some(true) => Verification::Valid,
@@ -124,4 +125,24 @@ fn ed25519(key: &[u8], signed: &[u8], signature: &[u8]) -> bool {
         k.verify_strict(signed, &ed25519_dalek::Signature::from_bytes(&signature))
             .is_ok()
     })
+}
+
+/// Pure ML-DSA with the empty context string (RFC 9881); the sizes were checked by the engine,
+/// and are checked again by the decoding.
+fn ml_dsa(set: MlDsa, key: &[u8], signed: &[u8], signature: &[u8]) -> bool {
+    use ml_dsa::{EncodedVerifyingKey, MlDsa44, MlDsa65, MlDsa87, MlDsaParams, Signature, VerifyingKey};
+    fn verify<P: MlDsaParams>(key: &[u8], signed: &[u8], signature: &[u8]) -> bool {
+        let (Ok(encoded), Ok(signature)) = (
+            EncodedVerifyingKey::<P>::try_from(key),
+            Signature::<P>::try_from(signature),
+        ) else {
+            return false;
+        };
+        VerifyingKey::<P>::decode(&encoded).verify_with_context(signed, b"", &signature)
+    }
+    match set {
+        MlDsa::MlDsa44 => verify::<MlDsa44>(key, signed, signature),
+        MlDsa::MlDsa65 => verify::<MlDsa65>(key, signed, signature),
+        MlDsa::MlDsa87 => verify::<MlDsa87>(key, signed, signature),
+    }
 }

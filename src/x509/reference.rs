@@ -368,7 +368,10 @@ mod tests {
             .filter(|(_, seen)| !**seen)
             .map(|((case, _), _)| *case)
             .collect();
-        assert!(stale.is_empty(), "documented differences that no longer occur: {stale:?}");
+        assert!(
+            stale.is_empty(),
+            "documented differences that no longer occur: {stale:?}"
+        );
         // An EKU with no purpose (RFC 5280 4.2.1.12: SIZE (1..MAX)), and name constraints with
         // neither list or both lists empty (4.2.1.10: "either the permittedSubtrees field or the
         // excludedSubtrees MUST be present", each SIZE (1..MAX)); this reader reports them as

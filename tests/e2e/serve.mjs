@@ -15,13 +15,25 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export async function serve(root, port = 0) {
+/**
+ * Serves `root` on 127.0.0.1 (`port` 0: a free one) under `prefix` (`/msstd-check/`: as a GitHub
+ * project page is served), 404 outside it, and `/msstd-check` redirected to `/msstd-check/` as
+ * static hosts do. `url` is the page's address.
+ */
+export async function serve(root, port = 0, { prefix = '/' } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
+    const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (`${pathname}/` === prefix) {
+      res.writeHead(301, { location: prefix });
+      res.end();
+      return;
+    }
+    const path = pathname.startsWith(prefix) ? normalize(`/${pathname.slice(prefix.length)}`).replace(/^(\.\.[/\\])+/, '') : null;
+    const file = path === null ? null : join(root, path.endsWith('/') ? `${path}index.html` : path);
     try {
+      if (file === null) throw new Error('outside the prefix');
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
       res.end(body);
@@ -31,12 +43,12 @@ export async function serve(root, port = 0) {
     }
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { server, requests, url: `http://127.0.0.1:${server.address().port}/` };
+  return { server, requests, url: `http://127.0.0.1:${server.address().port}${prefix}` };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = process.argv[2] || 'dist';
   const port = Number(process.argv[3] || 8080);
-  const { url } = await serve(root, port);
+  const { url } = await serve(root, port, { prefix: process.argv[4] || '/' });
   console.log(`serving ${root} at ${url} (Ctrl-C stops)`);
 }

@@ -240,7 +240,9 @@ mod tests {
 
     fn fetch_args(args: &[&str]) -> Args {
         let cli = Cli::try_parse_from(["msstd-relay", "fetch"].iter().chain(args)).unwrap();
-        let Command::Fetch(fetch) = cli.command else { panic!() };
+        let Some(Command::Fetch(fetch)) = cli.command else {
+            panic!()
+        };
         parse(fetch).unwrap()
     }
 
@@ -281,7 +283,9 @@ mod tests {
     #[test]
     fn a_port_that_is_no_number_is_refused() {
         let cli = Cli::try_parse_from(["msstd-relay", "fetch", "a.example:http"]).unwrap();
-        let Command::Fetch(fetch) = cli.command else { panic!() };
+        let Some(Command::Fetch(fetch)) = cli.command else {
+            panic!()
+        };
         assert!(parse(fetch).is_err());
     }
 }

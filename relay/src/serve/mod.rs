@@ -1,4 +1,4 @@
-//! `serve`: the page from `dist/` and the chain API on one origin.
+//! `serve`: the page (built into the binary, or from `--dist`) and the chain API on one origin.
 //!
 //! Safety model (see `docs/relay.md`): loopback by default; every request's `Host` must name
 //! this relay (so a DNS-rebinding page cannot reach it); API requests from another origin are
@@ -8,8 +8,9 @@
 mod api;
 mod files;
 
+pub(crate) use files::Page;
+
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -38,8 +39,8 @@ const CONNECTION_TIMEOUT: Duration = Duration::from_secs(600);
 #[derive(Debug)]
 pub(crate) struct Config {
     pub listen: SocketAddr,
-    /// Where the built page is; `None` serves the API only.
-    pub dist: Option<PathBuf>,
+    /// The page to serve; `None` serves the API only.
+    pub page: Option<Page>,
     /// Origins (scheme://host[:port]) whose pages may call the API.
     pub allowed_origins: Vec<String>,
     /// Extra names clients may reach the relay by (the `Host` header), beyond its address.
@@ -112,18 +113,22 @@ fn host_names(listen: SocketAddr, extra: &[String]) -> Vec<String> {
     hosts
 }
 
-/// Binds, prints where it listens, and serves until killed: hyper on a one-thread tokio
-/// runtime speaks HTTP/1.1; each request is routed on tokio's blocking pool (a fetch blocks for
-/// up to its time caps).
-pub(crate) fn run(mut config: Config) -> std::io::Result<()> {
+/// A server bound to its address, not yet answering.
+pub(crate) struct Bound {
+    listener: std::net::TcpListener,
+    server: Arc<Server>,
+}
+
+/// Binds `config.listen` (port 0: one the system picks) and prints what is served where.
+pub(crate) fn bind(mut config: Config) -> std::io::Result<Bound> {
     let stores = Stores::new(std::mem::take(&mut config.trusted));
     let listener = std::net::TcpListener::bind(config.listen)?;
     let local = listener.local_addr()?;
     listener.set_nonblocking(true)?;
     let hosts = host_names(local, &config.allowed_hosts);
-    let what = match &config.dist {
-        Some(dist) => format!("the page from {} and the API", dist.display()),
-        None => "the API only (no built page found: run scripts/build-page.sh or give --dist)".to_owned(),
+    let what = match &config.page {
+        Some(page) => format!("{} and the API", page.describe()),
+        None => "the API only (this build carries no page: give --dist DIR, or use a release build)".to_owned(),
     };
     println!("msstd-relay: serving {what} on http://{local}/");
     let server = Arc::new(Server {
@@ -132,8 +137,21 @@ pub(crate) fn run(mut config: Config) -> std::io::Result<()> {
         fetches: Arc::new(AtomicUsize::new(0)),
         stores,
     });
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-    runtime.block_on(accept(listener, server))
+    Ok(Bound { listener, server })
+}
+
+impl Bound {
+    /// The page's address.
+    pub(crate) fn url(&self) -> std::io::Result<String> {
+        Ok(format!("http://{}/", self.listener.local_addr()?))
+    }
+
+    /// Serves until killed: hyper on a one-thread tokio runtime speaks HTTP/1.1; each request
+    /// is routed on tokio's blocking pool (a fetch blocks for up to its time caps).
+    pub(crate) fn serve(self) -> std::io::Result<()> {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        runtime.block_on(accept(self.listener, self.server))
+    }
 }
 
 async fn accept(listener: std::net::TcpListener, server: Arc<Server>) -> std::io::Result<()> {
@@ -196,7 +214,7 @@ impl Server {
             return api::handle(self, request, &host);
         }
         match request.method.as_str() {
-            "GET" | "HEAD" => files::serve(self.config.dist.as_deref(), request),
+            "GET" | "HEAD" => files::serve(self.config.page.as_ref(), request),
             _ => api::error(405, "METHOD_NOT_ALLOWED", "only GET and HEAD").with("Allow", "GET, HEAD"),
         }
     }

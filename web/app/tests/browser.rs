@@ -437,3 +437,26 @@ async fn revocation_answers_from_the_relay_become_findings() {
     Reflect::set(&answer, &"status".into(), &"maybe".into()).unwrap();
     assert_eq!(get(&analyze(request).unwrap_err(), "code"), "BAD_REQUEST");
 }
+
+/// Chromium's WebCrypto verifies ML-DSA (the WICG "Modern Algorithms" draft): an ML-DSA-87 root
+/// and the ML-DSA-65 leaf it signs, made by `tests/post_quantum.rs`, are verified, not
+/// `SIG_UNSUPPORTED`, and named as post-quantum.
+#[wasm_bindgen_test]
+async fn ml_dsa_signatures_are_verified_by_webcrypto() {
+    const MLDSA: &str = include_str!("../../../tests/data/mldsa-chain.pem");
+    let response = analyze_as_the_page_does(request(
+        &[("mldsa-chain.pem", MLDSA.as_bytes())],
+        Some("msstd:mail.contoso.com"),
+        "en",
+    ))
+    .await;
+    let codes = codes(&response);
+    assert!(
+        !codes
+            .iter()
+            .any(|c| c == "SIG_UNSUPPORTED" || c == "SIG_INVALID" || c == "KEY_WEAK"),
+        "{codes:?}"
+    );
+    assert!(codes.iter().any(|c| c == "KEY_POST_QUANTUM"), "{codes:?}");
+    assert_eq!(get(&response, "report.certificates.0.key.parameter_set"), "ML-DSA-65");
+}

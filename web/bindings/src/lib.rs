@@ -43,7 +43,8 @@ struct Pending<'a> {
     data: &'a [u8],
 }
 
-/// WebCrypto's algorithm parameters for a scheme: RSASSA-PKCS1-v1_5, RSA-PSS, ECDSA, Ed25519.
+/// WebCrypto's algorithm parameters for a scheme: RSASSA-PKCS1-v1_5, RSA-PSS, ECDSA, Ed25519,
+/// ML-DSA.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct WebCryptoAlgorithm {
@@ -63,6 +64,9 @@ impl<'a> Pending<'a> {
             Scheme::RsaPss { hash, salt_len } => ("RSA-PSS", Some(hash), None, Some(salt_len)),
             Scheme::Ecdsa { curve, hash } => ("ECDSA", Some(hash), Some(curve.name()), None),
             Scheme::Ed25519 => ("Ed25519", None, None, None),
+            // WebCrypto's name for it; a browser without ML-DSA says NotSupportedError, which
+            // the page records as `unsupported`.
+            Scheme::MlDsa(set) => (set.name(), None, None, None),
         };
         Self {
             id: check.id.to_string(),
@@ -299,8 +303,7 @@ pub fn signature_check(child: &JsValue, issuer: &JsValue) -> JsValue {
 
 /// Expands to the `#[wasm_bindgen]` exports of a module: `analyze(request)`,
 /// `parsePrincipal(text, language)`, `signatureCheck(child, issuer)`, `loadTrust(kind, text)`,
-/// `version()`,
-/// `pkcs12Supported()`.
+/// `version()`, `commit()`, `pkcs12Supported()`.
 #[macro_export]
 macro_rules! export_bindings {
     () => {
@@ -348,6 +351,12 @@ macro_rules! export_bindings {
             $crate::version().to_owned()
         }
 
+        /// The commit the engine was built from (12 hexadecimal digits, or `unknown`).
+        #[wasm_bindgen]
+        pub fn commit() -> String {
+            $crate::commit().to_owned()
+        }
+
         /// Whether this module opens `.pfx` files.
         #[wasm_bindgen(js_name = pkcs12Supported)]
         pub fn pkcs12_supported() -> bool {
@@ -356,9 +365,15 @@ macro_rules! export_bindings {
     };
 }
 
-/// The crate version, shown in the page footer.
+/// The engine's version ([`msstd_check::version::VERSION`]), shown in the page footer.
 pub fn version() -> &'static str {
-    env!("CARGO_PKG_VERSION")
+    msstd_check::version::VERSION
+}
+
+/// The commit the engine was built from ([`msstd_check::version::COMMIT`]), shown in the page
+/// footer.
+pub fn commit() -> &'static str {
+    msstd_check::version::COMMIT
 }
 
 /// Whether this build opens `.pfx` files.
