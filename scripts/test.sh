@@ -40,3 +40,12 @@ done
 bash scripts/build-page.sh
 echo "== end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 tests/e2e/
+echo "== the release: scripts/package.sh (the page tarball, the release relay with the page built in)"
+release=$(mktemp -d)
+trap 'rm -rf "$release"' EXIT
+bash scripts/package.sh --no-build --out "$release"
+binary=$(find "$release" -maxdepth 1 -name 'msstd-relay-*' ! -name '*.sha256')
+(cd "$release" && sha256sum --check --strict --quiet -- *.sha256)
+"$binary" --version
+echo "== end-to-end: the page from the release binary alone (no --dist)"
+MSSTD_RELAY=$binary MSSTD_RELAY_EMBEDDED=1 node --test tests/e2e/relay.test.mjs

@@ -50,9 +50,11 @@ impl Session<'_> {
                 stage: "STARTTLS dialogue",
                 seconds: self.deadline.seconds(),
             },
-            io::ErrorKind::UnexpectedEof | io::ErrorKind::ConnectionReset => FetchError::Closed {
-                stage: "STARTTLS dialogue",
-            },
+            io::ErrorKind::UnexpectedEof | io::ErrorKind::ConnectionReset | io::ErrorKind::ConnectionAborted => {
+                FetchError::Closed {
+                    stage: "STARTTLS dialogue",
+                }
+            }
             _ => FetchError::Connect {
                 address: self
                     .stream

@@ -226,6 +226,14 @@ fn what_it_speaks(first: &[u8]) -> Option<&'static str> {
     }
 }
 
+/// The peer reset or aborted the connection.
+fn closed_abruptly(error: &io::Error) -> bool {
+    matches!(
+        error.kind(),
+        io::ErrorKind::ConnectionReset | io::ErrorKind::ConnectionAborted
+    )
+}
+
 fn classify(failure: Failure, first: &[u8], deadline: Deadline) -> FetchError {
     match failure {
         Failure::Io(error) if matches!(error.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {
@@ -234,7 +242,8 @@ fn classify(failure: Failure, first: &[u8], deadline: Deadline) -> FetchError {
                 seconds: deadline.seconds(),
             }
         }
-        Failure::Io(error) if error.kind() == io::ErrorKind::ConnectionReset && !first.is_empty() => {
+        // Windows reports a server's abrupt close as WSAECONNABORTED as often as WSAECONNRESET.
+        Failure::Io(error) if closed_abruptly(&error) && !first.is_empty() => {
             if looks_like_tls(first) {
                 FetchError::Closed { stage: "TLS handshake" }
             } else {
@@ -243,9 +252,7 @@ fn classify(failure: Failure, first: &[u8], deadline: Deadline) -> FetchError {
                 }
             }
         }
-        Failure::Io(error) if error.kind() == io::ErrorKind::ConnectionReset => {
-            FetchError::Closed { stage: "TLS handshake" }
-        }
+        Failure::Io(error) if closed_abruptly(&error) => FetchError::Closed { stage: "TLS handshake" },
         Failure::Io(error) => FetchError::Handshake(error.to_string()),
         Failure::Closed if looks_like_tls(first) => FetchError::Closed { stage: "TLS handshake" },
         Failure::Closed => FetchError::NotTls {

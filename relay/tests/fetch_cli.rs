@@ -290,6 +290,28 @@ fn many_hosts_at_once_as_json_lines_and_as_a_table() {
         "{table}"
     );
     assert_eq!(output.status.code(), Some(1), "the worst: error findings");
+
+    // As Windows PowerShell 5.1 writes a list (`... > hosts.txt`): UTF-16LE with a BOM, CRLF.
+    let mut utf16 = vec![0xff, 0xfe];
+    for unit in format!("{}\r\n", target(good)).encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    let output = with_stdin(
+        relay().args(["fetch", "--at", AT, "--timeout", "2", "--json", "--hosts", "-"]),
+        &utf16,
+    );
+    let line: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(line["target"], target(good), "{line}");
+    assert_eq!(line["connection"]["port"], good);
+
+    // A binary file is not a list.
+    let output = with_stdin(
+        relay()
+            .args(["fetch", "--hosts", "-"])
+            .stderr(std::process::Stdio::piped()),
+        &[0x30, 0x82, 0x01, 0x00, 0x00],
+    );
+    assert_eq!(output.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -212,6 +212,63 @@ fn serves_the_built_page_from_dist() {
     std::fs::remove_dir_all(dist).unwrap();
 }
 
+/// `open`, and the bare binary (what a double-click runs), serve on a port the system picks and
+/// hand exactly that address to the browser: `$BROWSER` (which the webbrowser crate honours on
+/// Linux and the BSDs) is a script that records its argument. Without `--dist` the page is the
+/// one built in, else `dist/` of the working folder, else none: run from an empty folder, a
+/// plain `cargo build` serves the API and says the page is missing.
+#[cfg(unix)]
+#[test]
+fn open_hands_the_served_address_to_the_browser() {
+    use std::os::unix::fs::PermissionsExt;
+    for args in [&["open"][..], &[]] {
+        let dir = std::env::temp_dir().join(format!("relay-open-{}-{}", std::process::id(), args.len()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let recorded = dir.join("url");
+        let browser = dir.join("browser.sh");
+        // Written aside and renamed, so the test never reads half a line.
+        std::fs::write(
+            &browser,
+            format!(
+                "#!/bin/sh\nprintf '%s' \"$1\" > '{0}.part' && mv '{0}.part' '{0}'\n",
+                recorded.display()
+            ),
+        )
+        .unwrap();
+        std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut command = relay();
+        command
+            .args(args)
+            .current_dir(&dir)
+            .env("BROWSER", format!("{} %s", browser.display()));
+        let relay = Served::spawn(command);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        let url = loop {
+            match std::fs::read_to_string(&recorded) {
+                Ok(url) => break url,
+                Err(_) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(50))
+                }
+                Err(error) => panic!("{args:?}: the browser was never started: {error}"),
+            }
+        };
+        assert_eq!(url, format!("http://127.0.0.1:{}/", relay.port), "{args:?}");
+        let (status, health) = relay.json("/api/v1/health", &[]);
+        assert_eq!(
+            (status, health["service"].as_str()),
+            (200, Some("msstd-relay")),
+            "{args:?}"
+        );
+        if option_env!("MSSTD_PAGE_DIR").is_none() {
+            let (status, _, body) = relay.get("/", &[]);
+            assert_eq!(status, 404, "{args:?}: {body}");
+            assert!(body.contains("no page"), "{args:?}: {body}");
+        }
+        drop(relay);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
+
 /// The domain check for the page: with `--allow-private` the staged contoso.test is checked
 /// (the bare domain's web site alerts, Autodiscover answers behind its own alert since the
 /// relay does not trust the test root), worded in the language asked for; without it, the very

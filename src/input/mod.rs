@@ -16,6 +16,7 @@ use crate::limits::{MAX_CERTIFICATES, MAX_INPUT_BYTES};
 use crate::Error;
 pub use names::{NamedCertificate, NamesSource};
 pub use private_key::KeyPublicPart;
+pub use text::as_text;
 
 /// One thing the admin supplied: a file, or the text of the paste box.
 #[derive(Clone, Copy, Debug)]

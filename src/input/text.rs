@@ -9,8 +9,9 @@ use std::borrow::Cow;
 use super::{Format, Item};
 use crate::Error;
 
-/// The input as text, or `None` when it is binary.
-pub(super) fn as_text(bytes: &[u8]) -> Option<Cow<'_, str>> {
+/// The input as text (UTF-8, with or without a BOM, or UTF-16), or `None` when it is binary.
+/// Public for the faces' other text files, such as a list of hosts written by PowerShell.
+pub fn as_text(bytes: &[u8]) -> Option<Cow<'_, str>> {
     let text: Cow<'_, str> = if let Some(rest) = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]) {
         Cow::Borrowed(std::str::from_utf8(rest).ok()?)
     } else if let Some(rest) = bytes.strip_prefix(&[0xff, 0xfe]) {

@@ -1,5 +1,6 @@
 // The page served by `msstd-relay serve`, fetching a live chain from a TLS server on loopback.
-// Needs the relay binary: target/debug/msstd-relay (cargo builds it first, so it is never stale) or $MSSTD_RELAY.
+// Needs the relay binary: target/debug/msstd-relay (cargo builds it first, so it is never stale) or $MSSTD_RELAY
+// (with MSSTD_RELAY_EMBEDDED=1 when that one carries the page: scripts/test.sh runs the release's).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
@@ -25,6 +26,8 @@ let staged = [];
 let relay;
 let relayUrl;
 let browser;
+
+const embedded = process.env.MSSTD_RELAY_EMBEDDED === '1';
 
 function relayBinary() {
   if (process.env.MSSTD_RELAY) return process.env.MSSTD_RELAY;
@@ -76,10 +79,13 @@ before(async () => {
   await new Promise((resolve) => leafOnly.listen(0, '127.0.0.1', resolve));
   const allowed = [tlsPort, String(leafOnly.address().port), String(http.address().port)].flatMap((port) => ['--allow-port', port]);
   const domain = await stageDomain();
-  relay = spawn(relayBinary(), ['serve', '--listen', '127.0.0.1:0', '--dist', `${root}dist`, '--allow-private', ...allowed, ...domain], {
+  // MSSTD_RELAY_EMBEDDED=1: the binary carries the page (a release build), served without --dist.
+  const page = embedded ? [] : ['--dist', `${root}dist`];
+  relay = spawn(relayBinary(), ['serve', '--listen', '127.0.0.1:0', ...page, '--allow-private', ...allowed, ...domain], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const [line] = await createInterface({ input: relay.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value]);
+  assert.match(line, embedded ? /the page built into this binary/ : /the page from /);
   relayUrl = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(line)[1];
   browser = await launch();
 });

@@ -85,8 +85,12 @@ pub(crate) fn run(args: &Args, stores: &Stores) -> ExitCode {
     let Destination::Many { list, concurrency, .. } = &args.destination else {
         return ExitCode::from(EXIT_USAGE);
     };
+    // As PowerShell 5.1 writes it too (`Get-ExchangeServer | % Fqdn > hosts.txt` is UTF-16).
     let text = match read_input(list) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Ok(bytes) => match msstd_check::input::as_text(&bytes) {
+            Some(text) => text.into_owned(),
+            None => return usage_error("fetch", &format!("{list}: not a text file of host names")),
+        },
         Err(message) => return usage_error("fetch", &message),
     };
     let entries = entries(&text, args);
@@ -95,7 +99,14 @@ pub(crate) fn run(args: &Args, stores: &Stores) -> ExitCode {
     }
     let outcomes: Vec<Mutex<Option<Outcome>>> = entries.iter().map(|_| Mutex::new(None)).collect();
     let (next, done) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    // The progress line, rewritten in place on a terminal: cleared with an ANSI escape, or on
+    // the classic Windows console by spaces over the last one.
     let progress = std::io::stderr().is_terminal();
+    let clear = if super::console_reads_ansi() {
+        "\r\x1b[K".to_owned()
+    } else {
+        format!("\r{:79}\r", "")
+    };
     std::thread::scope(|scope| {
         for _ in 0..(*concurrency).min(entries.len()) {
             scope.spawn(|| loop {
@@ -112,13 +123,13 @@ pub(crate) fn run(args: &Args, stores: &Stores) -> ExitCode {
                 }
                 let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
                 if progress {
-                    eprint!("\r\x1b[K[{finished}/{}] {line}", entries.len());
+                    eprint!("{clear}[{finished}/{}] {line}", entries.len());
                 }
             });
         }
     });
     if progress {
-        eprintln!("\r\x1b[K{} hosts checked", entries.len());
+        eprintln!("{clear}{} hosts checked", entries.len());
     }
     let outcomes: Vec<Outcome> = outcomes
         .into_iter()

@@ -33,13 +33,16 @@ pub(crate) fn read_input(path: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// Whether to colour standard output: a terminal, and `NO_COLOR` unset or empty. On Windows
-/// only in Windows Terminal (`WT_SESSION`), which reads ANSI colours as they are; the classic
-/// console shows them as raw escapes unless a program turns its VT mode on, which this one
-/// does not (no unsafe code).
+/// Whether the console reads ANSI escapes (colours, clearing a line). On Windows only in
+/// Windows Terminal (`WT_SESSION`); the classic console shows them as raw escapes unless a
+/// program turns its VT mode on, which this one does not (no unsafe code).
+pub(crate) fn console_reads_ansi() -> bool {
+    !cfg!(windows) || std::env::var_os("WT_SESSION").is_some()
+}
+
+/// Whether to colour standard output: a terminal that reads ANSI, and `NO_COLOR` unset or empty.
 pub(crate) fn colour() -> Style {
-    let console_reads_ansi = !cfg!(windows) || std::env::var_os("WT_SESSION").is_some();
-    if console_reads_ansi
+    if console_reads_ansi()
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
     {

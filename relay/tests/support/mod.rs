@@ -298,9 +298,15 @@ pub struct Served {
 
 impl Served {
     pub fn start(args: &[&str]) -> Self {
-        let mut child = relay()
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .args(args)
+        let mut command = relay();
+        command.args(["serve", "--listen", "127.0.0.1:0"]).args(args);
+        Self::spawn(command)
+    }
+
+    /// Starts `command` (a `serve` or an `open`) and reads the port from its first line.
+    pub fn spawn(mut command: Command) -> Self {
+        let mut child = command
+            .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
