@@ -10,11 +10,9 @@ mod pkcs7;
 pub(crate) mod private_key;
 mod text;
 
-use serde::Serialize;
-
 use crate::limits::{MAX_CERTIFICATES, MAX_INPUT_BYTES};
+pub use crate::report::{Format, NamedCertificate, NamesSource};
 use crate::Error;
-pub use names::{NamedCertificate, NamesSource};
 pub use private_key::KeyPublicPart;
 pub use text::as_text;
 
@@ -65,25 +63,6 @@ impl<'a> Input<'a> {
         self.trusted = true;
         self
     }
-}
-
-/// The container format an input was recognised as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Format {
-    /// PEM text with one or more `-----BEGIN …-----` blocks.
-    Pem,
-    /// Base64 text without PEM armour.
-    Base64,
-    /// Binary DER (`.cer`, `.crt`, `.der`).
-    Der,
-    /// PKCS#7 / CMS certificate bag (`.p7b`, `.p7c`), DER or PEM.
-    Pkcs7,
-    /// PKCS#12 (`.pfx`, `.p12`).
-    Pkcs12,
-    /// No certificate, text that names one (`Get-ExchangeCertificate` output, Remote
-    /// Connectivity Analyzer's line, `Get-OutlookAnywhere` output; see [`NamedCertificate`]).
-    Names,
 }
 
 /// What one input held.
