@@ -12,10 +12,11 @@ use msstd_check::render::Language;
 use super::{hosts, now, print_report, read_input, usage_error, EXIT_FETCH_FAILED, EXIT_USAGE};
 use crate::aia;
 use crate::cli::{FetchArgs, StartTlsArg};
-use crate::fetch::{fetch, Fetched, Settings};
+use crate::fetch::{fetch, Fetched};
 use crate::policy::Policy;
 use crate::resolve::Resolver;
 use crate::revocation;
+use crate::settings::Settings;
 use crate::stores::Stores;
 use crate::target::{parse_host, parse_host_port, Sni, StartTls, Target};
 
