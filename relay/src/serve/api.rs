@@ -238,12 +238,11 @@ fn domain_query(request: &Request) -> Result<(String, Language), FetchError> {
 fn domain(server: &Server, request: &Request) -> Response {
     let outcome = domain_query(request).and_then(|(domain, language)| {
         let _slot = Slot::take(&server.fetches, server.config.max_fetches).ok_or(FetchError::Busy)?;
-        let report = crate::domain::check(&domain, &server.config.settings, &server.stores, crate::timeouts::now())
-            .map_err(|e| FetchError::Handshake(e.to_string()))?;
+        let report = crate::domain::check(&domain, &server.config.settings, &server.stores, crate::timeouts::now());
         Ok((report, language))
     });
     match outcome {
-        Ok((report, language)) => {
+        Ok((Ok(report), language)) => {
             eprintln!(
                 "msstd-relay: checked the domain {}: {:?}",
                 report.domain, report.outcome
@@ -253,6 +252,9 @@ fn domain(server: &Server, request: &Request) -> Response {
                 &serde_json::to_value(render::worded_domain(&report, language)).unwrap_or_default(),
             )
         }
+        // Every handshake succeeded, but a chain a server presented does not read as
+        // certificates: the remote server's doing, named by the engine's input error code.
+        Ok((Err(unreadable), _)) => error(502, unreadable.code(), &unreadable.to_string()),
         Err(failure) => {
             let response = error(failure.http_status(), failure.code(), &failure.to_string());
             if matches!(failure, FetchError::Busy) {
