@@ -6,6 +6,7 @@
 //!
 //! `cargo bench --bench throughput [-- BUNDLE]`; prints the median of 5 runs. Figures go in
 //! docs/performance.md (bench/run.sh runs this with the peers).
+#![allow(clippy::expect_used, clippy::panic, reason = "a benchmark stops on a broken setup")]
 
 use std::time::Instant;
 

@@ -6,6 +6,11 @@
 //! Opt-in rather than found: a `dist/` left over from an older build would otherwise be
 //! embedded without anyone asking.
 
+#![allow(
+    clippy::expect_used,
+    reason = "a build script fails by panicking: cargo stops the build and shows the message"
+)]
+
 use std::collections::hash_map::DefaultHasher;
 use std::fmt::Write as _;
 use std::hash::Hasher;

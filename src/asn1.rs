@@ -147,13 +147,15 @@ impl<'a, E> Iterator for Children<'a, E> {
 pub(crate) fn encode(tag: u8, content: &[u8]) -> Vec<u8> {
     let mut der = vec![tag];
     let len = content.len();
-    if len < 0x80 {
-        der.push(len as u8);
-    } else {
-        let bytes = len.to_be_bytes();
-        let significant: Vec<u8> = bytes.iter().copied().skip_while(|b| *b == 0).collect();
-        der.push(0x80 | significant.len() as u8);
-        der.extend(significant);
+    match u8::try_from(len) {
+        Ok(short) if short < 0x80 => der.push(short),
+        _ => {
+            let bytes = len.to_be_bytes();
+            let significant: Vec<u8> = bytes.iter().copied().skip_while(|b| *b == 0).collect();
+            // At most the 8 bytes of a usize: the count always fits the 7 bits DER gives it.
+            der.push(0x80 | u8::try_from(significant.len()).unwrap_or(0x7f));
+            der.extend(significant);
+        }
     }
     der.extend_from_slice(content);
     der

@@ -8,9 +8,9 @@ const INVALID: u8 = 0xff;
 /// Each byte's 6-bit value, or [`INVALID`].
 const VALUES: [u8; 256] = {
     let mut table = [INVALID; 256];
-    let mut i = 0;
+    let mut i: u8 = 0;
     while i < 64 {
-        table[ALPHABET[i] as usize] = i as u8;
+        table[ALPHABET[i as usize] as usize] = i;
         i += 1;
     }
     table
@@ -123,7 +123,7 @@ mod tests {
     #[test]
     fn pem_round_trips_every_length_and_wraps_at_64() {
         for len in 0..200 {
-            let der: Vec<u8> = (0..len).map(|i| (i * 37 + 11) as u8).collect();
+            let der: Vec<u8> = (0..len).map(|i| u8::try_from((i * 37 + 11) % 256).unwrap()).collect();
             let pem = pem("CERTIFICATE", &der);
             let body: Vec<&str> = pem.split("\r\n").collect();
             assert_eq!(body[0], "-----BEGIN CERTIFICATE-----");

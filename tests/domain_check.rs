@@ -1,5 +1,11 @@
 //! The domain check's judgement, without a network: probes as a prober would hand them over,
 //! chains generated with rcgen, every rule of `msstd_check::domain` on its own.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers stop the test loudly"
+)]
 
 mod common;
 

@@ -1,5 +1,11 @@
 //! Section 4: host name, validity, crypto, usage and chain findings, each provoked by a
 //! certificate generated in the test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers stop the test loudly"
+)]
 
 mod common;
 

@@ -1,5 +1,11 @@
 //! Every input form of section 1: PEM in its many disguises, base64, DER, PKCS#7, PKCS#12,
 //! several inputs at once, and the specific errors for everything else.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers stop the test loudly"
+)]
 
 mod common;
 

@@ -7,6 +7,12 @@
 //! CA/Browser Forum profile this tool follows are listed there as not run.
 //!
 //! Run `cargo test --test limbo -- --nocapture` for the table per family.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers stop the test loudly"
+)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;

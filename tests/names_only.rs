@@ -1,6 +1,12 @@
 //! A certificate named, not given: what the Exchange Management Shell and Remote Connectivity
 //! Analyzer print, as the admin pastes it, gives the names verdicts and says what was not
 //! checked; beside a real certificate, it is compared with it.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers stop the test loudly"
+)]
 
 mod common;
 

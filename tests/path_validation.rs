@@ -1,6 +1,12 @@
 //! Path building and validation on generated PKIs (rcgen): each of the cases the x509-limbo
 //! measurement found the old greedy builder wrong about, as an admin would meet it, with the
 //! finding that names it.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers stop the test loudly"
+)]
 
 mod common;
 

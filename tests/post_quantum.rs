@@ -2,6 +2,12 @@
 //! their parameter set, never called weak, their ML-DSA signatures verified, and the client rows
 //! saying which clients cannot use them today. The chains are made here with the RustCrypto
 //! `ml-dsa` crate and x509-cert's builder, an implementation independent of the engine's reader.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers stop the test loudly"
+)]
 
 mod common;
 

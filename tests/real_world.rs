@@ -2,6 +2,12 @@
 //! every file decodes, every signature in every chain verifies, and each verdict matches what
 //! the file's name says. Each is judged in the middle of its leaf's validity unless its name
 //! says it is about dates.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers stop the test loudly"
+)]
 
 mod common;
 

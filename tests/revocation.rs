@@ -1,6 +1,12 @@
 //! Live revocation answers, judged by the engine without a network: an intermediate issued by a
 //! store's root (whose certificate the server does not send and the store does not keep) is
 //! checked against that root's name and key, and a revoked one makes every client fail.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers stop the test loudly"
+)]
 
 mod common;
 

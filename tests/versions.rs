@@ -1,5 +1,11 @@
 //! Versions an admin can read: every report names the build and the root-program releases it
 //! judged with, and says when a store is old enough that the verdict may be stale.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers stop the test loudly"
+)]
 
 mod common;
 

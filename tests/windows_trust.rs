@@ -4,6 +4,12 @@
 //! verdict per family of clients. Certificates are generated with rcgen; Microsoft's store is
 //! built from lines in the format of `data/microsoft-roots.txt` (and the real one, for the
 //! DigiCert chain of `../shared/fixtures/badssl`).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers stop the test loudly"
+)]
 
 mod common;
 

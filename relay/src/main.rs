@@ -8,8 +8,6 @@
 //! - `open` (and the binary run without a subcommand, as a double-click on Windows does) serves
 //!   on a free loopback port and opens the default browser there.
 
-#![forbid(unsafe_code)]
-
 mod aia;
 mod cli;
 mod commands;

@@ -1,6 +1,12 @@
 //! `msstd-relay fetch --domain`: the places Outlook looks for Autodiscover, staged on loopback
 //! (TLS servers with rcgen chains, a redirecting HTTP server, a DNS server answering SRV
 //! queries), reached through `--connect-to` and `--dns-server`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers stop the test loudly"
+)]
 
 mod support;
 

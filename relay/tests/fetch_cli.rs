@@ -1,4 +1,10 @@
 //! `msstd-relay fetch` against real TLS servers started inside the test on loopback.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers stop the test loudly"
+)]
 
 mod support;
 

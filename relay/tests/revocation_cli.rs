@@ -1,6 +1,12 @@
 //! `msstd-relay fetch` asks the leaf's OCSP responder and CRL, on loopback: a CRL made with
 //! rcgen, OCSP responses made by `openssl ocsp` (an implementation independent of the engine's
 //! reader), a responder that cannot be reached, and a response the server staples.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers stop the test loudly"
+)]
 
 mod support;
 

@@ -469,7 +469,7 @@ mod tests {
 
     #[test]
     fn check_ids_round_trip_as_hex() {
-        let id = CheckId(std::array::from_fn(|i| (i * 8) as u8));
+        let id = CheckId(std::array::from_fn(|i| u8::try_from(i * 8).unwrap()));
         let text = id.to_string();
         assert_eq!(&text[..6], "000810");
         assert_eq!(text.len(), 64);

@@ -364,14 +364,14 @@ mod tests {
         let uris = [&b"ldap://x"[..], b"http://c/r.crl"];
         for uri in uris {
             value.push(0x86);
-            value.push(uri.len() as u8);
+            value.push(u8::try_from(uri.len()).unwrap());
             value.extend_from_slice(uri);
         }
-        value[7] = (value.len() - 8) as u8;
-        value[5] = (value.len() - 6) as u8;
-        value[3] = (value.len() - 4) as u8;
+        value[7] = u8::try_from(value.len() - 8).unwrap();
+        value[5] = u8::try_from(value.len() - 6).unwrap();
+        value[3] = u8::try_from(value.len() - 4).unwrap();
         value.extend_from_slice(&[0x30, 0x04, 0x81, 0x02, 0x05, 0xa0]);
-        value[1] = (value.len() - 2) as u8;
+        value[1] = u8::try_from(value.len() - 2).unwrap();
         let extension = Extension {
             oid: oid::CRL_DISTRIBUTION_POINTS,
             critical: false,
@@ -512,7 +512,7 @@ mod tests {
             content.extend_from_slice(&[0x30, 0x08, 0x06, 0x04, 0x2a, arc[0], arc[1], arc[2], 0x04, 0x00]);
         }
         let mut list = vec![0x30, 0x83];
-        list.extend_from_slice(&(content.len() as u32).to_be_bytes()[1..]);
+        list.extend_from_slice(&u32::try_from(content.len()).unwrap().to_be_bytes()[1..]);
         list.extend_from_slice(&content);
         assert_eq!(
             read(&list).unwrap_err(),

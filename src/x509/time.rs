@@ -72,7 +72,7 @@ mod tests {
     use super::*;
 
     fn time(tag: u8, text: &str) -> Option<UnixTime> {
-        let mut der = vec![tag, text.len() as u8];
+        let mut der = vec![tag, u8::try_from(text.len()).unwrap()];
         der.extend_from_slice(text.as_bytes());
         read(&der).ok().map(|(t, _)| t)
     }

@@ -2,6 +2,12 @@
 //! independent of the engine's X.509 reader and RustCrypto verifier), the fixtures of `tests/data`,
 //! and helpers to analyse them: against a supplied root, the Mozilla store, or as the page does.
 #![allow(dead_code)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers stop the test loudly"
+)]
 
 pub mod schema;
 
@@ -111,10 +117,11 @@ fn access(method: u8, url: &str) -> rcgen::CustomExtension {
         0x30,
         method,
         0x86,
-        uri.len() as u8,
+        u8::try_from(uri.len()).unwrap(),
     ];
     description.extend_from_slice(uri);
-    let mut content = vec![0x30, (description.len() + 2) as u8, 0x30, description.len() as u8];
+    let length = |len: usize| u8::try_from(len).unwrap();
+    let mut content = vec![0x30, length(description.len() + 2), 0x30, length(description.len())];
     content.extend(description);
     rcgen::CustomExtension::from_oid_content(&[1, 3, 6, 1, 5, 5, 7, 1, 1], content)
 }

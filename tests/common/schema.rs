@@ -2,6 +2,12 @@
 //! engine's documentation test and the relay's `fetch --json` test (other test binaries that
 //! include the common helpers do not call it).
 #![allow(dead_code)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers stop the test loudly"
+)]
 
 use serde_json::Value;
 

@@ -2,6 +2,12 @@
 //! rcgen certificates (TLS 1.2-only or 1.3, with any chain in any order), servers that are not
 //! TLS or never answer, STARTTLS servers, and the relay itself as a child process.
 #![allow(dead_code)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test helpers stop the test loudly"
+)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
