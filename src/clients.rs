@@ -13,7 +13,7 @@ use crate::certificate::Parsed;
 use crate::finding::{Code, Finding, Severity};
 use crate::msstd::{MsstdVerdict, Outcome as MsstdOutcome};
 use crate::names::{is_internal, url_host};
-use crate::path::{Chain, ChainStatus};
+use crate::report::{Chain, ChainStatus};
 use crate::trust::AnchorSource;
 
 /// A family of clients that connect to the Outlook Anywhere host.

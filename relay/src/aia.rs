@@ -6,7 +6,8 @@
 
 use msstd_check::{ChainStatus, Input, Report};
 
-use crate::fetch::{Fetched, Settings};
+use crate::fetch::Fetched;
+use crate::settings::Settings;
 use crate::web;
 
 /// Largest answer read: a certificate, or a small PKCS#7 bag of them.

@@ -9,8 +9,9 @@ use msstd_check::{analyze, Input, Options, Report, UnixTime};
 
 use crate::aia::{self, Downloaded};
 use crate::error::FetchError;
-use crate::fetch::{fetch, Fetched, Settings};
+use crate::fetch::{fetch, Fetched};
 use crate::resolve::Srv;
+use crate::settings::Settings;
 use crate::stores::Stores;
 use crate::target::{parse_host_port, Target};
 use crate::web;

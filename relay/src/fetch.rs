@@ -2,15 +2,12 @@
 //! policy, connect to that address, upgrade with STARTTLS where needed, handshake.
 
 use std::net::{SocketAddr, TcpStream};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use base64::Engine as _;
 use serde_json::{json, Value};
 
-use crate::aia::Downloaded;
 use crate::error::FetchError;
-use crate::policy::Policy;
-use crate::resolve::Resolver;
+use crate::settings::Settings;
 use crate::starttls;
 use crate::target::Target;
 use crate::timeouts::{elapsed_ms, Deadline};
@@ -20,16 +17,6 @@ use crate::tls::{self, Handshake};
 pub(crate) const MAX_CHAIN_CERTIFICATES: usize = msstd_check::limits::MAX_CERTIFICATES;
 /// Most bytes of certificates kept from one server. Real chains are 3 to 10 KB.
 pub(crate) const MAX_CHAIN_BYTES: usize = 256 * 1024;
-
-/// How a fetch may proceed.
-#[derive(Clone, Debug)]
-pub(crate) struct Settings {
-    pub policy: Policy,
-    /// The limit for resolving and connecting, and again for STARTTLS, and for the handshake.
-    pub timeout: Duration,
-    /// How names become addresses (`--connect-to`, `--dns-server`).
-    pub resolver: Resolver,
-}
 
 /// A chain as presented, with the facts of the connection.
 #[derive(Debug)]
@@ -164,7 +151,6 @@ impl Fetched {
         })
     }
 
-    /// The API's answer: schema `msstd-relay/chain/v1`.
     /// The chain as presented, as PEM.
     pub(crate) fn pem(&self) -> String {
         self.handshake
@@ -172,23 +158,6 @@ impl Fetched {
             .iter()
             .map(|der| ::pem::encode(&::pem::Pem::new("CERTIFICATE", der.clone())))
             .collect()
-    }
-
-    /// The API's answer: the chain as presented, the issuers downloaded from AIA URLs because
-    /// the server does not send them (`fetched`: each `url` and its `bytes`, base64), and the
-    /// verified revocation answers (`revocation`).
-    pub(crate) fn chain_json(&self, fetched: &[Downloaded], revocation: &[msstd_check::revocation::Evidence]) -> Value {
-        let base64 = base64::engine::general_purpose::STANDARD;
-        json!({
-            "schema": "msstd-relay/chain/v1",
-            "connection": self.connection_json(),
-            "chain": self.handshake.chain.iter().map(|der| base64.encode(der)).collect::<Vec<_>>(),
-            "fetched": fetched
-                .iter()
-                .map(|d| json!({ "url": d.url, "bytes": base64.encode(&d.bytes) }))
-                .collect::<Vec<_>>(),
-            "revocation": revocation.iter().map(crate::revocation::evidence_json).collect::<Vec<_>>(),
-        })
     }
 }
 

@@ -21,6 +21,7 @@ mod policy;
 mod resolve;
 mod revocation;
 mod serve;
+mod settings;
 mod starttls;
 mod stores;
 mod target;

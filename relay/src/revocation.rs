@@ -10,10 +10,9 @@ use msstd_check::revocation::{self, Evidence, Issuer, Source, Status};
 use msstd_check::signature::RustCrypto;
 use msstd_check::{Report, UnixTime};
 
-use serde_json::{json, Value};
-
 use crate::aia::Downloaded;
-use crate::fetch::{Fetched, Settings};
+use crate::fetch::Fetched;
+use crate::settings::Settings;
 use crate::stores::Stores;
 use crate::web;
 
@@ -51,23 +50,6 @@ pub(crate) fn for_fetched(
         settings,
         now,
     )
-}
-
-/// One answer as the chain API gives it to the page (`revocation` of `msstd-relay/chain/v1`).
-pub(crate) fn evidence_json(evidence: &Evidence) -> Value {
-    let (status, revoked_at, reason) = match &evidence.status {
-        Status::Good => ("good", None, None),
-        Status::Revoked { at, reason } => ("revoked", Some(at.to_string()), reason.map(str::to_owned)),
-        Status::Failed(reason) => ("failed", None, Some(reason.clone())),
-    };
-    json!({
-        "certificate": evidence.certificate,
-        "source": evidence.source.as_str(),
-        "url": evidence.url,
-        "status": status,
-        "revoked_at": revoked_at,
-        "reason": reason,
-    })
 }
 
 /// The verified answers about the report's path, given every certificate at hand (`der`), the

@@ -7,8 +7,8 @@ use std::io::Read as _;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use crate::fetch::Settings;
 use crate::policy::Policy;
+use crate::settings::Settings;
 
 /// Whether `url` is plain `http://`, the only scheme the relay downloads issuers, OCSP answers
 /// and CRLs from (what CAs publish and clients fetch).

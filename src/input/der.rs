@@ -1,27 +1,23 @@
-//! Recognising binary DER: a certificate, a PKCS#7 bag, a PKCS#12 file, or one of the things
-//! people export by mistake (a CSR, a key, a CRL).
+//! Recognising binary DER: which container it is (a PKCS#7 bag, a PKCS#12 file), and what one
+//! element is: a certificate, or one of the things people export by mistake (a CSR, a key, a
+//! CRL). Reading the containers is [`super::pkcs7`]'s and [`super::pkcs12`]'s; `super` hands
+//! each what it holds back to [`item`].
 
-use super::{private_key, Format, Item};
-use crate::asn1::{self, oid, Asn1Error, TAG_BIT_STRING, TAG_INTEGER, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE};
+use super::{asn1_error, private_key, Item};
+use crate::asn1::{self, oid, TAG_BIT_STRING, TAG_INTEGER, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE};
 use crate::x509::Certificate;
 use crate::Error;
 
-/// Decodes a binary input.
-pub(super) fn decode(bytes: &[u8], password: Option<&str>) -> Result<(Format, Vec<Item>), Error> {
-    match classify(bytes)? {
-        Kind::Pkcs7 => Ok((Format::Pkcs7, super::pkcs7::certificates(bytes)?)),
-        Kind::Pkcs12 => Ok((Format::Pkcs12, pkcs12(bytes, password)?)),
-        Kind::Other => Ok((Format::Der, vec![item(bytes)?])),
-    }
-}
-
-enum Kind {
+/// What a binary input is.
+pub(super) enum Kind {
     Pkcs7,
     Pkcs12,
+    /// One element, for [`item`].
     Other,
 }
 
-fn classify(bytes: &[u8]) -> Result<Kind, Error> {
+/// Which container `bytes` is, by the fields it starts with.
+pub(super) fn classify(bytes: &[u8]) -> Result<Kind, Error> {
     // Every structure read here is a SEQUENCE; anything else is not worth a truncation report.
     if bytes.first() != Some(&TAG_SEQUENCE) {
         return Err(Error::UnrecognisedBinary);
@@ -48,25 +44,10 @@ fn starts_with_data_oid(content: &[u8]) -> bool {
     matches!(asn1::read(content), Ok((oid_tlv, _)) if oid_tlv.tag == TAG_OID && oid_tlv.content == oid::PKCS7_DATA)
 }
 
-#[cfg(feature = "pkcs12")]
-fn pkcs12(bytes: &[u8], password: Option<&str>) -> Result<Vec<Item>, Error> {
-    super::pkcs12::decode(bytes, password)
-}
-
-#[cfg(not(feature = "pkcs12"))]
-fn pkcs12(_: &[u8], _: Option<&str>) -> Result<Vec<Item>, Error> {
-    Err(Error::Pkcs12Unsupported)
-}
-
-pub(super) fn asn1_error(error: Asn1Error) -> Error {
-    match error {
-        Asn1Error::Truncated { declared, available } => Error::Truncated { declared, available },
-        Asn1Error::Malformed => Error::UnrecognisedBinary,
-    }
-}
-
 /// Recognises one DER element that is not a container: a certificate, or what it was instead.
-pub(crate) fn item(der: &[u8]) -> Result<Item, Error> {
+/// Only the first element of `der` is read (what follows it, such as the trust settings OpenSSL
+/// appends to a `TRUSTED CERTIFICATE`, is dropped).
+pub(super) fn item(der: &[u8]) -> Result<Item, Error> {
     let (outer, _) = asn1::read(der).map_err(asn1_error)?;
     let der = outer.whole;
     if outer.tag != TAG_SEQUENCE {

@@ -1,6 +1,9 @@
 //! Turning whatever the admin has (a paste, a `.cer`, a `.p7b`, a `.pfx`) into certificates.
 //!
 //! The format is recognised from the content, never from the file name: people rename files.
+//! This module decides which format module reads what: `text` finds PEM blocks and bare
+//! base64, `der` tells the binary containers apart and recognises single elements, `pkcs7`
+//! and `pkcs12` open their containers; none of them calls another.
 
 mod der;
 pub(crate) mod names;
@@ -10,11 +13,10 @@ mod pkcs7;
 pub(crate) mod private_key;
 mod text;
 
-use serde::Serialize;
-
+use crate::asn1::Asn1Error;
 use crate::limits::{MAX_CERTIFICATES, MAX_INPUT_BYTES};
+pub use crate::report::{Format, NamedCertificate, NamesSource};
 use crate::Error;
-pub use names::{NamedCertificate, NamesSource};
 pub use private_key::KeyPublicPart;
 pub use text::as_text;
 
@@ -65,25 +67,6 @@ impl<'a> Input<'a> {
         self.trusted = true;
         self
     }
-}
-
-/// The container format an input was recognised as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Format {
-    /// PEM text with one or more `-----BEGIN …-----` blocks.
-    Pem,
-    /// Base64 text without PEM armour.
-    Base64,
-    /// Binary DER (`.cer`, `.crt`, `.der`).
-    Der,
-    /// PKCS#7 / CMS certificate bag (`.p7b`, `.p7c`), DER or PEM.
-    Pkcs7,
-    /// PKCS#12 (`.pfx`, `.p12`).
-    Pkcs12,
-    /// No certificate, text that names one (`Get-ExchangeCertificate` output, Remote
-    /// Connectivity Analyzer's line, `Get-OutlookAnywhere` output; see [`NamedCertificate`]).
-    Names,
 }
 
 /// What one input held.
@@ -162,8 +145,8 @@ pub fn decode(input: &Input<'_>) -> Result<Decoded, Error> {
     check_size(input.bytes.len())?;
     let text = text::as_text(input.bytes);
     let decoded = match &text {
-        Some(text) => text::decode(text, input.password).and_then(|(format, items)| collect(format, items)),
-        None => der::decode(input.bytes, input.password).and_then(|(format, items)| collect(format, items)),
+        Some(text) => decode_text(text, input.password).and_then(|(format, items)| collect(format, items)),
+        None => decode_binary(input.bytes, input.password).and_then(|(format, items)| collect(format, items)),
     };
     match (decoded, text) {
         // No certificate in the text, but one named: the names checks still run.
@@ -177,6 +160,87 @@ pub fn decode(input: &Input<'_>) -> Result<Decoded, Error> {
             None => Err(Error::NoCertificateInText),
         },
         (decoded, _) => decoded,
+    }
+}
+
+/// Text: PEM blocks if there are any, else bare base64, read as binary.
+fn decode_text(text: &str, password: Option<&str>) -> Result<(Format, Vec<Item>), Error> {
+    if text.trim().is_empty() {
+        return Err(Error::Empty);
+    }
+    if text.contains("-----BEGIN") {
+        return decode_pem(text, password);
+    }
+    let der = text::bare_base64(text).ok_or(Error::NoCertificateInText)?;
+    let (format, items) = decode_binary(&der, password).map_err(|e| match e {
+        Error::UnrecognisedBinary => Error::NoCertificateInText,
+        other => other,
+    })?;
+    Ok((if format == Format::Der { Format::Base64 } else { format }, items))
+}
+
+/// Every PEM block, read by what its label says it holds.
+fn decode_pem(text: &str, password: Option<&str>) -> Result<(Format, Vec<Item>), Error> {
+    let mut items = Vec::new();
+    let mut format = Format::Pem;
+    for block in text::pem_blocks(text) {
+        let text::Block { kind, der } = block?;
+        match kind {
+            text::Kind::Certificate => items.push(der::item(&der)?),
+            text::Kind::Pkcs7 => {
+                format = Format::Pkcs7;
+                items.extend(pkcs7_items(&der)?);
+            }
+            text::Kind::Pkcs12 => {
+                let (_, found) = decode_binary(&der, password)?;
+                format = Format::Pkcs12;
+                items.extend(found);
+            }
+            text::Kind::Other(instead) => items.push(der::item(&der).unwrap_or(Item::NotACertificate(instead))),
+        }
+    }
+    Ok((format, items))
+}
+
+/// Binary DER: a PKCS#7 bag, a PKCS#12 file, or one element.
+fn decode_binary(bytes: &[u8], password: Option<&str>) -> Result<(Format, Vec<Item>), Error> {
+    match der::classify(bytes)? {
+        der::Kind::Pkcs7 => Ok((Format::Pkcs7, pkcs7_items(bytes)?)),
+        der::Kind::Pkcs12 => Ok((Format::Pkcs12, pkcs12_items(bytes, password)?)),
+        der::Kind::Other => Ok((Format::Der, vec![der::item(bytes)?])),
+    }
+}
+
+/// Each certificate of a PKCS#7 bag, recognised.
+fn pkcs7_items(der: &[u8]) -> Result<Vec<Item>, Error> {
+    pkcs7::certificates(der)?
+        .into_iter()
+        .map(|element| der::item(element?))
+        .collect()
+}
+
+/// Each certificate of a PFX, recognised, then its keys.
+#[cfg(feature = "pkcs12")]
+fn pkcs12_items(der: &[u8], password: Option<&str>) -> Result<Vec<Item>, Error> {
+    let contents = pkcs12::decode(der, password)?;
+    let mut items = Vec::with_capacity(contents.certificates.len() + contents.keys.len());
+    for certificate in &contents.certificates {
+        items.push(der::item(certificate)?);
+    }
+    items.extend(contents.keys.into_iter().map(Item::PrivateKey));
+    Ok(items)
+}
+
+#[cfg(not(feature = "pkcs12"))]
+fn pkcs12_items(_: &[u8], _: Option<&str>) -> Result<Vec<Item>, Error> {
+    Err(Error::Pkcs12Unsupported)
+}
+
+/// The input error for DER that does not read: cut short, or not DER at all.
+fn asn1_error(error: Asn1Error) -> Error {
+    match error {
+        Asn1Error::Truncated { declared, available } => Error::Truncated { declared, available },
+        Asn1Error::Malformed => Error::UnrecognisedBinary,
     }
 }
 

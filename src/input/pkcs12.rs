@@ -6,13 +6,20 @@
 use p12_keystore::error::Error as P12Error;
 use p12_keystore::Pkcs12Archive;
 
-use super::{private_key, Item};
+use super::private_key::{self, KeyPublicPart};
 use crate::asn1::{self, oid, small_uint, TAG_INTEGER, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE};
 use crate::limits::MAX_PKCS12_ITERATIONS;
 use crate::Error;
 
-/// Certificates and key public parts from a PFX.
-pub(super) fn decode(der: &[u8], password: Option<&str>) -> Result<Vec<Item>, Error> {
+/// What a PFX holds: each certificate's DER (for [`super::der::item`] to recognise), and the
+/// public part of each private key.
+pub(super) struct Contents {
+    pub(super) certificates: Vec<Vec<u8>>,
+    pub(super) keys: Vec<KeyPublicPart>,
+}
+
+/// The certificates and key public parts of a PFX.
+pub(super) fn decode(der: &[u8], password: Option<&str>) -> Result<Contents, Error> {
     let iterations = highest_iteration_count(der);
     if iterations > MAX_PKCS12_ITERATIONS {
         return Err(Error::Pkcs12IterationsTooHigh {
@@ -35,16 +42,14 @@ pub(super) fn decode(der: &[u8], password: Option<&str>) -> Result<Vec<Item>, Er
             })
         }
     };
-    let mut items = Vec::with_capacity(archive.certs.len() + archive.keys.len());
-    for bag in &archive.certs {
-        items.push(super::der::item(bag.cert.as_der())?);
-    }
-    for bag in &archive.keys {
-        let public =
-            private_key::from_pkcs8_or_sec1(bag.key.as_der()).unwrap_or(private_key::KeyPublicPart::Unsupported);
-        items.push(Item::PrivateKey(public));
-    }
-    Ok(items)
+    Ok(Contents {
+        certificates: archive.certs.iter().map(|bag| bag.cert.as_der().to_vec()).collect(),
+        keys: archive
+            .keys
+            .iter()
+            .map(|bag| private_key::from_pkcs8_or_sec1(bag.key.as_der()).unwrap_or(KeyPublicPart::Unsupported))
+            .collect(),
+    })
 }
 
 /// The largest iteration count in the MAC and in every encryption parameter visible without a

@@ -2,11 +2,11 @@
 //!
 //! Pastes arrive from mail, chat and PowerShell: with CRLF, indentation, `>` quoting, text around
 //! the blocks, a UTF-8 BOM, or as UTF-16LE (what Windows PowerShell 5.1 `Out-File` writes). Each
-//! block is normalised, then decoded by the `pem` crate.
+//! block is normalised, then decoded by the engine's own base64; what it holds is for `super` to
+//! read.
 
 use std::borrow::Cow;
 
-use super::{Format, Item};
 use crate::Error;
 
 /// The input as text (UTF-8, with or without a BOM, or UTF-16), or `None` when it is binary.
@@ -46,59 +46,53 @@ fn looks_like_utf16le(bytes: &[u8]) -> bool {
         && bytes.iter().take(64).step_by(2).all(|&b| b != 0)
 }
 
-/// Decodes text: PEM blocks if there are any, else bare base64.
-pub(super) fn decode(text: &str, password: Option<&str>) -> Result<(Format, Vec<Item>), Error> {
-    if text.trim().is_empty() {
-        return Err(Error::Empty);
-    }
-    if text.contains("-----BEGIN") {
-        return pem_blocks(text, password);
-    }
-    let der = bare_base64(text).ok_or(Error::NoCertificateInText)?;
-    let (format, items) = super::der::decode(&der, password).map_err(|e| match e {
-        Error::UnrecognisedBinary => Error::NoCertificateInText,
-        other => other,
-    })?;
-    Ok((if format == Format::Der { Format::Base64 } else { format }, items))
+/// What a PEM block holds, by its label.
+pub(super) enum Kind {
+    /// `CERTIFICATE` and its variants.
+    Certificate,
+    /// A PKCS#7 bag.
+    Pkcs7,
+    /// A PKCS#12 file.
+    Pkcs12,
+    /// A key, a request or a CRL: not a certificate, and this error says which when the block
+    /// cannot be read as one either.
+    Other(Error),
 }
 
-fn pem_blocks(text: &str, password: Option<&str>) -> Result<(Format, Vec<Item>), Error> {
-    let mut items = Vec::new();
-    let mut format = Format::Pem;
+/// One PEM block: its kind and DER.
+pub(super) struct Block {
+    pub(super) kind: Kind,
+    pub(super) der: Vec<u8>,
+}
+
+/// The PEM blocks of `text` in order, the last an error when one cannot be read (a missing
+/// `-----END` line, bad base64, an unsupported label). Parameter blocks are skipped.
+pub(super) fn pem_blocks(text: &str) -> impl Iterator<Item = Result<Block, Error>> + '_ {
     let mut rest = text;
-    while let Some(start) = rest.find("-----BEGIN ") {
+    std::iter::from_fn(move || loop {
+        let start = rest.find("-----BEGIN ")?;
         let after_begin = &rest[start + "-----BEGIN ".len()..];
-        let Some(label_end) = after_begin.find("-----") else {
-            break;
-        };
+        let label_end = after_begin.find("-----")?;
         let label = after_begin[..label_end].trim().to_owned();
         let body_and_rest = &after_begin[label_end + 5..];
-        let (body, next) = match body_and_rest.find("-----END") {
-            Some(end) => {
-                let tail = &body_and_rest[end + "-----END".len()..];
-                let skip = tail.find("-----").map_or(tail.len(), |i| i + 5);
-                (&body_and_rest[..end], &tail[skip..])
-            }
-            None => {
-                return Err(Error::MalformedPem {
-                    label,
-                    reason: "the -----END line is missing (was the paste cut short?)".to_owned(),
-                })
-            }
+        let Some(end) = body_and_rest.find("-----END") else {
+            rest = "";
+            return Some(Err(Error::MalformedPem {
+                label,
+                reason: "the -----END line is missing (was the paste cut short?)".to_owned(),
+            }));
         };
-        rest = next;
-        let der = block_der(&label, body)?;
-        match label.as_str() {
-            "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => items.push(certificate_prefix(&der)?),
-            "PKCS7" | "PKCS #7 SIGNED DATA" | "CMS" | "CERTIFICATE CHAIN" => {
-                format = Format::Pkcs7;
-                items.extend(super::pkcs7::certificates(&der)?);
-            }
-            "PKCS12" => {
-                let (_, found) = super::der::decode(&der, password)?;
-                format = Format::Pkcs12;
-                items.extend(found);
-            }
+        let tail = &body_and_rest[end + "-----END".len()..];
+        let skip = tail.find("-----").map_or(tail.len(), |i| i + 5);
+        rest = &tail[skip..];
+        let der = match block_der(&label, &body_and_rest[..end]) {
+            Ok(der) => der,
+            Err(error) => return Some(Err(error)),
+        };
+        let kind = match label.as_str() {
+            "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => Kind::Certificate,
+            "PKCS7" | "PKCS #7 SIGNED DATA" | "CMS" | "CERTIFICATE CHAIN" => Kind::Pkcs7,
+            "PKCS12" => Kind::Pkcs12,
             "PRIVATE KEY"
             | "EC PRIVATE KEY"
             | "RSA PRIVATE KEY"
@@ -107,15 +101,13 @@ fn pem_blocks(text: &str, password: Option<&str>) -> Result<(Format, Vec<Item>),
             | "RSA PUBLIC KEY"
             | "CERTIFICATE REQUEST"
             | "NEW CERTIFICATE REQUEST"
-            | "X509 CRL" => {
-                items.push(super::der::item(&der).unwrap_or(Item::NotACertificate(not_a_certificate(&label))));
-            }
+            | "X509 CRL" => Kind::Other(not_a_certificate(&label)),
             // Parameters written by `openssl ecparam`: not certificates, harmless beside them.
-            "EC PARAMETERS" | "DH PARAMETERS" => {}
-            _ => return Err(Error::UnsupportedPemLabel { label }),
-        }
-    }
-    Ok((format, items))
+            "EC PARAMETERS" | "DH PARAMETERS" => continue,
+            _ => return Some(Err(Error::UnsupportedPemLabel { label })),
+        };
+        return Some(Ok(Block { kind, der }));
+    })
 }
 
 fn not_a_certificate(label: &str) -> Error {
@@ -125,13 +117,6 @@ fn not_a_certificate(label: &str) -> Error {
         "X509 CRL" => Error::RevocationList,
         _ => Error::PrivateKeyOnly,
     }
-}
-
-/// A certificate block. OpenSSL's `TRUSTED CERTIFICATE` appends trust settings after the
-/// certificate; only the certificate is kept.
-fn certificate_prefix(der: &[u8]) -> Result<Item, Error> {
-    let (tlv, _) = crate::asn1::read(der).map_err(super::der::asn1_error)?;
-    super::der::item(tlv.whole)
 }
 
 /// Normalises one block's body (indentation, `>` quoting, headers such as `Proc-Type:`) and
@@ -161,7 +146,7 @@ fn block_der(label: &str, body: &str) -> Result<Vec<u8>, Error> {
 }
 
 /// Base64 text with no armour, e.g. the body alone copied from a PEM file, or one long line.
-fn bare_base64(text: &str) -> Option<Vec<u8>> {
+pub(super) fn bare_base64(text: &str) -> Option<Vec<u8>> {
     let compact: String = text
         .trim()
         .trim_matches(|c| c == '"' || c == '\'')
@@ -204,7 +189,9 @@ mod tests {
 
     #[test]
     fn missing_end_line_is_reported() {
-        let err = decode("-----BEGIN CERTIFICATE-----\nMIIB", None).err().unwrap();
+        let err = pem_blocks("-----BEGIN CERTIFICATE-----\nMIIB")
+            .find_map(Result::err)
+            .unwrap();
         assert!(matches!(err, Error::MalformedPem { .. }), "{err:?}");
     }
 }

@@ -15,63 +15,15 @@ mod name_constraints;
 mod presentation;
 mod search;
 
-use serde::Serialize;
-
 use self::budget::{Budget, Exhausted};
 use self::certificate::Role;
 use self::search::{Anchor, Candidate, End};
 use crate::certificate::{CertificateSummary, Parsed};
 use crate::finding::{Code, Finding, Severity};
+use crate::report::{AnchorSummary, Chain, ChainStatus};
 use crate::signature::{Verification, Verifier};
 use crate::trust::{AnchorSource, Distrust, TrustStore};
 use crate::UnixTime;
-
-/// The path the analysis built.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Chain {
-    /// Indices into [`crate::Report::certificates`], leaf first.
-    pub path: Vec<usize>,
-    /// How the path ends.
-    pub status: ChainStatus,
-    /// The trusted root the path ends at, when it does.
-    pub anchor: Option<AnchorSummary>,
-    /// The chain a server should send, leaf first, root left out: PEM ready to import.
-    pub pem: String,
-}
-
-/// How a path ends.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ChainStatus {
-    /// At a trusted root.
-    Trusted,
-    /// At a root that is not trusted.
-    UntrustedRoot,
-    /// At a certificate whose issuer was not given and is not a trusted root.
-    Incomplete,
-    /// The leaf is self-signed.
-    SelfSigned,
-    /// At a root the trust store lists but no longer trusts for this certificate (Microsoft's
-    /// Disable and NotBefore dates).
-    Distrusted,
-    /// No certificate was given, only text that names one: there is no chain to judge.
-    NotGiven,
-    /// Not judged: no trust store was given (the page's first verdict, before its root stores
-    /// have arrived). The path is the leaf alone.
-    Pending,
-}
-
-/// The trusted root a path ends at.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct AnchorSummary {
-    /// Its subject.
-    pub subject: String,
-    /// Where it comes from.
-    pub source: AnchorSource,
-    /// Index into [`crate::Report::certificates`] of the given certificate that is the anchor
-    /// (then the path's last); `None` when the anchor is the store's own copy.
-    pub certificate: Option<usize>,
-}
 
 /// One path found, judged.
 struct Judged {

@@ -1,5 +1,6 @@
-//! Test PKI: certificates generated with rcgen (an implementation independent of the
-//! x509-parser/RustCrypto code under test), and helpers to analyse them.
+//! Test PKI: certificates and CRLs generated with rcgen (its own DER writer and ring's signatures,
+//! independent of the engine's X.509 reader and RustCrypto verifier), the fixtures of `tests/data`,
+//! and helpers to analyse them: against a supplied root, the Mozilla store, or as the page does.
 #![allow(dead_code)]
 
 pub mod schema;

@@ -9,7 +9,7 @@ use msstd_check::render::{self, Language};
 use msstd_check::Report;
 use serde_json::{json, Value};
 
-use super::fetch::{analyse, settings, Args};
+use super::pipeline::{analyse, describe, settings, Args};
 use super::{colour, now, report_json, EXIT_FETCH_FAILED, EXIT_USAGE};
 use crate::fetch::fetch;
 use crate::stores::Stores;
@@ -60,7 +60,7 @@ pub(crate) fn run(domain: &str, args: &Args, stores: &Stores) -> ExitCode {
                 Ok(report) => Host::Checked {
                     report: Box::new(report),
                     connection: fetched.connection_json(),
-                    preface: super::fetch::describe(&fetched),
+                    preface: describe(&fetched),
                 },
                 Err(error) => Host::Failed {
                     code: "ANALYSIS_FAILED",

@@ -11,7 +11,7 @@ use std::sync::Mutex;
 
 use serde_json::{json, Value};
 
-use super::fetch::{analyse, settings, Args, Destination};
+use super::pipeline::{analyse, settings, Args, Destination};
 use super::{read_input, report_json, usage_error, EXIT_FETCH_FAILED, EXIT_USAGE};
 use crate::error::FetchError;
 use crate::fetch::fetch;

@@ -4,6 +4,7 @@ pub(crate) mod check;
 pub(crate) mod domain;
 pub(crate) mod fetch;
 pub(crate) mod hosts;
+mod pipeline;
 pub(crate) mod serve;
 
 use std::io::{IsTerminal, Read};

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 use super::{read_input, usage_error};
 use crate::cli::ServeArgs;
-use crate::fetch::Settings;
 use crate::policy::Policy;
 use crate::resolve::Resolver;
 use crate::serve::{bind, Config, Page};
+use crate::settings::Settings;
 
 /// `serve`'s address when `--listen` is not given.
 const SERVE_LISTEN: SocketAddr = SocketAddr::new(std::net::IpAddr::V4(Ipv4Addr::LOCALHOST), 8787);

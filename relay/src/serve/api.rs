@@ -1,16 +1,19 @@
-//! `/api/v1/…`: the relay's health and the chain a host presents, as JSON.
+//! `/api/v1/…`: the relay's health, the chain a host presents and the domain check, as JSON,
+//! and the wire format of the chain answer (`msstd-relay/chain/v1`).
 
 use std::time::Instant;
 
-use serde_json::json;
+use base64::Engine as _;
+use serde_json::{json, Value};
 
 use super::{Server, Slot};
-use crate::aia;
+use crate::aia::{self, Downloaded};
 use crate::error::FetchError;
-use crate::fetch::fetch;
+use crate::fetch::{fetch, Fetched};
 use crate::http::{Request, Response};
 use crate::target::{parse_domain, parse_host_port, parse_port, parse_starttls, Sni, Target};
 use msstd_check::render::{self, Language};
+use msstd_check::revocation::{Evidence, Status};
 use msstd_check::{analyze, Options};
 
 /// An error as every API answer gives it: `{"error": {"code", "message"}}`.
@@ -164,7 +167,7 @@ fn chain(server: &Server, request: &Request) -> Response {
                 fetched.timings.total,
                 downloaded.len()
             );
-            Response::json(200, &fetched.chain_json(&downloaded, &revocation))
+            Response::json(200, &chain_json(&fetched, &downloaded, &revocation))
         }
         Err(failure) => {
             eprintln!(
@@ -180,6 +183,40 @@ fn chain(server: &Server, request: &Request) -> Response {
             }
         }
     }
+}
+
+/// The chain answer: the chain as presented, the issuers downloaded from AIA URLs because the
+/// server does not send them (`fetched`: each `url` and its `bytes`, base64), and the verified
+/// revocation answers (`revocation`).
+fn chain_json(fetched: &Fetched, downloaded: &[Downloaded], revocation: &[Evidence]) -> Value {
+    let base64 = base64::engine::general_purpose::STANDARD;
+    json!({
+        "schema": "msstd-relay/chain/v1",
+        "connection": fetched.connection_json(),
+        "chain": fetched.handshake.chain.iter().map(|der| base64.encode(der)).collect::<Vec<_>>(),
+        "fetched": downloaded
+            .iter()
+            .map(|d| json!({ "url": d.url, "bytes": base64.encode(&d.bytes) }))
+            .collect::<Vec<_>>(),
+        "revocation": revocation.iter().map(evidence_json).collect::<Vec<_>>(),
+    })
+}
+
+/// One verified revocation answer, as the page reads it.
+fn evidence_json(evidence: &Evidence) -> Value {
+    let (status, revoked_at, reason) = match &evidence.status {
+        Status::Good => ("good", None, None),
+        Status::Revoked { at, reason } => ("revoked", Some(at.to_string()), reason.map(str::to_owned)),
+        Status::Failed(reason) => ("failed", None, Some(reason.clone())),
+    };
+    json!({
+        "certificate": evidence.certificate,
+        "source": evidence.source.as_str(),
+        "url": evidence.url,
+        "status": status,
+        "revoked_at": revoked_at,
+        "reason": reason,
+    })
 }
 
 /// Reads `domain` (a DNS name) and `lang` (`en`, `it`) from the query; anything else is refused.
@@ -201,12 +238,11 @@ fn domain_query(request: &Request) -> Result<(String, Language), FetchError> {
 fn domain(server: &Server, request: &Request) -> Response {
     let outcome = domain_query(request).and_then(|(domain, language)| {
         let _slot = Slot::take(&server.fetches, server.config.max_fetches).ok_or(FetchError::Busy)?;
-        let report = crate::domain::check(&domain, &server.config.settings, &server.stores, crate::timeouts::now())
-            .map_err(|e| FetchError::Handshake(e.to_string()))?;
+        let report = crate::domain::check(&domain, &server.config.settings, &server.stores, crate::timeouts::now());
         Ok((report, language))
     });
     match outcome {
-        Ok((report, language)) => {
+        Ok((Ok(report), language)) => {
             eprintln!(
                 "msstd-relay: checked the domain {}: {:?}",
                 report.domain, report.outcome
@@ -216,6 +252,9 @@ fn domain(server: &Server, request: &Request) -> Response {
                 &serde_json::to_value(render::worded_domain(&report, language)).unwrap_or_default(),
             )
         }
+        // Every handshake succeeded, but a chain a server presented does not read as
+        // certificates: the remote server's doing, named by the engine's input error code.
+        Ok((Err(unreadable), _)) => error(502, unreadable.code(), &unreadable.to_string()),
         Err(failure) => {
             let response = error(failure.http_status(), failure.code(), &failure.to_string());
             if matches!(failure, FetchError::Busy) {

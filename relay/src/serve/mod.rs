@@ -23,8 +23,8 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::io::AsyncWriteExt as _;
 use tokio::sync::Semaphore;
 
-use crate::fetch::Settings;
 use crate::http::{self, Request, Response};
+use crate::settings::Settings;
 use crate::stores::Stores;
 
 /// Most connections handled at once; more are answered 503 at once.

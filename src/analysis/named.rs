@@ -7,10 +7,9 @@
 
 use crate::clients::{self, Connects, OtherPath};
 use crate::finding::{Code, Finding, Severity};
-use crate::input::{Decoded, NamedCertificate, NamesSource};
+use crate::input::Decoded;
 use crate::msstd::{self, LeafNames};
-use crate::path::{Chain, ChainStatus};
-use crate::report::{InputSummary, Report, SCHEMA};
+use crate::report::{Chain, ChainStatus, InputSummary, NamedCertificate, NamesSource, Report, SCHEMA};
 use crate::{host, principal, Options};
 
 /// What every input that names a certificate says, together.

@@ -1,35 +1,24 @@
 //! The report: everything the analysis found, serialisable to the documented JSON schema
 //! `msstd-check/report/v1` (`docs/report-schema.json`).
 
+mod chain;
+mod inputs;
+
+pub use chain::{AnchorSummary, Chain, ChainStatus};
+pub use inputs::{Format, InputSummary, NamedCertificate, NamesSource};
+
 use serde::Serialize;
 
 use crate::certificate::CertificateSummary;
 use crate::clients::{self, Client, ClientVerdict, Connects, Overall};
 use crate::finding::{Code, Finding, Severity};
 use crate::host::{AutodiscoverCheck, HostVerdict};
-use crate::input::{Format, NamedCertificate};
 use crate::msstd::MsstdVerdict;
-use crate::path::Chain;
 use crate::principal::Principal;
 use crate::UnixTime;
 
 /// The schema identifier every report carries.
 pub const SCHEMA: &str = "msstd-check/report/v1";
-
-/// What one input held.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct InputSummary {
-    /// Its name.
-    pub name: String,
-    /// The format recognised.
-    pub format: Format,
-    /// Certificates found in it (duplicates included).
-    pub certificates: usize,
-    /// Private keys found in it (never shown, only compared with the leaf).
-    pub private_keys: usize,
-    /// It was marked as trusted roots.
-    pub trusted: bool,
-}
 
 /// Counts and the headline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
