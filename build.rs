@@ -1,11 +1,16 @@
-//! Records the commit this build comes from (`msstd_check::version::COMMIT`), so a report, the
+//! Compiles the catalogues (`locales/*.ftl`, see build/catalogue.rs), and records the commit this build comes from (`msstd_check::version::COMMIT`), so a report, the
 //! page's footer and `msstd-relay --version` name it: `MSSTD_COMMIT` when set (a release
 //! workflow sets it), else what git says, else `unknown` (a build from a crate tarball).
 
 use std::path::Path;
 use std::process::Command;
 
+#[path = "build/catalogue.rs"]
+mod catalogue;
+
 fn main() {
+    let out = std::env::var_os("OUT_DIR").unwrap_or_default();
+    catalogue::compile(Path::new("locales"), Path::new(&out));
     println!("cargo:rerun-if-env-changed=MSSTD_COMMIT");
     let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
     let git_dir = Path::new(&manifest).join(".git");

@@ -6,25 +6,21 @@ use std::fmt::Write as _;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
+use super::catalogue::{Arg, Args};
 use super::{write_findings, Language, Style, Worded, WordedFinding};
 use crate::domain::{DomainReport, Endpoint, EndpointOutcome};
 
 /// The domain check as text in `language`: the answer, each place in Outlook's order with what
 /// it does to Outlook, then the findings with their fixes.
 pub fn domain_text_in(report: &DomainReport, style: Style, language: Language) -> String {
-    let words = language.catalogue();
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}",
-        words.domain_answer(report.outcome).replace("{domain}", &report.domain)
-    );
+    let _ = writeln!(out, "{}", domain_answer(report, language));
     for (number, endpoint) in report.endpoints.iter().enumerate() {
         let _ = writeln!(
             out,
             "  {}. [{}] {}\n     {}",
             number + 1,
-            words.method(endpoint.method),
+            language.word("method", "method", endpoint.method),
             endpoint.url,
             endpoint_line(endpoint, language)
         );
@@ -32,20 +28,18 @@ pub fn domain_text_in(report: &DomainReport, style: Style, language: Language) -
     if !report.findings.is_empty() {
         out.push('\n');
     }
-    write_findings(&mut out, &report.findings, style, words);
+    write_findings(&mut out, &report.findings, style, language);
     out
 }
 
 /// What one place does to Outlook, in one line of `language`: the outcome, the status, where it
 /// points, why nothing answered or why Windows refuses the certificate.
 pub fn endpoint_line(endpoint: &Endpoint, language: Language) -> String {
-    let words = language.catalogue();
     let mut line = if endpoint.reached {
-        words.endpoint(endpoint.outcome)
+        language.word("endpoint", "outcome", endpoint.outcome)
     } else {
-        words.endpoint_not_reached()
-    }
-    .to_owned();
+        language.say("endpoint-not-reached")
+    };
     if let Some(status) = endpoint.status {
         let _ = write!(line, " (HTTP {status})");
     }
@@ -56,9 +50,20 @@ pub fn endpoint_line(endpoint: &Endpoint, language: Language) -> String {
         let _ = write!(line, " ({})", error.detail);
     }
     if let Some(reason) = first_alert(endpoint) {
-        let _ = write!(line, ": {}", words.message(reason));
+        let _ = write!(line, ": {}", super::message_in(reason, language));
     }
     line
+}
+
+/// "Will Outlook find Autodiscover for DOMAIN?" and the answer.
+fn domain_answer(report: &DomainReport, language: Language) -> String {
+    let args = Args::default()
+        .with("outcome", Arg::Owned(format!("{:?}", report.outcome)))
+        .with("domain", Arg::Text(&report.domain));
+    language
+        .catalogue()
+        .format("domain-answer", None, &args)
+        .unwrap_or_default()
 }
 
 fn first_alert(endpoint: &Endpoint) -> Option<&crate::Finding> {
@@ -92,13 +97,7 @@ impl Serialize for WordedDomain<'_> {
         map.serialize_field("schema", &r.schema)?;
         map.serialize_field("domain", &r.domain)?;
         map.serialize_field("checked_at", &r.checked_at)?;
-        map.serialize_field(
-            "answer",
-            &language
-                .catalogue()
-                .domain_answer(r.outcome)
-                .replace("{domain}", &r.domain),
-        )?;
+        map.serialize_field("answer", &domain_answer(r, language))?;
         map.serialize_field("outcome", &r.outcome)?;
         map.serialize_field("used", &r.used)?;
         map.serialize_field("endpoints", &endpoints)?;

@@ -2,95 +2,164 @@
 //! each [`Language`]'s catalogue turns them into sentences, and every face (the command line,
 //! the page) words them from here, so they all say the same thing.
 
+mod catalogue;
 mod domain;
-mod en;
-mod it;
 
 pub use domain::{domain_text_in, endpoint_line, worded_domain};
 
-use std::fmt::Write;
+use std::fmt::{Debug, Write};
 
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
-use crate::clients::{Client, ClientVerdict, Connects, Overall};
-use crate::domain::{DomainOutcome, EndpointOutcome, Method};
-use crate::msstd::Outcome;
-use crate::principal::{Form, Principal, PrincipalValue};
-use crate::{ChainStatus, Code, Finding, Report, Severity};
+use catalogue::{Arg, Args, Catalogue};
 
-/// A language the findings can be worded in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
+use crate::clients::{Client, ClientVerdict, Connects};
+use crate::finding::Param;
+use crate::msstd::Outcome;
+use crate::principal::{Principal, PrincipalValue};
+use crate::{Code, Finding, Report, Severity};
+
+/// The tables `build/catalogue.rs` compiles from `locales/*.ftl`.
+mod catalogues {
+    use super::catalogue::{Catalogue, Message};
+    include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
+}
+
+/// The languages: each is a file `locales/TAG.ftl` and a line here.
+macro_rules! languages {
+    ($($(#[doc = $doc:literal])* $(#[cfg($cfg:meta)])? $variant:ident = $tag:literal => $table:ident,)*) => {
+        /// A language the findings can be worded in.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+        #[serde(rename_all = "lowercase")]
+        pub enum Language {
+            $($(#[doc = $doc])* $(#[cfg($cfg)])? $variant,)*
+        }
+
+        impl Language {
+            /// Every language, English first.
+            pub const ALL: &'static [Language] = &[$($(#[cfg($cfg)])? Self::$variant),*];
+
+            /// Its BCP 47 tag (the name of its file in `locales/`).
+            pub fn tag(self) -> &'static str {
+                match self {
+                    $($(#[cfg($cfg)])? Self::$variant => $tag,)*
+                }
+            }
+
+            fn catalogue(self) -> &'static Catalogue {
+                match self {
+                    $($(#[cfg($cfg)])? Self::$variant => &catalogues::$table,)*
+                }
+            }
+        }
+    };
+}
+
+languages! {
     /// English.
-    #[default]
-    En,
+    En = "en" => EN,
     /// Italian: admins search for "Impossibile stabilire un'autenticazione reciproca".
-    It,
+    It = "it" => IT,
+    /// The tests' pseudo-locale: English with every letter accented, generated from en.ftl.
+    #[cfg(test)]
+    Pseudo = "en-x-pseudo" => PSEUDO,
+}
+
+// `languages!` writes the variants, and a `#[default]` among them would reach its match arms.
+#[allow(clippy::derivable_impls)]
+impl Default for Language {
+    fn default() -> Self {
+        Self::En
+    }
 }
 
 impl Language {
     /// The language for a BCP 47 tag such as `it-IT`; English for anything not translated.
     pub fn from_tag(tag: &str) -> Self {
-        match tag.get(..2).map(str::to_ascii_lowercase).as_deref() {
-            Some("it") => Self::It,
-            _ => Self::En,
-        }
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|l| l.tag().eq_ignore_ascii_case(primary))
+            .unwrap_or_default()
     }
 
-    fn catalogue(self) -> &'static dyn Catalogue {
-        match self {
-            Self::En => &en::English,
-            Self::It => &it::Italian,
-        }
+    /// A message without arguments (a label).
+    fn say(self, id: &str) -> String {
+        self.catalogue().format(id, None, &Args::default()).unwrap_or_default()
     }
-}
 
-/// Fixed words of the text layout.
-pub(crate) struct Labels {
-    name_check: &'static str,
-    modern_windows: &'static str,
-    legacy_windows: &'static str,
-    fix_shell: &'static str,
-    outlook_setting: &'static str,
-    reissue: &'static str,
-    host: &'static str,
-    covered_by: &'static str,
-    not_covered: &'static str,
-    findings: &'static str,
-    errors: &'static str,
-    warnings: &'static str,
-    notes: &'static str,
-    fix: &'static str,
-    chain: &'static str,
-    issuer: &'static str,
-    valid: &'static str,
-    to: &'static str,
-    dns_names: &'static str,
-    trusted_root: &'static str,
-    bits: &'static str,
-}
+    /// A message that words one value of the report (an enum variant, by its Rust name).
+    fn word(self, id: &str, variable: &str, value: impl Debug) -> String {
+        let key = format!("{value:?}");
+        let args = Args::default().with(variable, Arg::Text(&key));
+        self.catalogue().format(id, None, &args).unwrap_or_default()
+    }
 
-/// One language's words.
-trait Catalogue: Sync {
-    fn message(&self, finding: &Finding) -> String;
-    fn fix(&self, finding: &Finding) -> Option<String>;
-    fn headline(&self, code: Option<Code>, principal: &str) -> String;
-    fn outcome(&self, outcome: Outcome) -> &'static str;
-    fn chain(&self, status: ChainStatus) -> &'static str;
-    fn answer(&self, overall: Overall) -> &'static str;
-    fn client(&self, client: Client) -> &'static str;
-    fn connects(&self, connects: Connects) -> &'static str;
-    fn condition(&self, code: Code) -> Option<&'static str>;
-    fn labels(&self) -> &'static Labels;
-    fn form(&self, form: Form) -> &'static str;
-    fn defect(&self, code: &str) -> &'static str;
-    /// The domain check's answer; `{domain}` stands for the domain.
-    fn domain_answer(&self, outcome: DomainOutcome) -> &'static str;
-    fn endpoint(&self, outcome: EndpointOutcome) -> &'static str;
-    fn endpoint_not_reached(&self) -> &'static str;
-    fn method(&self, method: Method) -> &'static str;
+    /// `items`, each worded by the message `id` (selecting on `variable`), joined by `separator`.
+    fn word_each(self, id: &str, variable: &str, items: &[&str], separator: &str) -> String {
+        let words: Vec<String> = items
+            .iter()
+            .map(|item| {
+                let args = Args::default().with(variable, Arg::Text(item));
+                self.catalogue().format(id, None, &args).unwrap_or_default()
+            })
+            .collect();
+        words.join(separator)
+    }
+
+    /// The finding's parameters as the catalogue's arguments, with the few derived ones: lists
+    /// of codes worded item by item, and counts.
+    fn finding_args<'a>(self, finding: &'a Finding) -> Args<'a> {
+        let mut args = Args::default();
+        for (&name, param) in &finding.params {
+            let value = match param {
+                Param::Text(text) => Arg::Text(text),
+                Param::Number(n) => Arg::Number(*n),
+                Param::List(items) => Arg::List(items.iter().map(String::as_str).collect()),
+            };
+            args.set(name, value);
+        }
+        // The value `set-principal` tells the admin to set.
+        if let Some(value) = ["corrected", "recommended"]
+            .into_iter()
+            .map(|name| finding.text(name))
+            .find(|value| !value.is_empty())
+        {
+            args.set("value", Arg::Text(value));
+        }
+        match finding.code {
+            Code::MsstdSyntax => {
+                let defects = self.word_each("defect", "code", &finding.list("defects"), "; ");
+                args.set("defects_worded", Arg::Owned(defects));
+            }
+            Code::NamesOnly => {
+                let sources = self.word_each("names-source", "source", &finding.list("sources"), ", ");
+                args.set("sources_worded", Arg::Owned(sources));
+            }
+            Code::MsstdSeveral => {
+                let values = finding.list("values");
+                let each: Vec<String> = values
+                    .iter()
+                    .zip(finding.list("verdicts"))
+                    .map(|(value, verdict)| format!("{value} {verdict}"))
+                    .collect();
+                args.set("count", Arg::Number(i64::try_from(values.len()).unwrap_or(i64::MAX)));
+                args.set("each", Arg::Owned(each.join(", ")));
+            }
+            _ => {}
+        }
+        args
+    }
+
+    /// The finding's message, or one of its attributes (`fix`, `condition`); `None` when the
+    /// catalogue words nothing there.
+    fn finding(self, finding: &Finding, attribute: Option<&str>) -> Option<String> {
+        self.catalogue()
+            .format(finding.code.as_str(), attribute, &self.finding_args(finding))
+            .filter(|text| !text.is_empty())
+    }
 }
 
 /// The finding in one English sentence.
@@ -100,7 +169,7 @@ pub fn message(finding: &Finding) -> String {
 
 /// The finding in one sentence of `language`.
 pub fn message_in(finding: &Finding, language: Language) -> String {
-    language.catalogue().message(finding)
+    language.finding(finding, None).unwrap_or_default()
 }
 
 /// What to do about the finding, in English, when there is something to do.
@@ -110,33 +179,34 @@ pub fn fix(finding: &Finding) -> Option<String> {
 
 /// What to do about the finding, in `language`.
 pub fn fix_in(finding: &Finding, language: Language) -> Option<String> {
-    language.catalogue().fix(finding)
+    language.finding(finding, Some("fix"))
 }
 
 /// The answer to "will Outlook Anywhere connect?", the line an admin reads first, in
 /// `language`.
-pub fn answer_in(report: &Report, language: Language) -> &'static str {
-    language.catalogue().answer(report.summary.outcome)
+pub fn answer_in(report: &Report, language: Language) -> String {
+    language.word("answer", "overall", report.summary.outcome)
 }
 
 /// One family of clients, named in `language`.
-pub fn client_in(client: Client, language: Language) -> &'static str {
-    language.catalogue().client(client)
+pub fn client_in(client: Client, language: Language) -> String {
+    language.word("client", "client", client)
 }
 
 /// Whether a family connects, in `language`, with the conditions it connects under when it
 /// does ("connects, if the client can download the missing issuer").
 pub fn connects_in(verdict: &ClientVerdict, report: &Report, language: Language) -> String {
-    let words = language.catalogue();
-    let conditions: Vec<&str> = verdict
+    let conditions: Vec<String> = verdict
         .findings
         .iter()
         .filter(|_| verdict.outcome != Connects::No)
-        .filter_map(|&i| report.findings.get(i).and_then(|f| words.condition(f.code)))
+        .filter_map(|&i| report.findings.get(i))
+        .filter_map(|f| language.finding(f, Some("condition")))
         .collect();
+    let connects = language.word("connects", "connects", verdict.outcome);
     match conditions.as_slice() {
-        [] => words.connects(verdict.outcome).to_owned(),
-        _ => format!("{}, {}", words.connects(verdict.outcome), conditions.join("; ")),
+        [] => connects,
+        _ => format!("{connects}, {}", conditions.join("; ")),
     }
 }
 
@@ -148,17 +218,20 @@ pub fn headline(report: &Report) -> String {
 /// The headline in `language`.
 pub fn headline_in(report: &Report, language: Language) -> String {
     let msstd = report.msstd.as_ref();
-    language.catalogue().headline(
-        msstd.map(|m| m.code),
-        msstd.and_then(|m| m.principal.as_deref()).unwrap_or_default(),
-    )
+    let args = Args::default()
+        .with("code", Arg::Text(msstd.map_or("none", |m| m.code.as_str())))
+        .with(
+            "principal",
+            Arg::Text(msstd.and_then(|m| m.principal.as_deref()).unwrap_or_default()),
+        );
+    language.catalogue().format("headline", None, &args).unwrap_or_default()
 }
 
 /// What the principal paste was understood as, in one line of `language`: the form it came
 /// in, the value, and its defects with the corrected value.
 pub fn principal_in(principal: &Principal, language: Language) -> String {
-    let words = language.catalogue();
-    let mut line = words.form(principal.form).to_owned();
+    let defect = |code: &str| language.word_each("defect", "code", &[code], "");
+    let mut line = language.word("principal-form", "form", principal.form);
     if let Some(provider) = &principal.provider {
         let _ = write!(line, " ({provider})");
     }
@@ -169,7 +242,7 @@ pub fn principal_in(principal: &Principal, language: Language) -> String {
         }
         PrincipalValue::Disabled => line.push_str("none"),
         PrincipalValue::NotSet => {
-            line.push_str(words.defect("NOT_SET"));
+            line.push_str(&defect("NOT_SET"));
             if let Some(server) = &principal.server {
                 let _ = write!(line, " → msstd:{server}");
             }
@@ -177,11 +250,11 @@ pub fn principal_in(principal: &Principal, language: Language) -> String {
         PrincipalValue::Fullsic { subject } => {
             let _ = write!(line, "fullsic:{subject}");
         }
-        PrincipalValue::Unusable => line.push_str(words.defect("EMPTY")),
+        PrincipalValue::Unusable => line.push_str(&defect("EMPTY")),
     }
     if !principal.defects.is_empty() {
-        let defects: Vec<&str> = principal.defects.iter().map(|d| words.defect(d.code())).collect();
-        let _ = write!(line, " — {}", defects.join("; "));
+        let codes: Vec<&str> = principal.defects.iter().map(|d| d.code()).collect();
+        let _ = write!(line, " — {}", language.word_each("defect", "code", &codes, "; "));
         if let Some(corrected) = &principal.corrected {
             let _ = write!(line, " → {corrected}");
         }
@@ -199,11 +272,6 @@ pub fn json(report: &Report) -> String {
 /// WebAssembly module hands it to JavaScript as objects).
 pub fn worded(report: &Report, language: Language) -> impl Serialize + '_ {
     Worded::new(report, language)
-}
-
-/// [`json`] as a value, for faces that add to it (the relay adds the connection it used).
-pub fn json_value(report: &Report) -> serde_json::Value {
-    serde_json::to_value(Worded::new(report, Language::En)).unwrap_or_default()
 }
 
 /// A report serialised with each finding worded: the report's own fields, written straight to
@@ -287,30 +355,38 @@ pub enum Style {
     Ansi,
 }
 
-fn tag(severity: Severity, style: Style) -> String {
-    let (word, colour) = match severity {
-        Severity::Error => ("ERROR", "31"),
-        Severity::Warning => ("WARN ", "33"),
-        Severity::Info => ("INFO ", "36"),
+/// The severity's tag, padded to the language's widest, coloured for a terminal.
+fn tag(severity: Severity, style: Style, language: Language) -> String {
+    let width = [Severity::Error, Severity::Warning, Severity::Info]
+        .iter()
+        .map(|s| language.word("severity", "severity", s).chars().count())
+        .max()
+        .unwrap_or_default();
+    let word = format!("{:<width$}", language.word("severity", "severity", severity));
+    let colour = match severity {
+        Severity::Error => "31",
+        Severity::Warning => "33",
+        Severity::Info => "36",
     };
     match style {
-        Style::Plain => word.to_owned(),
+        Style::Plain => word,
         Style::Ansi => format!("\x1b[1;{colour}m{word}\x1b[0m"),
     }
 }
 
 /// Each finding on a line (severity, code, sentence), its fix below it.
-fn write_findings(out: &mut String, findings: &[Finding], style: Style, words: &dyn Catalogue) {
+fn write_findings(out: &mut String, findings: &[Finding], style: Style, language: Language) {
+    let fix_label = language.say("label-fix");
     for finding in findings {
         let _ = writeln!(
             out,
             "{} {:<20} {}",
-            tag(finding.severity, style),
+            tag(finding.severity, style, language),
             finding.code.as_str(),
-            words.message(finding)
+            message_in(finding, language)
         );
-        if let Some(fix) = words.fix(finding) {
-            let _ = writeln!(out, "      {}: {fix}", words.labels().fix);
+        if let Some(fix) = fix_in(finding, language) {
+            let _ = writeln!(out, "      {fix_label}: {fix}");
         }
     }
 }
@@ -322,22 +398,21 @@ pub fn text(report: &Report, style: Style) -> String {
 
 /// The whole report as text in `language`.
 pub fn text_in(report: &Report, style: Style, language: Language) -> String {
-    let words = language.catalogue();
-    let labels = words.labels();
+    let label = |id: &str| language.say(id);
     let mut out = String::new();
-    let _ = writeln!(out, "{}", words.answer(report.summary.outcome));
+    let _ = writeln!(out, "{}", answer_in(report, language));
     for verdict in &report.clients {
         let why = verdict
             .findings
             .first()
             .and_then(|&i| report.findings.get(i))
             .filter(|_| verdict.outcome == Connects::No)
-            .map(|f| format!(": {}", words.message(f)))
+            .map(|f| format!(": {}", message_in(f, language)))
             .unwrap_or_default();
         let _ = writeln!(
             out,
             "  {}: {}{why}",
-            words.client(verdict.client),
+            client_in(verdict.client, language),
             connects_in(verdict, report, language)
         );
     }
@@ -347,96 +422,225 @@ pub fn text_in(report: &Report, style: Style, language: Language) -> String {
             let _ = writeln!(
                 out,
                 "  {}: {}: {}; {}: {}",
-                labels.name_check,
-                labels.modern_windows,
-                words.outcome(verdict.modern_windows),
-                labels.legacy_windows,
-                words.outcome(verdict.legacy_windows)
+                label("label-name-check"),
+                label("label-modern-windows"),
+                language.word("msstd-outcome", "outcome", verdict.modern_windows),
+                label("label-legacy-windows"),
+                language.word("msstd-outcome", "outcome", verdict.legacy_windows)
             );
         }
         if let Some(fix) = &verdict.fix {
             if !fix.set_outlook_provider.is_empty() {
-                let _ = writeln!(out, "\n{}", labels.fix_shell);
+                let _ = writeln!(out, "\n{}", label("label-fix-shell"));
                 for command in &fix.set_outlook_provider {
                     let _ = writeln!(out, "  {command}");
                 }
             }
             if let Some(setting) = &fix.outlook_setting {
-                let _ = writeln!(out, "{}: {setting}", labels.outlook_setting);
+                let _ = writeln!(out, "{}: {setting}", label("label-outlook-setting"));
             }
             if let Some(cn) = &fix.reissue_common_name {
-                let _ = writeln!(out, "{} {cn}", labels.reissue);
+                let _ = writeln!(out, "{} {cn}", label("label-reissue"));
             }
         }
     }
     if let Some(host) = &report.host {
         let coverage = match &host.matched {
-            Some(name) => format!("{} {name}", labels.covered_by),
-            None => labels.not_covered.to_owned(),
+            Some(name) => format!("{} {name}", label("label-covered-by")),
+            None => label("label-not-covered"),
         };
-        let _ = writeln!(out, "\n{} {}: {coverage}", labels.host, host.host);
+        let _ = writeln!(out, "\n{} {}: {coverage}", label("label-host"), host.host);
     }
     let _ = writeln!(
         out,
         "\n{}: {} {}, {} {}, {} {}",
-        labels.findings,
+        label("label-findings"),
         report.summary.errors,
-        labels.errors,
+        label("label-errors"),
         report.summary.warnings,
-        labels.warnings,
+        label("label-warnings"),
         report.summary.infos,
-        labels.notes
+        label("label-notes")
     );
-    write_findings(&mut out, &report.findings, style, words);
-    let _ = writeln!(out, "\n{} ({}):", labels.chain, words.chain(report.chain.status));
+    write_findings(&mut out, &report.findings, style, language);
+    let _ = writeln!(
+        out,
+        "\n{} ({}):",
+        label("label-chain"),
+        language.word("chain-status", "status", report.chain.status)
+    );
+    let (issuer, valid, to, bits) = (
+        label("label-issuer"),
+        label("label-valid"),
+        label("label-to"),
+        label("label-bits"),
+    );
     for (depth, &index) in report.chain.path.iter().enumerate() {
         if let Some(cert) = report.certificates.get(index) {
             let _ = writeln!(out, "  {depth}. {}", cert.subject);
-            let bits = cert
-                .key
-                .bits
-                .map(|b| format!(" {b} {}", labels.bits))
-                .unwrap_or_default();
+            let key_bits = cert.key.bits.map(|b| format!(" {b} {bits}")).unwrap_or_default();
             let _ = writeln!(
                 out,
-                "     {} {} | {} {} {} {} | {}{bits} | {} | SHA-1 {}",
-                labels.issuer,
+                "     {issuer} {} | {valid} {} {to} {} | {}{key_bits} | {} | SHA-1 {}",
                 cert.issuer,
-                labels.valid,
                 cert.not_before,
-                labels.to,
                 cert.not_after,
                 cert.key.algorithm,
                 cert.signature_algorithm,
                 cert.sha1_thumbprint
             );
             if depth == 0 && !cert.dns_names.is_empty() {
-                let _ = writeln!(out, "     {}: {}", labels.dns_names, cert.dns_names.join(", "));
+                let _ = writeln!(out, "     {}: {}", label("label-dns-names"), cert.dns_names.join(", "));
             }
         }
     }
     if let Some(anchor) = report.chain.anchor.as_ref().filter(|a| a.certificate.is_none()) {
-        let _ = writeln!(out, "  {}: {}", labels.trusted_root, anchor.subject);
+        let _ = writeln!(out, "  {}: {}", label("label-trusted-root"), anchor.subject);
     }
     out
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
+    use crate::signature::{SignatureCheck, Verification, Verifier};
+    use crate::{analyze, Input, Options, UnixTime};
+
+    /// Signatures are not wording's concern (and the engine may be built without a verifier).
+    struct Accept;
+
+    impl Verifier for Accept {
+        fn verify(&self, _: &SignatureCheck<'_>) -> Verification {
+            Verification::Valid
+        }
+    }
+
+    /// Reports that between them hold most kinds of findings and every kind of line.
+    fn reports() -> Vec<Report> {
+        let check = |files: &[&[u8]], principal: &str, host: Option<&str>, trusted: bool| {
+            let inputs: Vec<Input<'_>> = files
+                .iter()
+                .map(|bytes| {
+                    let input = Input::new("given", bytes);
+                    if trusted {
+                        input.trusted()
+                    } else {
+                        input
+                    }
+                })
+                .collect();
+            let options = Options {
+                principal: Some(principal),
+                host,
+                now: UnixTime(1_767_225_600),
+                trust: None,
+                windows_trust: None,
+                verifier: &Accept,
+                revocation: &[],
+            };
+            analyze(&inputs, &options).unwrap()
+        };
+        vec![
+            check(
+                &[
+                    include_bytes!("../../tests/data/contoso-leaf.pem"),
+                    include_bytes!("../../tests/data/contoso-chain.pem"),
+                ],
+                "msstd:other.contoso.com",
+                Some("mail.contoso.com"),
+                false,
+            ),
+            check(
+                &[include_bytes!("../../tests/data/selfsigned-exchange.pem")],
+                "Set-OutlookProvider EXPR -CertPrincipalName \"msstd: mail.contoso.com\"",
+                Some("mail.contoso.com"),
+                true,
+            ),
+            check(
+                &[include_bytes!("../../tests/data/md5-selfsigned.pem")],
+                "none",
+                None,
+                false,
+            ),
+            check(
+                &[include_bytes!("../../tests/data/multiple-cn.pem")],
+                "msstd:mail.contoso.com",
+                None,
+                false,
+            ),
+        ]
+    }
+
+    /// The words of `text` of four characters or more, with a letter.
+    fn words(text: &str) -> BTreeSet<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4 && w.chars().any(char::is_alphabetic))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// English words of the text report that a language's output repeats: neither data of the
+    /// report (names, dates, algorithms) nor words that language's own file uses. A word found
+    /// is English the catalogue does not hold (a sentence worded in code).
+    fn english_left(language: Language, own_file: &str) -> Vec<String> {
+        let mut left = BTreeSet::new();
+        let own = words(own_file);
+        for report in reports() {
+            let data = words(&serde_json::to_string(&report).unwrap());
+            let english = words(&text_in(&report, Style::Plain, Language::En));
+            for word in words(&text_in(&report, Style::Plain, language)) {
+                if english.contains(&word) && !data.contains(&word) && !own.contains(&word) {
+                    left.insert(word);
+                }
+            }
+        }
+        left.into_iter().collect()
+    }
 
     #[test]
-    fn every_code_has_a_message_in_every_language() {
+    fn every_file_in_locales_is_a_language() {
+        let tags: Vec<&str> = Language::ALL
+            .iter()
+            .map(|l| l.tag())
+            .filter(|t| *t != Language::Pseudo.tag())
+            .collect();
+        assert_eq!(tags, catalogues::TAGS);
+        assert_eq!(Language::from_tag("it-IT"), Language::It);
+        assert_eq!(Language::from_tag("IT"), Language::It);
+        assert_eq!(Language::from_tag("en-GB"), Language::En);
+        assert_eq!(Language::from_tag("de"), Language::En);
+        assert_eq!(Language::from_tag(""), Language::En);
+    }
+
+    /// A third language is one file and one line: the pseudo-locale, generated from en.ftl,
+    /// words every finding, every fix and every line of the text report, and nothing English
+    /// is left in its output or in the Italian one.
+    #[test]
+    fn the_pseudo_locale_and_italian_word_everything() {
         for &code in Code::ALL {
             let finding = Finding::new(code, Severity::Info);
-            for language in [Language::En, Language::It] {
+            for &language in Language::ALL {
                 assert!(!message_in(&finding, language).is_empty(), "{code:?} {language:?}");
             }
-            assert_ne!(
-                message_in(&finding, Language::En),
-                message_in(&finding, Language::It),
+            let english = message_in(&finding, Language::En);
+            assert_ne!(english, message_in(&finding, Language::It), "{code:?}");
+            assert_ne!(english, message_in(&finding, Language::Pseudo), "{code:?}");
+            assert_eq!(
+                fix_in(&finding, Language::En).is_some(),
+                fix_in(&finding, Language::Pseudo).is_some(),
                 "{code:?}"
             );
+        }
+        assert_eq!(english_left(Language::Pseudo, ""), Vec::<String>::new());
+        assert_eq!(
+            english_left(Language::It, include_str!("../../locales/it.ftl")),
+            Vec::<String>::new()
+        );
+        for report in reports() {
+            let pseudo = text_in(&report, Style::Plain, Language::Pseudo);
+            assert!(pseudo.starts_with("Wíll Óútlóók Áñýwhéré çóññéçt?"), "{pseudo}");
         }
     }
 
@@ -457,11 +661,12 @@ mod tests {
     }
 
     #[test]
-    fn language_tags() {
-        assert_eq!(Language::from_tag("it-IT"), Language::It);
-        assert_eq!(Language::from_tag("IT"), Language::It);
-        assert_eq!(Language::from_tag("en-GB"), Language::En);
-        assert_eq!(Language::from_tag("de"), Language::En);
-        assert_eq!(Language::from_tag(""), Language::En);
+    fn the_severity_tags_line_up_in_each_language() {
+        assert_eq!(tag(Severity::Warning, Style::Plain, Language::En), "WARN ");
+        assert_eq!(tag(Severity::Info, Style::Plain, Language::It), "NOTA  ");
+        assert_eq!(
+            tag(Severity::Error, Style::Ansi, Language::En),
+            "\x1b[1;31mERROR\x1b[0m"
+        );
     }
 }

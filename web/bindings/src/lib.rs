@@ -104,7 +104,7 @@ struct Response<'a, R: Serialize> {
     report: R,
     headline: String,
     /// "Will Outlook Anywhere connect?" answered, and each of `report.clients` worded.
-    answer: &'static str,
+    answer: String,
     clients: Vec<ClientWords>,
     text: Option<String>,
     pending: Vec<Pending<'a>>,
@@ -113,7 +113,7 @@ struct Response<'a, R: Serialize> {
 /// A family of clients and whether it connects, in the page's language.
 #[derive(Serialize)]
 struct ClientWords {
-    name: &'static str,
+    name: String,
     outcome: String,
 }
 
