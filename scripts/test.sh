@@ -8,6 +8,8 @@ unset NO_COLOR
 
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
+echo "== no import circles between the modules of src/ and relay/src/"
+python3 scripts/module-cycles.py
 echo "== cargo clippy -D warnings (native)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== the engine without RustCrypto, as the page builds it: clippy and unit tests"
