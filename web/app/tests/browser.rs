@@ -2,6 +2,11 @@
 //! wasm-bindgen-test): requests in, reports and errors out, never a trap; signatures verified
 //! by the browser's WebCrypto through the page's own `www/signatures.js`.
 #![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "wasm_bindgen_test functions are tests clippy does not recognise: they stop loudly"
+)]
 
 use js_sys::{Array, Function, Map, Object, Promise, Reflect, Uint8Array};
 use msstd_check_web::{analyze, load_trust, parse_principal, pkcs12_supported, signature_check};

@@ -1,6 +1,11 @@
 //! The PKCS#12 module in a real browser: modern and legacy Windows encryption, missing and
 //! wrong passwords, all decrypted by pure Rust in WebAssembly.
 #![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "wasm_bindgen_test functions are tests clippy does not recognise: they stop loudly"
+)]
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use msstd_check_pfx::{analyze, pkcs12_supported};
