@@ -11,9 +11,12 @@ PATH="$PWD/node_modules/.bin:$PATH" trunk build --release
 # trunk minifies what it builds (Trunk.toml); the page's own scripts it only copies, so esbuild
 # minifies those in place (each stays an ES module with its imports; the sources are in www/).
 echo "== esbuild --minify (the page's own scripts)"
-for script in app.js i18n.js signatures.js pfx-worker.js sw.js; do
+for script in app.js signatures.js pfx-worker.js sw.js; do
   node_modules/.bin/esbuild "dist/$script" --minify --format=esm --log-level=warning --allow-overwrite --outfile="dist/$script"
 done
+# The page's words, one file per language, from the catalogues (locales/*.ftl).
+echo "== the page's words (messages-TAG.json)"
+cargo run --locked --quiet --example page_messages -- dist
 # Brotli and gzip copies beside each file, which msstd-relay serve sends when accepted.
 echo "== precompress (Brotli, gzip)"
 node scripts/precompress.mjs dist

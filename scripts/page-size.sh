@@ -9,7 +9,8 @@ dist=${1:-dist}
 first_load=(index.html sw.js manifest.webmanifest icon.svg)
 # Attribute values quoted or not (trunk minifies the page).
 while IFS= read -r ref; do first_load+=("${ref#./}"); done < <(grep -oE '(href|src|data-bindings|data-wasm)="?\./[^" >]+' "$dist/index.html" | sed -E 's/^[^=]+="?//' | sort -u)
-first_load+=(i18n.js signatures.js)
+# The page's words in its default language (messages-TAG.json, one file a language).
+first_load+=(signatures.js messages-en.json)
 on_demand=(pfx-worker.js msstd-check-pfx.js msstd-check-pfx_bg.wasm)
 measure() {
   local label=$1; shift

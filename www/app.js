@@ -1,7 +1,6 @@
 // The page: reads what the admin gives, hands it to the engine (WebAssembly) and shows the
 // engine's report. Nothing is analysed here, nothing is sent anywhere, and every value that
 // comes from a certificate is inserted as text (textContent), never as HTML.
-import { UI } from './i18n.js';
 import { analyzeVerified } from './signatures.js';
 
 const $ = (id) => document.getElementById(id);
@@ -27,10 +26,21 @@ const state = {
   revocation: [],
   /** The root-store releases the latest report names (`report.build.stores`), for the footer. */
   stores: [],
+  /** The page's words in its language, from the engine's catalogue (`messages`). */
+  words: {},
 };
 const TRUST_STORES = ['mozilla', 'microsoft'];
 
-const t = (key) => UI[state.language][key] ?? UI.en[key] ?? key;
+/** One of the page's words: `page-KEY`, or a label it shares with the text report. */
+const t = (key) => state.words[`page-${key}`] ?? state.words[key] ?? '';
+/** A page message with its `{name}` places filled in. */
+const say = (key, values) => t(key).replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+/** The paragraphs of a block message (`page-KEY.p1`, `.p2`, ...). */
+function paragraphs(key) {
+  const out = [];
+  for (let i = 1; state.words[`page-${key}.p${i}`] !== undefined; i += 1) out.push(state.words[`page-${key}.p${i}`]);
+  return out;
+}
 
 /** Creates an element; `text` is set as text, never parsed. */
 function el(tag, { text, className, attrs } = {}, ...children) {
@@ -49,14 +59,27 @@ function withCode(text) {
   return fragment;
 }
 
-function applyLanguage() {
-  document.documentElement.lang = state.language;
+/** The page's words in `language`, written from the catalogues by scripts/build-page.sh. */
+async function loadWords(language) {
+  const response = await fetch(`messages-${language}.json`);
+  if (!response.ok) throw new Error(`messages-${language}.json: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** Words the page in its language; until its words are there, the page is index.html's English. */
+async function applyLanguage() {
   $('language').value = state.language;
+  const language = state.language;
+  const words = await loadWords(language);
+  // A quicker second change of language wins.
+  if (language !== state.language) return;
+  state.words = words;
+  document.documentElement.lang = language;
   for (const node of document.querySelectorAll('[data-i18n]')) {
     node.replaceChildren(withCode(t(node.dataset.i18n)));
   }
   for (const node of document.querySelectorAll('[data-i18n-block]')) {
-    node.replaceChildren(...t(node.dataset.i18nBlock).map((p) => el('p', {}, withCode(p))));
+    node.replaceChildren(...paragraphs(node.dataset.i18nBlock).map((p) => el('p', {}, withCode(p))));
   }
 }
 
@@ -197,7 +220,7 @@ async function addFiles(list) {
       state.files.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     } catch (error) {
       // A file larger than the browser will hold in memory, or one removed from the disk since.
-      unreadable = { code: 'FILE_UNREADABLE', message: t('unreadable').replace('{name}', file.name) + ((error && error.message) || String(error)) };
+      unreadable = { code: 'FILE_UNREADABLE', message: say('unreadable', { name: file.name }) + ((error && error.message) || String(error)) };
     }
   }
   renderFiles();
@@ -268,10 +291,6 @@ async function probeRelay() {
   document.body.dataset.relay = present ? 'present' : 'absent';
 }
 
-function format(template, values) {
-  return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
-}
-
 function pemOf(chain) {
   return chain.map((b64) => `-----BEGIN CERTIFICATE-----\n${b64.match(/.{1,64}/g).join('\n')}\n-----END CERTIFICATE-----\n`).join('');
 }
@@ -310,7 +329,7 @@ async function fetchLive() {
       const bytes = Uint8Array.from(atob(issuer.bytes), (ch) => ch.charCodeAt(0));
       state.files.push({ name: issuer.url, bytes, fetched: true, fetchedFrom: issuer.url });
     }
-    status.textContent = format(t('liveFetched'), {
+    status.textContent = say('liveFetched', {
       target: `${c.host}:${c.port}`,
       address: c.address,
       version: c.tls_version,
@@ -350,7 +369,7 @@ async function checkDomain() {
     const body = await response.json();
     if (!response.ok) throw body.error || { message: `HTTP ${response.status}` };
     renderDomain(body);
-    status.textContent = format(t('domainDone'), { ms: Math.round(performance.now() - started) });
+    status.textContent = say('domainDone', { ms: Math.round(performance.now() - started) });
     // Then the Outlook Anywhere host, with the msstd verdict, through the live fetch.
     if ($('host').value.trim()) {
       $('live-target').value = $('host').value.trim();
@@ -454,9 +473,9 @@ function render(response) {
     const outcomes = $('outcomes');
     outcomes.replaceChildren(
       msstd.code === 'MSSTD_SYNTAX' ? el('p', { text: t('onceCorrected') }) : '',
-      el('p', { text: t('nameAlone') }),
-      el('p', { className: `outcome ${msstd.modern_windows}` }, el('strong', { text: `${t('modern')}: ` }), t(msstd.modern_windows)),
-      el('p', { className: `outcome ${msstd.legacy_windows}` }, el('strong', { text: `${t('legacy')}: ` }), t(msstd.legacy_windows)),
+      el('p', { text: `${t('label-name-check')}:` }),
+      el('p', { className: `outcome ${msstd.modern_windows}` }, el('strong', { text: `${t('label-modern-windows')}: ` }), response.modern_windows),
+      el('p', { className: `outcome ${msstd.legacy_windows}` }, el('strong', { text: `${t('label-legacy-windows')}: ` }), response.legacy_windows),
     );
     outcomes.hidden = false;
   }
@@ -597,7 +616,7 @@ function renderChain(report, matched) {
   const anchor = report.chain.anchor;
   if (anchor && anchor.certificate === null) items.push(el('li', { className: 'anchor', text: `${t('anchor')}: ${anchor.subject}` }));
   chain.replaceChildren(...items);
-  $('chain-title').textContent = `${t('chainTitle')} (${t('chainStatus')[report.chain.status]})`;
+  $('chain-title').textContent = `${t('chainTitle')} (${state.response.chain_status})`;
   $('chain-title').hidden = false;
 }
 
@@ -690,9 +709,9 @@ function wire() {
     addFiles([...event.target.files]);
     event.target.value = '';
   });
-  $('language').addEventListener('change', (event) => {
+  $('language').addEventListener('change', async (event) => {
     state.language = event.target.value;
-    applyLanguage();
+    await applyLanguage().catch(() => {});
     renderVersion();
     renderFiles();
     schedule();
@@ -749,9 +768,9 @@ function renderVersion() {
   // Each part kept whole where it fits, its date never broken at a hyphen and the separator
   // after it never alone on a line (style.css).
   const sep = (i) => (i < state.stores.length ? ' \u00b7' : '');
-  const parts = [el('span', { text: format(t('versionLine'), { version: state.engine.version(), commit: state.engine.commit() }) + sep(0) })];
+  const parts = [el('span', { text: say('versionLine', { version: state.engine.version(), commit: state.engine.commit() }) + sep(0) })];
   state.stores.forEach((store, i) => {
-    const release = format(t('storeLine'), { program: STORE_NAMES[store.program] || store.program, release: store.version });
+    const release = say('storeLine', { program: STORE_NAMES[store.program] || store.program, release: store.version });
     parts.push(' ', el('span', {}, `${release} `, el('span', { text: `(${store.published.slice(0, 10)})${sep(i + 1)}`, className: 'date' })));
   });
   $('version').replaceChildren(...parts);
@@ -767,8 +786,7 @@ async function boot() {
   // time as the page sets itself up: neither waits for the other.
   const engine = loadEngine();
   const restored = restoreFromLink();
-  applyLanguage();
-  setVerdict('', t('loading'));
+  const worded = applyLanguage();
   const remembered = localStorage.getItem(REMEMBERED_ROOT);
   if (remembered) {
     $('trusted').value = remembered;
@@ -777,8 +795,10 @@ async function boot() {
   }
   try {
     state.engine = await engine;
+    await worded;
   } catch (error) {
-    showError({ code: 'LOAD_FAILED', message: t('loadFailed') + String(error.message || error) });
+    // Without the engine or the page's words, index.html's English says it.
+    showError({ code: 'LOAD_FAILED', message: $('load-failed').textContent + String(error.message || error) });
     return;
   }
   renderVersion();

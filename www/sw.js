@@ -4,7 +4,7 @@
 const CACHE = 'msstd-check';
 // What scripts fetch rather than the page names: modules, and the root stores (the verdicts need
 // them offline too).
-const WORKER_ASSETS = ['i18n.js', 'signatures.js', 'pfx-worker.js', 'msstd-check-pfx.js', 'msstd-check-pfx_bg.wasm', 'mozilla-roots.txt', 'microsoft-roots.txt'];
+const WORKER_ASSETS = ['signatures.js', 'pfx-worker.js', 'msstd-check-pfx.js', 'msstd-check-pfx_bg.wasm', 'mozilla-roots.txt', 'microsoft-roots.txt'];
 
 async function precache() {
   const cache = await caches.open(CACHE);
@@ -17,6 +17,9 @@ async function precache() {
   for (const match of html.matchAll(/(?:href|src|data-bindings|data-wasm)=(?:"([^"#:]+)"|([^\s>"'#:]+))/g)) {
     urls.add(match[1] ?? match[2]);
   }
+  // The page's words, one file for each language its menu offers.
+  const menu = /id="?language"?[^>]*>([\s\S]*?)<\/select>/.exec(html);
+  for (const match of (menu ? menu[1] : '').matchAll(/<option value="?([a-z-]+)/g)) urls.add(`messages-${match[1]}.json`);
   await Promise.all(
     [...urls].map(async (url) => {
       const response = await fetch(url, { cache: 'no-cache' }).catch(() => null);

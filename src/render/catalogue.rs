@@ -100,6 +100,18 @@ impl Catalogue {
         Some(out)
     }
 
+    /// The variables a pattern writes itself (not those of the messages it refers to).
+    pub(crate) fn variables(&self, id: &str, attribute: Option<&str>) -> Vec<&'static str> {
+        let Some(pattern) = self.pattern(id, attribute) else {
+            return Vec::new();
+        };
+        pattern
+            .split(VARIABLE)
+            .skip(1)
+            .filter_map(|rest| rest.split_once(END).map(|(name, _)| name))
+            .collect()
+    }
+
     fn pattern(&self, id: &str, attribute: Option<&str>) -> Option<Pattern> {
         let message = self.message(id)?;
         match attribute {

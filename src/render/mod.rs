@@ -18,7 +18,7 @@ use crate::clients::{Client, ClientVerdict, Connects};
 use crate::finding::Param;
 use crate::msstd::Outcome;
 use crate::principal::{Principal, PrincipalValue};
-use crate::{Code, Finding, Report, Severity};
+use crate::{ChainStatus, Code, Finding, Report, Severity};
 
 /// The tables `build/catalogue.rs` compiles from `locales/*.ftl`.
 mod catalogues {
@@ -28,7 +28,7 @@ mod catalogues {
 
 /// The languages: each is a file `locales/TAG.ftl` and a line here.
 macro_rules! languages {
-    ($($(#[doc = $doc:literal])* $(#[cfg($cfg:meta)])? $variant:ident = $tag:literal => $table:ident,)*) => {
+    ($($(#[doc = $doc:literal])* $(#[cfg($cfg:meta)])? $variant:ident = $tag:literal => $table:ident, $page:ident;)*) => {
         /// A language the findings can be worded in.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
         #[serde(rename_all = "lowercase")]
@@ -52,18 +52,25 @@ macro_rules! languages {
                     $($(#[cfg($cfg)])? Self::$variant => &catalogues::$table,)*
                 }
             }
+
+            /// The page's own words (`page-*`), kept out of the engine's module.
+            fn page_catalogue(self) -> &'static Catalogue {
+                match self {
+                    $($(#[cfg($cfg)])? Self::$variant => &catalogues::$page,)*
+                }
+            }
         }
     };
 }
 
 languages! {
     /// English.
-    En = "en" => EN,
+    En = "en" => EN, PAGE_EN;
     /// Italian: admins search for "Impossibile stabilire un'autenticazione reciproca".
-    It = "it" => IT,
+    It = "it" => IT, PAGE_IT;
     /// The tests' pseudo-locale: English with every letter accented, generated from en.ftl.
     #[cfg(test)]
-    Pseudo = "en-x-pseudo" => PSEUDO,
+    Pseudo = "en-x-pseudo" => PSEUDO, PAGE_PSEUDO;
 }
 
 // `languages!` writes the variants, and a `#[default]` among them would reach its match arms.
@@ -208,6 +215,63 @@ pub fn connects_in(verdict: &ClientVerdict, report: &Report, language: Language)
         [] => connects,
         _ => format!("{connects}, {}", conditions.join("; ")),
     }
+}
+
+/// The chain's status in `language` (as the text report's "Chain (...)" line says it).
+pub fn chain_status_in(status: ChainStatus, language: Language) -> String {
+    language.word("chain-status", "status", status)
+}
+
+/// What the principal name alone gives on one Windows family, in `language`.
+pub fn msstd_outcome_in(outcome: Outcome, language: Language) -> String {
+    language.word("msstd-outcome", "outcome", outcome)
+}
+
+/// The page's own words and the labels it shares with the text report, in `language`: each
+/// `page-*` and `label-*` message and each of their attributes (as `id.attribute`), its
+/// variables written `{name}` for the page to fill in. The page words nothing itself: it shows
+/// these, as `scripts/build-page.sh` writes them to `messages-TAG.json`.
+pub fn page_messages(language: Language) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for catalogue in [language.page_catalogue(), language.catalogue()] {
+        for message in catalogue
+            .messages
+            .iter()
+            .filter(|m| m.id.starts_with("page-") || m.id.starts_with("label-"))
+        {
+            let mut patterns: Vec<(String, Option<&str>)> = vec![(message.id.to_owned(), None)];
+            patterns.extend(
+                message
+                    .attributes
+                    .iter()
+                    .map(|(name, _)| (format!("{}.{name}", message.id), Some(*name))),
+            );
+            for (key, attribute) in patterns {
+                let placeholders: Vec<String> = catalogue
+                    .variables(message.id, attribute)
+                    .iter()
+                    .map(|name| format!("{{{name}}}"))
+                    .collect();
+                let mut args = Args::default();
+                for (name, placeholder) in catalogue
+                    .variables(message.id, attribute)
+                    .into_iter()
+                    .zip(&placeholders)
+                {
+                    args.set(name, Arg::Text(placeholder));
+                }
+                if let Some(text) = catalogue.format(message.id, attribute, &args) {
+                    out.push((key, text));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A label of the text reports (`label-NAME` in the catalogue), in `language`.
+pub fn label_in(name: &str, language: Language) -> String {
+    language.say(&format!("label-{name}"))
 }
 
 /// The msstd headline, in English.
@@ -641,6 +705,47 @@ mod tests {
         for report in reports() {
             let pseudo = text_in(&report, Style::Plain, Language::Pseudo);
             assert!(pseudo.starts_with("Wíll Óútlóók Áñýwhéré çóññéçt?"), "{pseudo}");
+        }
+    }
+
+    /// Every word the page shows by key (`t('key')` in app.js, `data-i18n` in index.html) is a
+    /// message of every language.
+    #[test]
+    fn the_page_words_nothing_the_catalogues_lack() {
+        let mut keys = Vec::new();
+        for (text, start) in [
+            (include_str!("../../www/app.js"), "t('"),
+            (include_str!("../../index.html"), "data-i18n=\""),
+            (include_str!("../../index.html"), "data-i18n-block=\""),
+        ] {
+            for (at, _) in text.match_indices(start) {
+                // `t('key')`, not `set('key')`.
+                if text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '.') {
+                    continue;
+                }
+                let key: String = text[at + start.len()..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-')
+                    .collect();
+                keys.push(key);
+            }
+        }
+        keys.extend(["error", "warning", "info"].map(str::to_owned));
+        assert!(keys.len() > 60, "{keys:?}");
+        for &language in Language::ALL {
+            let messages: Vec<String> = page_messages(language).into_iter().map(|(id, _)| id).collect();
+            for key in &keys {
+                let found = messages.iter().any(|id| {
+                    id == key
+                        || id
+                            .strip_prefix("page-")
+                            .is_some_and(|k| k == key || k.starts_with(&format!("{key}.")))
+                });
+                assert!(
+                    found,
+                    "{language:?}: the page shows {key}, which no catalogue message words"
+                );
+            }
         }
     }
 

@@ -94,16 +94,8 @@ fn print(report: &DomainReport, host: &Host, json: bool, language: Language) {
         return;
     }
     print!("{}", render::domain_text_in(report, colour(), language));
-    let (heading, missing) = match language {
-        Language::It => (
-            "Host di Outlook Anywhere",
-            "indicare --host o --msstd per controllare anche l'host di Outlook Anywhere",
-        ),
-        _ => (
-            "Outlook Anywhere host",
-            "give --host or --msstd to check the Outlook Anywhere host too",
-        ),
-    };
+    let heading = render::label_in("outlook-anywhere-host", language);
+    let missing = render::label_in("outlook-anywhere-not-given", language);
     match host {
         Host::NotGiven => println!("\n{heading}: {missing}."),
         Host::Failed { code, message } => println!("\n{heading}: {code}: {message}"),

@@ -382,6 +382,10 @@ async fn the_root_stores_load_and_give_the_verdicts_per_client() {
         .unwrap()
         .starts_with("Will Outlook Anywhere connect? No"));
     assert_eq!(get(&response, "clients.0.outcome"), "fails");
+    // The engine words what the page shows of the chain and of the principal name alone.
+    assert_eq!(get(&response, "chain_status"), "untrusted root");
+    assert_eq!(get(&response, "modern_windows"), "works");
+    assert_eq!(get(&response, "legacy_windows"), "works");
 }
 
 /// An issuer the relay downloaded from the AIA URL comes marked with `fetchedFrom`: it finishes

@@ -112,6 +112,10 @@ struct Response<'a, R: Serialize> {
     /// "Will Outlook Anywhere connect?" answered, and each of `report.clients` worded.
     answer: String,
     clients: Vec<ClientWords>,
+    /// `report.chain.status` and the principal name's outcome per Windows family, worded.
+    chain_status: String,
+    modern_windows: Option<String>,
+    legacy_windows: Option<String>,
     text: Option<String>,
     pending: Vec<Pending<'a>>,
 }
@@ -229,6 +233,15 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
                 outcome: render::connects_in(v, &report, language),
             })
             .collect(),
+        chain_status: render::chain_status_in(report.chain.status, language),
+        modern_windows: report
+            .msstd
+            .as_ref()
+            .map(|m| render::msstd_outcome_in(m.modern_windows, language)),
+        legacy_windows: report
+            .msstd
+            .as_ref()
+            .map(|m| render::msstd_outcome_in(m.legacy_windows, language)),
         text: request
             .with_text
             .then(|| render::text_in(&report, Style::Plain, language)),
