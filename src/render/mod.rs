@@ -749,6 +749,28 @@ mod tests {
         }
     }
 
+    /// The catalogues word a finding only with the parameters its code declares
+    /// (`Code::params`), and the few the renderer derives: a misspelt name fails here.
+    #[test]
+    fn the_catalogues_use_only_declared_parameters() {
+        const DERIVED: &[&str] = &["count", "defects_worded", "each", "sources_worded", "value"];
+        for &language in Language::ALL {
+            let catalogue = language.catalogue();
+            for &code in Code::ALL {
+                for attribute in [None, Some("fix"), Some("condition")] {
+                    for variable in catalogue.all_variables(code.as_str(), attribute) {
+                        assert!(
+                            code.params().contains(&variable) || DERIVED.contains(&variable),
+                            "{language:?} {}{}: ${variable} is not a parameter of the code",
+                            code.as_str(),
+                            attribute.map(|a| format!(".{a}")).unwrap_or_default()
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn principal_lines() {
         let p =
