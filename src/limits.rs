@@ -27,8 +27,23 @@ pub const MAX_ASN1_DEPTH: usize = 16;
 /// Largest RSA modulus verified, in bits (the badssl.com fixtures include 8,192-bit keys).
 pub const MAX_RSA_BITS: usize = 16_384;
 
-/// Days before expiry from which `CERT_EXPIRES_SOON` is reported.
+/// Most days before expiry from which `CERT_EXPIRES_SOON` is reported: the window is a third
+/// of the certificate's lifetime ([`expiry_warning_days`]), at most this.
 pub const EXPIRY_WARNING_DAYS: i64 = 30;
+
+/// Fewest days of that window: a certificate of a few days' life still gets a day's notice.
+pub const EXPIRY_WARNING_MIN_DAYS: i64 = 1;
+
+/// The days before expiry from which `CERT_EXPIRES_SOON` is reported for a certificate valid
+/// `lifetime_days`: a third of its life, where automated renewal starts (certbot renews a
+/// 90-day Let's Encrypt certificate when 30 days are left), between [`EXPIRY_WARNING_MIN_DAYS`]
+/// and [`EXPIRY_WARNING_DAYS`]. Before that a warning is noise; after it a renewal that has
+/// not happened is worth a look. A fixed 30 days
+/// would warn through most of the 47-day life CA/Browser Forum ballot SC-081 sets from 2029,
+/// and all of a 6-day one; a year's or five years' certificate keeps its 30 days.
+pub fn expiry_warning_days(lifetime_days: i64) -> i64 {
+    (lifetime_days / 3).clamp(EXPIRY_WARNING_MIN_DAYS, EXPIRY_WARNING_DAYS)
+}
 
 /// Most intermediates between the leaf and its anchor on one path (rustls-webpki's
 /// `MAX_SUB_CA_COUNT`; real paths have one to three).

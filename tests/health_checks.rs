@@ -138,6 +138,41 @@ fn validity_expired_not_yet_and_soon() {
     assert!(!has(&report, Code::CertExpiresSoon) && !has(&report, Code::CertExpired));
 }
 
+/// The warning window is a third of the lifetime, at most 30 days: a 47-day certificate (the
+/// CA/Browser Forum's limit from 2029) warns from 15 days before expiry, not through most of
+/// its life; a 5-year one (the Exchange Auth certificate) from 30.
+#[test]
+fn the_expiry_warning_scales_with_the_lifetime() {
+    let at = |t: &str| UnixTime::parse_rfc3339(t).unwrap();
+    let leaf_valid = |from: (i32, u8, u8), to: (i32, u8, u8)| {
+        let root = ca("Lifetime Root", None);
+        let mut params = params(&["mail.contoso.com"], &["mail.contoso.com"]);
+        params.not_before = rcgen::date_time_ymd(from.0, from.1, from.2);
+        params.not_after = rcgen::date_time_ymd(to.0, to.1, to.2);
+        issue(params, key(&rcgen::PKCS_ECDSA_P256_SHA256), Some(&root))
+    };
+    let soon = |leaf: &Issued, when: &str| {
+        let report = check_at(&[Input::new("leaf", leaf.pem.as_bytes())], None, None, at(when));
+        let days = report
+            .findings_with(Code::CertExpiresSoon)
+            .find(|f| f.certificate == Some(report.leaf))
+            .map(|f| f.number("days"));
+        days
+    };
+    // 47 days: 2027-01-01 to 2027-02-17; the window is 15 days.
+    let short = leaf_valid((2027, 1, 1), (2027, 2, 17));
+    assert_eq!(soon(&short, "2027-01-25T00:00:00Z"), None, "23 days left of 47");
+    assert_eq!(soon(&short, "2027-02-03T00:00:00Z"), Some(14));
+    // Five years: the window stays 30 days.
+    let long = leaf_valid((2022, 1, 1), (2027, 1, 1));
+    assert_eq!(soon(&long, "2026-11-25T00:00:00Z"), None, "37 days left");
+    assert_eq!(soon(&long, "2026-12-10T00:00:00Z"), Some(22));
+    // Six days (a short-lived ACME certificate): two days' notice, not a warning for life.
+    let brief = leaf_valid((2027, 1, 1), (2027, 1, 7));
+    assert_eq!(soon(&brief, "2027-01-03T00:00:00Z"), None);
+    assert_eq!(soon(&brief, "2027-01-06T00:00:00Z"), Some(1));
+}
+
 #[test]
 fn weak_rsa_key_reports_its_true_size() {
     use rsa::pkcs8::{DecodePrivateKey, EncodePublicKey};

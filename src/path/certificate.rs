@@ -4,7 +4,7 @@
 
 use crate::certificate::Parsed;
 use crate::finding::{Code, Finding, Severity};
-use crate::limits::EXPIRY_WARNING_DAYS;
+use crate::limits::expiry_warning_days;
 use crate::names::is_ldh_label;
 use crate::public_key::{weakness, KeyDescription};
 use crate::signature::Algorithm;
@@ -60,7 +60,7 @@ fn validity(cert: &Parsed<'_>, index: usize, now: UnixTime, findings: &mut Vec<F
         Finding::new(Code::CertNotYetValid, Severity::Error)
             .with("not_before", not_before.to_string())
             .with("days", now.days_until(not_before))
-    } else if now.days_until(not_after) < EXPIRY_WARNING_DAYS {
+    } else if now.days_until(not_after) < expiry_warning_days(not_before.days_until(not_after)) {
         Finding::new(Code::CertExpiresSoon, Severity::Warning)
             .with("not_after", not_after.to_string())
             .with("days", now.days_until(not_after))
