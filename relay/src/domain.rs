@@ -137,15 +137,9 @@ pub(crate) fn check(
 
 /// The options of every analysis of the check; `host` is the name judged.
 fn options<'a>(stores: &'a Stores, now: UnixTime, host: Option<&'a str>) -> Options<'a> {
-    Options {
-        principal: None,
-        host,
-        now,
-        trust: Some(&stores.mozilla),
-        windows_trust: Some(&stores.microsoft),
-        verifier: &msstd_check::signature::RustCrypto,
-        revocation: &[],
-    }
+    Options::new(now, &msstd_check::signature::RustCrypto)
+        .host(host)
+        .stores(&stores.mozilla, &stores.microsoft)
 }
 
 /// Probes every place Outlook looks for `domain`, the four methods at once (each method's

@@ -190,15 +190,10 @@ pub fn check_with_root(pems: &[&str], root: &Issued, principal: Option<&str>, ho
     inputs.push(Input::new("root.pem", root.pem.as_bytes()).trusted());
     analyze(
         &inputs,
-        &Options {
-            principal,
-            host,
-            now: now(),
-            trust: Some(&trust),
-            windows_trust: None,
-            verifier: &msstd_check::signature::RustCrypto,
-            revocation: &[],
-        },
+        &Options::new(now(), &msstd_check::signature::RustCrypto)
+            .principal(principal)
+            .host(host)
+            .trust(&trust),
     )
     .unwrap()
 }
@@ -232,15 +227,10 @@ pub fn analyze_as_the_page_does(inputs: &[Input<'_>], options: &Options<'_>, wha
 
 /// Options for `principal` and `host` at [`now`], against `trust`, with the built-in verifier.
 pub fn options<'a>(trust: &'a TrustStore, principal: Option<&'a str>, host: Option<&'a str>) -> Options<'a> {
-    Options {
-        principal,
-        host,
-        now: now(),
-        trust: Some(trust),
-        windows_trust: None,
-        verifier: &msstd_check::signature::RustCrypto,
-        revocation: &[],
-    }
+    Options::new(now(), &msstd_check::signature::RustCrypto)
+        .principal(principal)
+        .host(host)
+        .trust(trust)
 }
 
 /// Analyses inputs against the Mozilla store at `at`.
@@ -248,15 +238,10 @@ pub fn check_at(inputs: &[Input<'_>], principal: Option<&str>, host: Option<&str
     let trust = TrustStore::mozilla();
     analyze(
         inputs,
-        &Options {
-            principal,
-            host,
-            now: at,
-            trust: Some(&trust),
-            windows_trust: None,
-            verifier: &msstd_check::signature::RustCrypto,
-            revocation: &[],
-        },
+        &Options::new(at, &msstd_check::signature::RustCrypto)
+            .principal(principal)
+            .host(host)
+            .trust(&trust),
     )
     .unwrap()
 }

@@ -42,15 +42,10 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
         .collect();
     let trust = TrustStore::mozilla();
     let windows = TrustStore::microsoft();
-    let options = Options {
-        principal: judging.msstd.as_deref(),
-        host: judging.host.as_deref(),
-        now: judging.at.unwrap_or_else(now),
-        trust: Some(&trust),
-        windows_trust: Some(&windows),
-        verifier: &msstd_check::signature::RustCrypto,
-        revocation: &[],
-    };
+    let options = Options::new(judging.at.unwrap_or_else(now), &msstd_check::signature::RustCrypto)
+        .principal(judging.msstd.as_deref())
+        .host(judging.host.as_deref())
+        .stores(&trust, &windows);
     let report = match analyze(&inputs, &options) {
         Ok(report) => report,
         Err(error) => {
