@@ -79,6 +79,7 @@ mod asn1;
 mod base64;
 mod certificate;
 mod clients;
+pub mod completion;
 pub mod domain;
 pub mod error;
 mod finding;
