@@ -16,9 +16,9 @@ use crate::analysis::{self, Options};
 use crate::input::{self, Input};
 use crate::limits::{MAX_COMPLETION_ROUNDS, MAX_ISSUER_DOWNLOADS};
 use crate::report::{ChainStatus, Report};
-use crate::revocation::{self, Evidence, Issuer, Source};
+use crate::revocation::{self, Evidence, Issuer};
 use crate::signature::{CheckId, PendingCheck, SignatureCheck, Verification, Verifier};
-use crate::{Error, UnixTime};
+use crate::Error;
 
 /// What the caller wants completed beyond what every analysis does. Separate from
 /// [`Options`], which every face builds by its fields, so that asking for it stays opt-in.
@@ -62,25 +62,6 @@ pub struct RevocationNeed {
     pub request: revocation::Request,
     /// Whether it is the leaf, the certificate a stapled OCSP response is about.
     pub leaf: bool,
-}
-
-impl RevocationNeed {
-    /// The answer `response` from `source` at `url`, verified ([`revocation::judge`]).
-    pub fn judge(
-        &self,
-        source: Source,
-        url: &str,
-        response: &[u8],
-        now: UnixTime,
-        verifier: &dyn Verifier,
-    ) -> Evidence {
-        revocation::judge(&self.der, &self.issuer, source, url, response, now, verifier)
-    }
-
-    /// No answer from `source` at `url`, for `reason` ([`revocation::failed`]).
-    pub fn failed(&self, source: Source, url: &str, reason: &str) -> Evidence {
-        revocation::failed(&self.der, source, url, reason)
-    }
 }
 
 /// A report and what it still needs.
@@ -402,26 +383,18 @@ mod tests {
 
     use std::cell::Cell;
 
-    use rcgen::{BasicConstraints, CertificateParams, IsCa, Issuer as Signer, KeyPair};
+    use rcgen::{CertificateParams, Issuer as Signer, KeyPair};
 
     use super::*;
     use crate::finding::Code;
+    use crate::revocation::Source;
     use crate::signature::{Answers, RustCrypto};
     use crate::TrustStore;
 
     const AIA: &str = "http://pki.contoso.test/issuing.crt";
 
     fn params(name: &str, ca: bool) -> CertificateParams {
-        let mut p = CertificateParams::new(if ca { vec![] } else { vec![name.to_owned()] }).unwrap();
-        p.distinguished_name = rcgen::DistinguishedName::new();
-        p.distinguished_name.push(rcgen::DnType::CommonName, name);
-        if ca {
-            p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        }
-        p.use_authority_key_identifier_extension = true;
-        p.not_before = rcgen::date_time_ymd(2025, 1, 1);
-        p.not_after = rcgen::date_time_ymd(2028, 1, 1);
-        p
+        crate::path::tests::params(name, ca, 2025, 2028)
     }
 
     /// AuthorityInfoAccess with one caIssuers URI (shorter than 100 bytes).
@@ -457,32 +430,57 @@ mod tests {
         (root.pem(), intermediate.pem(), leaf.pem())
     }
 
-    fn now() -> UnixTime {
-        UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap()
+    /// The leaf as served, without its issuer, and the root supplied as trusted.
+    fn leaf_and_root<'a>(leaf: &'a str, root: &'a str) -> [Input<'a>; 2] {
+        [
+            Input::new("served", leaf.as_bytes()),
+            Input::new("root.pem", root.as_bytes()).trusted(),
+        ]
+    }
+
+    /// `bytes` downloaded from [`AIA`].
+    fn downloaded(bytes: Vec<u8>) -> Fulfilled {
+        Fulfilled {
+            issuers: vec![Download {
+                url: AIA.to_owned(),
+                name: "downloaded".to_owned(),
+                bytes,
+            }],
+            ..Fulfilled::default()
+        }
+    }
+
+    /// Judged in 2026 with `verifier`, against no store but the roots supplied.
+    fn options(verifier: &dyn Verifier) -> Options<'_> {
+        static EMPTY: std::sync::OnceLock<TrustStore> = std::sync::OnceLock::new();
+        let now = crate::UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap();
+        Options::new(now, verifier).trust(EMPTY.get_or_init(TrustStore::empty))
+    }
+
+    /// [`complete`] with `answer` as the face, and the needs of every round.
+    fn recorded(
+        inputs: &[Input<'_>],
+        options: &Options<'_>,
+        completion: Completion,
+        answer: impl Fn(&[Need]) -> Fulfilled,
+    ) -> (Completed, Vec<Vec<Need>>) {
+        let mut rounds = Vec::new();
+        let completed = complete(inputs, options, completion, |needs| {
+            rounds.push(needs.to_vec());
+            answer(needs)
+        })
+        .unwrap();
+        (completed, rounds)
     }
 
     #[test]
     fn a_missing_issuer_is_asked_for_and_joins_before_the_supplied_roots() {
         let (root, intermediate, leaf) = pki();
-        let store = TrustStore::empty();
-        let options = Options::new(now(), &RustCrypto).trust(&store);
-        let inputs = [
-            Input::new("served", leaf.as_bytes()),
-            Input::new("root.pem", root.as_bytes()).trusted(),
-        ];
-        let mut asked = Vec::new();
-        let completed = complete(&inputs, &options, Completion::default(), |needs| {
-            asked.push(needs.to_vec());
-            Fulfilled {
-                issuers: vec![Download {
-                    url: AIA.to_owned(),
-                    name: "downloaded".to_owned(),
-                    bytes: intermediate.clone().into_bytes(),
-                }],
-                ..Fulfilled::default()
-            }
-        })
-        .unwrap();
+        let options = options(&RustCrypto);
+        let inputs = leaf_and_root(&leaf, &root);
+        let (completed, asked) = recorded(&inputs, &options, Completion::default(), |_| {
+            downloaded(intermediate.clone().into_bytes())
+        });
         assert_eq!(asked.len(), 1);
         assert!(matches!(&asked[0][..], [Need::Issuer { certificate: 0, urls }] if urls == &[AIA]));
         assert_eq!(completed.rounds, 1);
@@ -497,26 +495,12 @@ mod tests {
     #[test]
     fn nothing_new_ends_the_rounds_and_revocation_comes_after_the_issuers() {
         let (root, intermediate, leaf) = pki();
-        let store = TrustStore::empty();
-        let options = Options::new(now(), &RustCrypto).trust(&store);
-        let inputs = [
-            Input::new("served", leaf.as_bytes()),
-            Input::new("root.pem", root.as_bytes()).trusted(),
-        ];
+        let options = options(&RustCrypto);
+        let inputs = leaf_and_root(&leaf, &root);
         // The download is no certificate: it does not join, and the URL is not tried again.
-        let mut rounds = Vec::new();
-        let completed = complete(&inputs, &options, Completion { revocation: true }, |needs| {
-            rounds.push(needs.to_vec());
-            Fulfilled {
-                issuers: vec![Download {
-                    url: AIA.to_owned(),
-                    name: "downloaded".to_owned(),
-                    bytes: b"<html>not found</html>".to_vec(),
-                }],
-                ..Fulfilled::default()
-            }
-        })
-        .unwrap();
+        let (completed, rounds) = recorded(&inputs, &options, Completion { revocation: true }, |_| {
+            downloaded(b"<html>not found</html>".to_vec())
+        });
         assert!(completed.downloaded.is_empty());
         assert_eq!(completed.report.chain.status, ChainStatus::Incomplete);
         assert!(matches!(&rounds[0][..], [Need::Issuer { .. }]));
@@ -530,13 +514,16 @@ mod tests {
             Input::new("intermediate", intermediate.as_bytes()),
             Input::new("root.pem", root.as_bytes()).trusted(),
         ];
-        let mut rounds = Vec::new();
-        let completed = complete(&inputs, &options, Completion { revocation: true }, |needs| {
-            rounds.push(needs.to_vec());
+        let (completed, rounds) = recorded(&inputs, &options, Completion { revocation: true }, |needs| {
             let revocation = needs
                 .iter()
                 .filter_map(|n| match n {
-                    Need::Revocation(r) => Some(r.failed(Source::Ocsp, "http://ocsp.test", "unreachable")),
+                    Need::Revocation(r) => Some(revocation::failed(
+                        &r.der,
+                        Source::Ocsp,
+                        "http://ocsp.test",
+                        "unreachable",
+                    )),
                     _ => None,
                 })
                 .collect();
@@ -544,8 +531,7 @@ mod tests {
                 revocation,
                 ..Fulfilled::default()
             }
-        })
-        .unwrap();
+        });
         assert_eq!(rounds.len(), 1);
         let asked: Vec<usize> = rounds[0]
             .iter()
@@ -570,9 +556,8 @@ mod tests {
     #[test]
     fn the_page_s_pending_signatures_are_needs_and_their_answers_settle_the_chain() {
         let (root, intermediate, leaf) = pki();
-        let store = TrustStore::empty();
         let answers = Answers::new();
-        let options = Options::new(now(), &answers).trust(&store);
+        let options = options(&answers);
         let inputs = [
             Input::new("served", leaf.as_bytes()),
             Input::new("intermediate", intermediate.as_bytes()),
@@ -590,7 +575,14 @@ mod tests {
         })
         .unwrap();
         assert!(completed.rounds >= 1);
-        let direct = crate::analyze(&inputs, &Options::new(now(), &RustCrypto).trust(&store)).unwrap();
+        let direct = crate::analyze(
+            &inputs,
+            &Options {
+                verifier: &RustCrypto,
+                ..options
+            },
+        )
+        .unwrap();
         assert_eq!(completed.report.chain.status, ChainStatus::Trusted);
         assert_eq!(
             serde_json::to_string(&completed.report).unwrap(),
@@ -620,12 +612,11 @@ mod tests {
     #[test]
     fn the_rounds_stop_at_the_cap() {
         let (root, intermediate, leaf) = pki();
-        let store = TrustStore::empty();
         let endless = Endless {
             answers: Answers::new(),
             round: Cell::new(0),
         };
-        let options = Options::new(now(), &endless).trust(&store);
+        let options = options(&endless);
         let inputs = [
             Input::new("served", leaf.as_bytes()),
             Input::new("intermediate", intermediate.as_bytes()),
