@@ -95,6 +95,23 @@ pub struct Fulfilled {
     pub signatures: Vec<(CheckId, Verification)>,
 }
 
+impl Fulfilled {
+    /// Every [`Need::Signature`] of `needs` answered by `verifier`, nothing else: the face of a
+    /// caller whose verifier answers synchronously but only outside the analysis.
+    pub fn verified(needs: &[Need], verifier: &dyn Verifier) -> Self {
+        Self {
+            signatures: needs
+                .iter()
+                .filter_map(|need| match need {
+                    Need::Signature(check) => Some((check.id, verifier.verify(&check.check()))),
+                    Need::Issuer { .. } | Need::Revocation(_) => None,
+                })
+                .collect(),
+            ..Self::default()
+        }
+    }
+}
+
 /// The last report of [`complete`], and what was added to get it.
 #[derive(Debug)]
 pub struct Completed {
@@ -563,15 +580,8 @@ mod tests {
             Input::new("intermediate", intermediate.as_bytes()),
             Input::new("root.pem", root.as_bytes()).trusted(),
         ];
-        let completed = complete(&inputs, &options, Completion::default(), |needs| Fulfilled {
-            signatures: needs
-                .iter()
-                .filter_map(|n| match n {
-                    Need::Signature(check) => Some((check.id, RustCrypto.verify(&check.check()))),
-                    _ => None,
-                })
-                .collect(),
-            ..Fulfilled::default()
+        let completed = complete(&inputs, &options, Completion::default(), |needs| {
+            Fulfilled::verified(needs, &RustCrypto)
         })
         .unwrap();
         assert!(completed.rounds >= 1);

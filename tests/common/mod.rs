@@ -199,30 +199,27 @@ pub fn check_with_root(pems: &[&str], root: &Issued, principal: Option<&str>, ho
 }
 
 /// The analysis as the page runs it: with the answers so far, verifying what is pending (here
-/// with the built-in verifier, where the page uses WebCrypto), again. `what` names the input in
-/// the panic when the rounds do not converge.
+/// with the built-in verifier, where the page uses WebCrypto), again; the rounds are the
+/// engine's ([`msstd_check::completion::complete`], the signatures as its needs). `what` names
+/// the input in the panic when the rounds do not converge.
 pub fn analyze_as_the_page_does(inputs: &[Input<'_>], options: &Options<'_>, what: &str) -> Report {
+    use msstd_check::completion::{complete, Completion, Fulfilled};
+    use msstd_check::limits::MAX_COMPLETION_ROUNDS;
     use msstd_check::signature::{Answers, RustCrypto};
-    use msstd_check::Verifier;
-    let mut answers = Answers::new();
-    for _round in 0..8 {
-        let report = analyze(
-            inputs,
-            &Options {
-                verifier: &answers,
-                ..*options
-            },
-        )
-        .unwrap();
-        let pending = answers.take_pending();
-        if pending.is_empty() {
-            return report;
-        }
-        for check in pending {
-            answers.insert(check.id, RustCrypto.verify(&check.check()));
-        }
-    }
-    panic!("{what}: the answers do not converge");
+    let answers = Answers::new();
+    let options = Options {
+        verifier: &answers,
+        ..*options
+    };
+    let completed = complete(inputs, &options, Completion::default(), |needs| {
+        Fulfilled::verified(needs, &RustCrypto)
+    })
+    .unwrap();
+    assert!(
+        completed.rounds < MAX_COMPLETION_ROUNDS,
+        "{what}: the answers do not converge"
+    );
+    completed.report
 }
 
 /// Options for `principal` and `host` at [`now`], against `trust`, with the built-in verifier.
