@@ -38,13 +38,8 @@ fn main() {
     let mut passes = Vec::new();
     for windows_trust in [None, Some(&windows)] {
         let options = Options {
-            principal: None,
-            host: None,
-            now: UnixTime(1_780_000_000),
-            trust: Some(&trust),
             windows_trust,
-            verifier: &msstd_check::signature::RustCrypto,
-            revocation: &[],
+            ..Options::new(UnixTime(1_780_000_000), &msstd_check::signature::RustCrypto).trust(&trust)
         };
         let mut rates = Vec::new();
         let mut findings = 0;

@@ -16,15 +16,11 @@
 //! # fn main() -> Result<(), msstd_check::Error> {
 //! # let pem = include_bytes!("../tests/data/selfsigned-exchange.pem");
 //! let (trust, windows) = (TrustStore::mozilla(), TrustStore::microsoft());
-//! let options = Options {
-//!     principal: Some("Set-OutlookProvider EXPR -CertPrincipalName \"msstd:mail.contoso.com\""),
-//!     host: Some("mail.contoso.com"),
-//!     now: UnixTime::parse_rfc3339("2026-01-01T00:00:00Z").unwrap(),
-//!     trust: Some(&trust),
-//!     windows_trust: Some(&windows),
-//!     verifier: &msstd_check::signature::RustCrypto,
-//!     revocation: &[],
-//! };
+//! let now = UnixTime::parse_rfc3339("2026-01-01T00:00:00Z").unwrap();
+//! let options = Options::new(now, &msstd_check::signature::RustCrypto)
+//!     .principal(Some("Set-OutlookProvider EXPR -CertPrincipalName \"msstd:mail.contoso.com\""))
+//!     .host(Some("mail.contoso.com"))
+//!     .stores(&trust, &windows);
 //! let report = analyze(&[Input::new("server.pem", pem)], &options)?;
 //! for finding in &report.findings {
 //!     println!("{:?} {} {}", finding.severity, finding.code.as_str(), msstd_check::render::message(finding));
@@ -32,6 +28,10 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! A face that can reach the network (the relay) lets the engine say what the report still
+//! misses, a missing issuer or the revocation answers, and fetches it:
+//! [`completion::complete`].
 //!
 //! ## Inputs
 //! [`Input`] takes bytes: PEM (any number of blocks, with text around them, CRLF, BOMs, UTF-16), bare
@@ -79,6 +79,7 @@ mod asn1;
 mod base64;
 mod certificate;
 mod clients;
+pub mod completion;
 pub mod domain;
 pub mod error;
 mod finding;

@@ -62,3 +62,12 @@ pub const MAX_BUILD_STEPS: usize = 200_000;
 
 /// Most comparisons of a name with a name constraint in one analysis (rustls-webpki's budget).
 pub const MAX_NAME_CONSTRAINT_COMPARISONS: usize = 250_000;
+
+/// Most rounds [`crate::completion::complete`] hands needs to its face: two issuer downloads,
+/// one round of revocation answers, and room for the signature rounds of an asynchronous
+/// verifier (each round can ask for the checks the previous answers opened).
+pub const MAX_COMPLETION_ROUNDS: usize = 8;
+
+/// Most issuers downloaded from caIssuers URLs for one chain, one after the other (real paths
+/// miss one intermediate, rarely two).
+pub const MAX_ISSUER_DOWNLOADS: usize = 2;

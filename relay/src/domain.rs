@@ -4,10 +4,11 @@
 //! request, whose status (401) or body (an Autodiscover document) says whether Autodiscover
 //! answers. The engine's [`msstd_check::domain`] judges what was seen.
 
+use msstd_check::completion::Download;
 use msstd_check::domain::{analyze_domain, Answer, DomainReport, Method, Probe};
-use msstd_check::{analyze, Input, Options, Report, UnixTime};
+use msstd_check::{Input, Options, UnixTime};
 
-use crate::aia::{self, Downloaded};
+use crate::analysis::{self, Network, Presented};
 use crate::error::FetchError;
 use crate::fetch::{fetch, Fetched};
 use crate::resolve::Srv;
@@ -39,7 +40,7 @@ enum Kind {
     },
     Https {
         fetched: Box<Fetched>,
-        downloaded: Vec<Downloaded>,
+        downloaded: Vec<Download>,
         status: Option<u16>,
         autodiscover_body: bool,
     },
@@ -102,6 +103,10 @@ impl Seen {
     }
 }
 
+/// The issuers a chain presented for a host name misses, downloaded (the engine's completion
+/// loop, without revocation).
+type Issuers<'a> = dyn Fn(&Fetched, &str) -> Vec<Download> + Sync + 'a;
+
 /// Probes every place Outlook looks for `domain` and judges what each showed at `now`, the
 /// chains beside the roots given with `--trust`.
 pub(crate) fn check(
@@ -110,16 +115,18 @@ pub(crate) fn check(
     stores: &Stores,
     now: UnixTime,
 ) -> Result<DomainReport, msstd_check::Error> {
-    let trusted: Vec<Input<'_>> = stores
-        .trusted
-        .iter()
-        .map(|(name, bytes)| Input::new(name, bytes).trusted())
-        .collect();
-    let judge = |inputs: &[Input<'_>], host: &str| -> Option<Report> {
-        let all: Vec<Input<'_>> = inputs.iter().chain(&trusted).copied().collect();
-        analyze(&all, &options(stores, now, Some(host))).ok()
+    let trusted = analysis::trusted(stores);
+    let issuers = |fetched: &Fetched, host: &str| -> Vec<Download> {
+        let presented = Presented::of(fetched);
+        let inputs: Vec<Input<'_>> = std::iter::once(presented.input())
+            .chain(trusted.iter().copied())
+            .collect();
+        let network = Network::for_fetched(fetched, settings);
+        analysis::complete(&inputs, &options(stores, now, Some(host)), false, Some(network))
+            .map(|completed| completed.downloaded)
+            .unwrap_or_default()
     };
-    let seen = probe(domain, settings, &judge);
+    let seen = probe(domain, settings, &issuers);
     let presented: Vec<String> = seen.iter().map(Seen::presented).collect();
     let probes: Vec<Probe<'_>> = seen
         .iter()
@@ -137,34 +144,22 @@ pub(crate) fn check(
 
 /// The options of every analysis of the check; `host` is the name judged.
 fn options<'a>(stores: &'a Stores, now: UnixTime, host: Option<&'a str>) -> Options<'a> {
-    Options {
-        principal: None,
-        host,
-        now,
-        trust: Some(&stores.mozilla),
-        windows_trust: Some(&stores.microsoft),
-        verifier: &msstd_check::signature::RustCrypto,
-        revocation: &[],
-    }
+    analysis::options(stores, now).host(host)
 }
 
 /// Probes every place Outlook looks for `domain`, the four methods at once (each method's
-/// steps in order), results in Outlook's order. `judge` analyses a chain for a host name, to
-/// decide whether an issuer must be downloaded.
-fn probe(
-    domain: &str,
-    settings: &Settings,
-    judge: &(dyn Fn(&[Input<'_>], &str) -> Option<Report> + Sync),
-) -> Vec<Seen> {
+/// steps in order), results in Outlook's order. `issuers` downloads what a chain presented for a
+/// host name misses.
+fn probe(domain: &str, settings: &Settings, issuers: &Issuers<'_>) -> Vec<Seen> {
     let root = format!("https://{domain}{PATH}");
     let autodiscover = format!("https://autodiscover.{domain}{PATH}");
     let redirect = format!("http://autodiscover.{domain}{PATH}");
     let srv = format!("_autodiscover._tcp.{domain}");
     std::thread::scope(|scope| {
-        let root = scope.spawn(|| vec![https(Method::RootDomain, &root, settings, judge)]);
-        let autodiscover = scope.spawn(|| vec![https(Method::AutodiscoverDomain, &autodiscover, settings, judge)]);
-        let redirect = scope.spawn(|| follow_redirect(&redirect, settings, judge));
-        let srv = scope.spawn(|| follow_srv(&srv, settings, judge));
+        let root = scope.spawn(|| vec![https(Method::RootDomain, &root, settings, issuers)]);
+        let autodiscover = scope.spawn(|| vec![https(Method::AutodiscoverDomain, &autodiscover, settings, issuers)]);
+        let redirect = scope.spawn(|| follow_redirect(&redirect, settings, issuers));
+        let srv = scope.spawn(|| follow_srv(&srv, settings, issuers));
         [root, autodiscover, redirect, srv]
             .into_iter()
             .flat_map(|handle| handle.join().unwrap_or_default())
@@ -186,12 +181,7 @@ fn https_target(url: &str) -> Result<Target, FetchError> {
 }
 
 /// The handshake and the Autodiscover request at one HTTPS URL.
-fn https(
-    method: Method,
-    url: &str,
-    settings: &Settings,
-    judge: &(dyn Fn(&[Input<'_>], &str) -> Option<Report> + Sync),
-) -> Seen {
+fn https(method: Method, url: &str, settings: &Settings, issuers: &Issuers<'_>) -> Seen {
     let seen = |kind| Seen {
         method,
         url: url.to_owned(),
@@ -212,11 +202,7 @@ fn https(
         Ok(fetched) => fetched,
         Err(error) => return no_answer(error),
     };
-    let downloaded = aia::complete(&fetched, &[], settings, Vec::new(), |inputs| {
-        judge(inputs, &host).ok_or(())
-    })
-    .map(|(_, downloaded)| downloaded)
-    .unwrap_or_default();
+    let downloaded = issuers(&fetched, &host);
     let request = web::Request::Post {
         content_type: "text/xml; charset=utf-8",
         body: REQUEST.as_bytes(),
@@ -240,11 +226,7 @@ fn is_autodiscover_document(body: &[u8]) -> bool {
 }
 
 /// The plain-HTTP redirect method: a GET, and the HTTPS endpoint a redirect names.
-fn follow_redirect(
-    url: &str,
-    settings: &Settings,
-    judge: &(dyn Fn(&[Input<'_>], &str) -> Option<Report> + Sync),
-) -> Vec<Seen> {
+fn follow_redirect(url: &str, settings: &Settings, issuers: &Issuers<'_>) -> Vec<Seen> {
     let seen = |kind| Seen {
         method: Method::HttpRedirect,
         url: url.to_owned(),
@@ -253,7 +235,7 @@ fn follow_redirect(
     match web::send(url, web::Request::Get, settings, MAX_BODY) {
         Ok(answer) => match (answer.status, answer.location) {
             (301 | 302 | 303 | 307 | 308, Some(location)) => {
-                let target = https(Method::HttpRedirect, &location, settings, judge);
+                let target = https(Method::HttpRedirect, &location, settings, issuers);
                 vec![seen(Kind::Redirect(location)), target]
             }
             (status, _) => vec![seen(Kind::NotRedirected(status))],
@@ -266,11 +248,7 @@ fn follow_redirect(
 }
 
 /// The SRV method: the record, and the HTTPS endpoint it names.
-fn follow_srv(
-    name: &str,
-    settings: &Settings,
-    judge: &(dyn Fn(&[Input<'_>], &str) -> Option<Report> + Sync),
-) -> Vec<Seen> {
+fn follow_srv(name: &str, settings: &Settings, issuers: &Issuers<'_>) -> Vec<Seen> {
     let seen = |kind| Seen {
         method: Method::Srv,
         url: name.to_owned(),
@@ -279,7 +257,7 @@ fn follow_srv(
     match settings.resolver.srv(name, settings.timeout) {
         Ok(Srv::Found { target, port }) => {
             let url = msstd_check::domain::srv_url(&target, port);
-            let endpoint = https(Method::Srv, &url, settings, judge);
+            let endpoint = https(Method::Srv, &url, settings, issuers);
             vec![seen(Kind::Record { target, port }), endpoint]
         }
         Ok(Srv::None) => vec![seen(Kind::NoRecord)],

@@ -9,6 +9,7 @@
 //!   on a free loopback port and opens the default browser there.
 
 mod aia;
+mod analysis;
 mod cli;
 mod commands;
 mod domain;

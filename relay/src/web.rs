@@ -10,13 +10,6 @@ use std::sync::Arc;
 use crate::policy::Policy;
 use crate::settings::Settings;
 
-/// Whether `url` is plain `http://`, the only scheme the relay downloads issuers, OCSP answers
-/// and CRLs from (what CAs publish and clients fetch).
-pub(crate) fn is_plain_http(url: &str) -> bool {
-    url.get(..7)
-        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://"))
-}
-
 /// An answer: status, `Location` header and the body read up to a cap.
 pub(crate) struct Answer {
     pub status: u16,

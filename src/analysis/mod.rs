@@ -49,6 +49,17 @@ pub fn verify_link(child: &[u8], issuer: &[u8], verifier: &dyn Verifier) -> Resu
 /// dropped. [`Error::Empty`] when there are no inputs, and [`Error::TooManyCertificates`]
 /// beyond [`crate::limits::MAX_CERTIFICATES`].
 pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Error> {
+    run(inputs, options, None)
+}
+
+/// [`analyze`], also handing back every distinct certificate's DER in the report's order
+/// (`Report::certificates`) when `ders` is given: what [`crate::completion`] asks about, without
+/// decoding the inputs (a PKCS#12 key derivation among them) a second time.
+pub(crate) fn run(
+    inputs: &[Input<'_>],
+    options: &Options<'_>,
+    ders: Option<&mut Vec<Vec<u8>>>,
+) -> Result<Report, Error> {
     if inputs.is_empty() {
         return Err(Error::Empty);
     }
@@ -78,7 +89,7 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     if total == 0 {
         return names_only(named, summaries, options);
     }
-    certificates(inputs, &decoded, total, summaries, named, options)
+    certificates(inputs, &decoded, total, summaries, named, options, ders)
 }
 
 /// The names-only mode: every input names a certificate instead of holding one (an input that
@@ -102,6 +113,7 @@ fn certificates(
     summaries: Vec<InputSummary>,
     named: Option<NamedCertificate>,
     options: &Options<'_>,
+    ders: Option<&mut Vec<Vec<u8>>>,
 ) -> Result<Report, Error> {
     let mut findings = Vec::new();
     let Distinct {
@@ -109,6 +121,9 @@ fn certificates(
         trust,
         windows_trust,
     } = distinct(inputs, decoded, total, options, &mut findings)?;
+    if let Some(ders) = ders {
+        ders.extend(certs.iter().map(|c| c.der.to_vec()));
+    }
     let certificates: Vec<_> = certs
         .iter()
         .enumerate()

@@ -31,3 +31,64 @@ pub struct Options<'a> {
     /// `REVOCATION_GOOD`). Empty when nobody asked (the page, `check`).
     pub revocation: &'a [crate::revocation::Evidence],
 }
+
+impl<'a> Options<'a> {
+    /// Options that judge at `now` with `verifier` and nothing else: no names to check, no
+    /// store loaded (the chain pending), no revocation answers. Each face adds what it has with
+    /// the methods below instead of spelling every field, so a field added later gets its
+    /// default everywhere.
+    pub fn new(now: UnixTime, verifier: &'a dyn Verifier) -> Self {
+        Self {
+            principal: None,
+            host: None,
+            now,
+            trust: None,
+            windows_trust: None,
+            verifier,
+            revocation: &[],
+        }
+    }
+
+    /// With the principal name to check ([`Options::principal`]).
+    #[must_use]
+    pub fn principal(self, principal: Option<&'a str>) -> Self {
+        Self { principal, ..self }
+    }
+
+    /// With the Outlook Anywhere host name to check ([`Options::host`]).
+    #[must_use]
+    pub fn host(self, host: Option<&'a str>) -> Self {
+        Self { host, ..self }
+    }
+
+    /// With the store the clients other than Outlook on Windows trust ([`Options::trust`]).
+    #[must_use]
+    pub fn trust(self, trust: &'a TrustStore) -> Self {
+        Self {
+            trust: Some(trust),
+            ..self
+        }
+    }
+
+    /// With the store Windows trusts ([`Options::windows_trust`]).
+    #[must_use]
+    pub fn windows_trust(self, windows_trust: &'a TrustStore) -> Self {
+        Self {
+            windows_trust: Some(windows_trust),
+            ..self
+        }
+    }
+
+    /// With both stores: `trust` for the other clients, `windows` for Outlook on Windows, as
+    /// every native face loads them.
+    #[must_use]
+    pub fn stores(self, trust: &'a TrustStore, windows: &'a TrustStore) -> Self {
+        self.trust(trust).windows_trust(windows)
+    }
+
+    /// With live revocation answers ([`Options::revocation`]).
+    #[must_use]
+    pub fn revocation(self, revocation: &'a [crate::revocation::Evidence]) -> Self {
+        Self { revocation, ..self }
+    }
+}

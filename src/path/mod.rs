@@ -388,12 +388,14 @@ fn alternatives(certs: &[Parsed<'_>], chosen: &Judged, others: &[Judged], findin
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::signature::SignatureCheck;
     use rcgen::{BasicConstraints, CertificateParams, IsCa, Issuer, KeyPair};
 
-    fn params(name: &str, ca: bool, from: i32, to: i32) -> CertificateParams {
+    /// A certificate's parameters: `name` as CN (and DNS name unless `ca`), valid from the first
+    /// of January `from` to the first of January `to`.
+    pub(crate) fn params(name: &str, ca: bool, from: i32, to: i32) -> CertificateParams {
         let mut p = CertificateParams::new(if ca { vec![] } else { vec![name.to_owned()] }).unwrap();
         p.distinguished_name = rcgen::DistinguishedName::new();
         p.distinguished_name.push(rcgen::DnType::CommonName, name);

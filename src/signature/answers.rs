@@ -84,4 +84,8 @@ impl Verifier for Answers {
         }
         Verification::Unsupported
     }
+
+    fn pending_checks(&self) -> Vec<PendingCheck> {
+        self.take_pending()
+    }
 }

@@ -297,6 +297,20 @@ pub struct SignatureCheck<'a> {
     key: &'a [u8],
 }
 
+#[cfg(test)]
+impl<'a> SignatureCheck<'a> {
+    /// An Ed25519 check over `signed` with no key or signature: a distinct id for each `signed`.
+    pub(crate) fn over(signed: &'a [u8]) -> Self {
+        Self {
+            scheme: Scheme::Ed25519,
+            issuer_spki: &[],
+            signed,
+            signature: &[],
+            key: &[],
+        }
+    }
+}
+
 impl SignatureCheck<'_> {
     /// A digest of everything the answer depends on, so an answer given once can be reused:
     /// SHA-256 over the scheme and the length-prefixed key, signature and signed bytes.
@@ -371,6 +385,14 @@ impl std::str::FromStr for CheckId {
 pub trait Verifier {
     /// Verifies one signature.
     fn verify(&self, check: &SignatureCheck<'_>) -> Verification;
+
+    /// The checks asked for since the last call that this verifier could not settle yet and
+    /// will once told ([`Answers`]): what [`crate::completion`] hands to the face as
+    /// [`crate::completion::Need::Signature`]. A verifier that answers every check itself has
+    /// none, the default.
+    fn pending_checks(&self) -> Vec<PendingCheck> {
+        Vec::new()
+    }
 }
 
 /// Checks `signature` over `signed` with `issuer_key`: settled here when no cryptography is

@@ -190,57 +190,44 @@ pub fn check_with_root(pems: &[&str], root: &Issued, principal: Option<&str>, ho
     inputs.push(Input::new("root.pem", root.pem.as_bytes()).trusted());
     analyze(
         &inputs,
-        &Options {
-            principal,
-            host,
-            now: now(),
-            trust: Some(&trust),
-            windows_trust: None,
-            verifier: &msstd_check::signature::RustCrypto,
-            revocation: &[],
-        },
+        &Options::new(now(), &msstd_check::signature::RustCrypto)
+            .principal(principal)
+            .host(host)
+            .trust(&trust),
     )
     .unwrap()
 }
 
 /// The analysis as the page runs it: with the answers so far, verifying what is pending (here
-/// with the built-in verifier, where the page uses WebCrypto), again. `what` names the input in
-/// the panic when the rounds do not converge.
+/// with the built-in verifier, where the page uses WebCrypto), again; the rounds are the
+/// engine's ([`msstd_check::completion::complete`], the signatures as its needs). `what` names
+/// the input in the panic when the rounds do not converge.
 pub fn analyze_as_the_page_does(inputs: &[Input<'_>], options: &Options<'_>, what: &str) -> Report {
+    use msstd_check::completion::{complete, Completion, Fulfilled};
+    use msstd_check::limits::MAX_COMPLETION_ROUNDS;
     use msstd_check::signature::{Answers, RustCrypto};
-    use msstd_check::Verifier;
-    let mut answers = Answers::new();
-    for _round in 0..8 {
-        let report = analyze(
-            inputs,
-            &Options {
-                verifier: &answers,
-                ..*options
-            },
-        )
-        .unwrap();
-        let pending = answers.take_pending();
-        if pending.is_empty() {
-            return report;
-        }
-        for check in pending {
-            answers.insert(check.id, RustCrypto.verify(&check.check()));
-        }
-    }
-    panic!("{what}: the answers do not converge");
+    let answers = Answers::new();
+    let options = Options {
+        verifier: &answers,
+        ..*options
+    };
+    let completed = complete(inputs, &options, Completion::default(), |needs| {
+        Fulfilled::verified(needs, &RustCrypto)
+    })
+    .unwrap();
+    assert!(
+        completed.rounds < MAX_COMPLETION_ROUNDS,
+        "{what}: the answers do not converge"
+    );
+    completed.report
 }
 
 /// Options for `principal` and `host` at [`now`], against `trust`, with the built-in verifier.
 pub fn options<'a>(trust: &'a TrustStore, principal: Option<&'a str>, host: Option<&'a str>) -> Options<'a> {
-    Options {
-        principal,
-        host,
-        now: now(),
-        trust: Some(trust),
-        windows_trust: None,
-        verifier: &msstd_check::signature::RustCrypto,
-        revocation: &[],
-    }
+    Options::new(now(), &msstd_check::signature::RustCrypto)
+        .principal(principal)
+        .host(host)
+        .trust(trust)
 }
 
 /// Analyses inputs against the Mozilla store at `at`.
@@ -248,15 +235,10 @@ pub fn check_at(inputs: &[Input<'_>], principal: Option<&str>, host: Option<&str
     let trust = TrustStore::mozilla();
     analyze(
         inputs,
-        &Options {
-            principal,
-            host,
-            now: at,
-            trust: Some(&trust),
-            windows_trust: None,
-            verifier: &msstd_check::signature::RustCrypto,
-            revocation: &[],
-        },
+        &Options::new(at, &msstd_check::signature::RustCrypto)
+            .principal(principal)
+            .host(host)
+            .trust(&trust),
     )
     .unwrap()
 }

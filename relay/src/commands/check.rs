@@ -2,10 +2,12 @@
 
 use std::process::ExitCode;
 
-use msstd_check::{analyze, Input, Options, TrustStore};
+use msstd_check::Input;
 
 use super::{now, print_report, read_input, EXIT_USAGE};
+use crate::analysis;
 use crate::cli::CheckArgs;
+use crate::stores::Stores;
 
 pub(crate) fn run(args: CheckArgs) -> ExitCode {
     let judging = &args.judging;
@@ -40,19 +42,14 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
             fetched_from: None,
         })
         .collect();
-    let trust = TrustStore::mozilla();
-    let windows = TrustStore::microsoft();
-    let options = Options {
-        principal: judging.msstd.as_deref(),
-        host: judging.host.as_deref(),
-        now: judging.at.unwrap_or_else(now),
-        trust: Some(&trust),
-        windows_trust: Some(&windows),
-        verifier: &msstd_check::signature::RustCrypto,
-        revocation: &[],
-    };
-    let report = match analyze(&inputs, &options) {
-        Ok(report) => report,
+    // The roots given with `--trust` are among the inputs, read with the password.
+    let stores = Stores::new(Vec::new());
+    let options = analysis::options(&stores, judging.at.unwrap_or_else(now))
+        .principal(judging.msstd.as_deref())
+        .host(judging.host.as_deref());
+    // Files only: nothing is fetched.
+    let report = match analysis::complete(&inputs, &options, false, None) {
+        Ok(completed) => completed.report,
         Err(error) => {
             eprintln!("msstd-relay check: {error}");
             return ExitCode::from(EXIT_USAGE);

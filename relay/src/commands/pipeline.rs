@@ -6,15 +6,14 @@ use std::fmt::Write as _;
 use std::time::Duration;
 
 use msstd_check::render::Language;
-use msstd_check::{analyze, Input, Options, Report, UnixTime};
+use msstd_check::{Input, Report, UnixTime};
 
 use super::now;
-use crate::aia;
+use crate::analysis::{self, Network, Presented};
 use crate::cli::{FetchArgs, StartTlsArg};
 use crate::fetch::Fetched;
 use crate::policy::Policy;
 use crate::resolve::Resolver;
-use crate::revocation;
 use crate::settings::Settings;
 use crate::stores::Stores;
 use crate::target::{parse_host, parse_host_port, Sni, StartTls, Target};
@@ -144,44 +143,23 @@ pub(crate) fn settings(args: &Args) -> Settings {
     }
 }
 
-/// The report on the chain `fetched` presents, completed from AIA URLs where the server does
-/// not send an issuer (`aia::complete`; a download that fails is said on standard error).
+/// The report on the chain `fetched` presents beside the roots given with `--trust`, completed
+/// by the engine's loop ([`crate::analysis::complete`]): issuers the server does not send
+/// downloaded from AIA URLs (a download that fails is said on standard error), revocation asked
+/// unless `--no-revocation`.
 pub(crate) fn analyse(fetched: &Fetched, args: &Args, stores: &Stores) -> Result<Report, msstd_check::Error> {
     let connected_name =
         (fetched.target.host.parse::<std::net::IpAddr>().is_err()).then_some(fetched.target.host.as_str());
-    let options = Options {
-        principal: args.msstd.as_deref(),
-        host: args.host.as_deref().or(connected_name),
-        now: args.at.unwrap_or_else(now),
-        trust: Some(&stores.mozilla),
-        windows_trust: Some(&stores.microsoft),
-        verifier: &msstd_check::signature::RustCrypto,
-        revocation: &[],
-    };
-    let trusted: Vec<Input<'_>> = stores
-        .trusted
-        .iter()
-        .map(|(name, bytes)| Input::new(name, bytes).trusted())
+    let options = analysis::options(stores, args.at.unwrap_or_else(now))
+        .principal(args.msstd.as_deref())
+        .host(args.host.as_deref().or(connected_name));
+    let presented = Presented::of(fetched);
+    let inputs: Vec<Input<'_>> = std::iter::once(presented.input())
+        .chain(analysis::trusted(stores))
         .collect();
     let settings = settings(args);
-    let (report, downloaded) = aia::complete(fetched, &trusted, &settings, Vec::new(), |inputs| {
-        analyze(inputs, &options)
-    })?;
-    if args.no_revocation {
-        return Ok(report);
-    }
-    let evidence = revocation::for_fetched(&report, fetched, &downloaded, stores, &settings, options.now);
-    if evidence.is_empty() {
-        return Ok(report);
-    }
-    let options = Options {
-        revocation: &evidence,
-        ..options
-    };
-    let (report, _) = aia::complete(fetched, &trusted, &settings, downloaded, |inputs| {
-        analyze(inputs, &options)
-    })?;
-    Ok(report)
+    let network = Network::for_fetched(fetched, &settings);
+    Ok(analysis::complete(&inputs, &options, !args.no_revocation, Some(network))?.report)
 }
 
 #[cfg(test)]

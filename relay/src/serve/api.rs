@@ -7,14 +7,14 @@ use base64::Engine as _;
 use serde_json::{json, Value};
 
 use super::{Server, Slot};
-use crate::aia::{self, Downloaded};
+use crate::analysis::{self, Network, Presented};
 use crate::error::FetchError;
 use crate::fetch::{fetch, Fetched};
 use crate::http::{Request, Response};
 use crate::target::{parse_domain, parse_host_port, parse_port, parse_starttls, Sni, Target};
+use msstd_check::completion::Download;
 use msstd_check::render::{self, Language};
 use msstd_check::revocation::{Evidence, Status};
-use msstd_check::{analyze, Options};
 
 /// An error as every API answer gives it: `{"error": {"code", "message"}}`.
 pub(super) fn error(status: u16, code: &str, message: &str) -> Response {
@@ -137,26 +137,17 @@ fn chain(server: &Server, request: &Request) -> Response {
         let _slot = Slot::take(&server.fetches, server.config.max_fetches).ok_or(FetchError::Busy)?;
         let fetched = fetch(&target, &server.config.settings)?;
         // The page judges the chain; the relay only decides, with the same engine, whether an
-        // issuer is missing and downloads it (under the same policy) for the page to add.
-        let stores = &server.stores;
-        let options = Options {
-            principal: None,
-            host: None,
-            now: crate::timeouts::now(),
-            trust: Some(&stores.mozilla),
-            windows_trust: Some(&stores.microsoft),
-            verifier: &msstd_check::signature::RustCrypto,
-            revocation: &[],
-        };
+        // issuer is missing and downloads it (under the same policy) for the page to add, and
+        // asks the revocation answers the page cannot ask for itself (no request leaves the
+        // page), verified, for its analysis to word.
         let settings = &server.config.settings;
-        let Ok((report, downloaded)) =
-            aia::complete(&fetched, &[], settings, Vec::new(), |inputs| analyze(inputs, &options))
-        else {
-            return Ok((target, fetched, Vec::new(), Vec::new()));
+        let options = analysis::options(&server.stores, crate::timeouts::now());
+        let presented = Presented::of(&fetched);
+        let network = Network::for_fetched(&fetched, settings);
+        let (downloaded, revocation) = match analysis::complete(&[presented.input()], &options, true, Some(network)) {
+            Ok(completed) => (completed.downloaded, completed.revocation),
+            Err(_) => (Vec::new(), Vec::new()),
         };
-        // The page judges the chain; the revocation answers it cannot ask for itself (no request
-        // leaves the page) come verified, for its analysis to word.
-        let revocation = crate::revocation::for_fetched(&report, &fetched, &downloaded, stores, settings, options.now);
         Ok((target, fetched, downloaded, revocation))
     });
     match outcome {
@@ -188,7 +179,7 @@ fn chain(server: &Server, request: &Request) -> Response {
 /// The chain answer: the chain as presented, the issuers downloaded from AIA URLs because the
 /// server does not send them (`fetched`: each `url` and its `bytes`, base64), and the verified
 /// revocation answers (`revocation`).
-fn chain_json(fetched: &Fetched, downloaded: &[Downloaded], revocation: &[Evidence]) -> Value {
+fn chain_json(fetched: &Fetched, downloaded: &[Download], revocation: &[Evidence]) -> Value {
     let base64 = base64::engine::general_purpose::STANDARD;
     json!({
         "schema": "msstd-relay/chain/v1",
