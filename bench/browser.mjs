@@ -45,7 +45,7 @@ try {
     let unverified = 0;
     for (let i = 0; i < 220; i++) {
       const started = performance.now();
-      const response = await analyzeVerified(module.analyze, request, new Map());
+      const response = await analyzeVerified(module.analyze, request, new Map(), module.maxRounds());
       const elapsed = performance.now() - started;
       certificates = response.report.certificates.length;
       unverified = response.report.findings.filter((f) => f.code.startsWith('SIG_')).length;

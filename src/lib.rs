@@ -67,12 +67,11 @@
 //! The engine never touches the network; the relay does, and hands over what it saw.
 //! [`domain::analyze_domain`] judges the places Outlook looks for Autodiscover (what each does to
 //! Outlook: silence, a certificate security alert, a redirect question) from [`domain::Probe`]s.
-//! [`revocation`] builds OCSP requests and verifies OCSP responses and CRLs against the issuer; the
-//! [`revocation::Evidence`] it returns goes back in through [`Options::revocation`].
+//! [`revocation`] builds OCSP requests and verifies OCSP responses and CRLs against the issuer; its
+//! [`revocation::Evidence`] goes back in through [`Options::revocation`]. [`completion`] asks for both.
 //!
 //! ## Time
-//! The engine never reads the clock: [`Options::now`] decides validity, so a result can be reproduced,
-//! and so the engine runs in a browser, where reading the clock through the standard library traps.
+//! [`Options::now`] decides validity: the engine never reads the clock (results reproduce; it traps in a browser).
 
 mod analysis;
 mod asn1;

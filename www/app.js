@@ -149,7 +149,7 @@ function workerAnalyze(request) {
 /** The analysis, with its signatures verified by WebCrypto (see signatures.js). */
 function analyze(request) {
   if (state.verified.size > 512) state.verified.clear();
-  return analyzeVerified(analyzeOnce, request, state.verified);
+  return analyzeVerified(analyzeOnce, request, state.verified, state.engine.maxRounds());
 }
 
 async function analyzeOnce(request) {

@@ -30,14 +30,14 @@ export async function verifySignatures(pending, outcomes) {
   pending.forEach((check, i) => outcomes.set(check.id, results[i]));
 }
 
-/** Runs `analyze` (one engine call, sync or async) until no check is pending, verifying what
- *  each round leaves and remembering the outcomes in `outcomes` for later runs. */
-export async function analyzeVerified(analyze, request, outcomes) {
+/** Runs `analyze` (one engine call, sync or async) until no check is pending or the engine's
+ *  cap of `maxRounds` (its `maxRounds()`) is reached, verifying what each round leaves and
+ *  remembering the outcomes in `outcomes` for later runs. */
+export async function analyzeVerified(analyze, request, outcomes, maxRounds) {
   for (let round = 1; ; round++) {
     const signatures = [...outcomes].map(([id, outcome]) => ({ id, outcome }));
     const response = await analyze({ ...request, signatures });
-    // The engine asks only about links on the paths it explores: a few rounds at most.
-    if (!response.pending.length || round === 8) return response;
+    if (!response.pending.length || round >= maxRounds) return response;
     await verifySignatures(response.pending, outcomes);
   }
 }

@@ -9,7 +9,7 @@
 )]
 
 use js_sys::{Array, Function, Map, Object, Promise, Reflect, Uint8Array};
-use msstd_check_web::{analyze, load_trust, parse_principal, pkcs12_supported, signature_check};
+use msstd_check_web::{analyze, load_trust, max_rounds, parse_principal, pkcs12_supported, signature_check};
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -20,7 +20,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen(module = "/../../www/signatures.js")]
 extern "C" {
     #[wasm_bindgen(js_name = analyzeVerified)]
-    fn analyze_verified(analyze: &Function, request: JsValue, outcomes: &Map) -> Promise;
+    fn analyze_verified(analyze: &Function, request: JsValue, outcomes: &Map, max_rounds: usize) -> Promise;
     #[wasm_bindgen(js_name = verifySignature)]
     fn verify_signature(check: JsValue) -> Promise;
 }
@@ -28,7 +28,7 @@ extern "C" {
 /// The analysis as the page runs it: rounds of `analyze` and WebCrypto until nothing is pending.
 async fn analyze_as_the_page_does(request: JsValue) -> JsValue {
     let once = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(analyze);
-    let promise = analyze_verified(once.as_ref().unchecked_ref(), request, &Map::new());
+    let promise = analyze_verified(once.as_ref().unchecked_ref(), request, &Map::new(), max_rounds());
     JsFuture::from(promise).await.unwrap()
 }
 

@@ -364,6 +364,13 @@ macro_rules! export_bindings {
             $crate::load_trust(kind, text)
         }
 
+        /// Most rounds of analysis and signature checks the page runs for one request
+        /// (`msstd_check::limits::MAX_COMPLETION_ROUNDS`): the engine's cap, not the page's.
+        #[wasm_bindgen(js_name = maxRounds)]
+        pub fn max_rounds() -> usize {
+            $crate::max_rounds()
+        }
+
         /// The engine's version.
         #[wasm_bindgen]
         pub fn version() -> String {
@@ -382,6 +389,12 @@ macro_rules! export_bindings {
             $crate::pkcs12_supported()
         }
     };
+}
+
+/// Most rounds of analysis the page runs for one request, answering the pending signatures
+/// between them ([`msstd_check::limits::MAX_COMPLETION_ROUNDS`]).
+pub fn max_rounds() -> usize {
+    msstd_check::limits::MAX_COMPLETION_ROUNDS
 }
 
 /// The engine's version ([`msstd_check::version::VERSION`]), shown in the page footer.
