@@ -220,7 +220,6 @@ fn serves_the_built_page_from_dist() {
 #[cfg(unix)]
 #[test]
 fn open_hands_the_served_address_to_the_browser() {
-    use std::os::unix::fs::PermissionsExt;
     for args in [&["open"][..], &[]] {
         let dir = std::env::temp_dir().join(format!("relay-open-{}-{}", std::process::id(), args.len()));
         std::fs::create_dir_all(&dir).unwrap();
@@ -235,12 +234,13 @@ fn open_hands_the_served_address_to_the_browser() {
             ),
         )
         .unwrap();
-        std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
         let mut command = relay();
+        // Run by sh, not executed itself: a script just written can be "busy" (ETXTBSY) while
+        // another test's fork still holds its descriptor.
         command
             .args(args)
             .current_dir(&dir)
-            .env("BROWSER", format!("{} %s", browser.display()));
+            .env("BROWSER", format!("/bin/sh {} %s", browser.display()));
         let relay = Served::spawn(command);
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
         let url = loop {
