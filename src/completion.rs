@@ -394,7 +394,8 @@ impl Asked {
     }
 }
 
-#[cfg(test)]
+// The driver's tests verify real signatures: with RustCrypto (the default build).
+#[cfg(all(test, feature = "rustcrypto"))]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::panic, reason = "tests stop loudly")]
 
