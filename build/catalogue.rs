@@ -22,6 +22,9 @@ struct Entryish<'s> {
 
 type Entries<'s> = BTreeMap<String, Entryish<'s>>;
 
+/// One language's tables to write: attributes, name, messages, and how its text is written.
+type Table<'e, 's> = (&'static str, String, &'e Entries<'s>, &'e dyn Fn(&str) -> String);
+
 /// Reads every `locales/*.ftl` and writes `catalogues.rs` into `out`.
 pub fn compile(locales: &Path, out: &Path) {
     println!("cargo:rerun-if-changed={}", locales.display());
@@ -83,30 +86,28 @@ pub fn compile(locales: &Path, out: &Path) {
     // out of it, and the page gets them as a file of its language.
     let engine = |id: &str| !id.starts_with("page-");
     let page = |id: &str| id.starts_with("page-");
-    for (tag, entries) in &languages {
-        let name = tag.to_ascii_uppercase().replace('-', "_");
-        let same = |t: &str| t.to_owned();
-        let _ = writeln!(
-            code,
-            "pub(super) static {name}: Catalogue = {};",
-            catalogue(entries, &same, &engine)
-        );
-        let _ = writeln!(
-            code,
-            "pub(super) static PAGE_{name}: Catalogue = {};",
-            catalogue(entries, &same, &page)
-        );
+    let same = |t: &str| t.to_owned();
+    let mut tables: Vec<Table<'_, '_>> = languages
+        .iter()
+        .map(|(tag, entries)| {
+            (
+                "",
+                tag.to_ascii_uppercase().replace('-', "_"),
+                entries,
+                &same as &dyn Fn(&str) -> String,
+            )
+        })
+        .collect();
+    tables.push(("#[cfg(test)]\n", "PSEUDO".to_owned(), reference, &pseudo));
+    for (attributes, name, entries, text) in tables {
+        for (prefix, keep) in [("", &engine as &dyn Fn(&str) -> bool), ("PAGE_", &page)] {
+            let table = catalogue(entries, text, keep);
+            let _ = writeln!(
+                code,
+                "{attributes}pub(super) static {prefix}{name}: Catalogue = {table};"
+            );
+        }
     }
-    let _ = writeln!(
-        code,
-        "#[cfg(test)]\npub(super) static PSEUDO: Catalogue = {};",
-        catalogue(reference, &pseudo, &engine)
-    );
-    let _ = writeln!(
-        code,
-        "#[cfg(test)]\npub(super) static PAGE_PSEUDO: Catalogue = {};",
-        catalogue(reference, &pseudo, &page)
-    );
     let _ = writeln!(
         code,
         "/// The languages with a file, by tag.\n#[cfg(test)]\npub(super) const TAGS: &[&str] = &{:?};",
