@@ -48,7 +48,6 @@ root-program = { $program ->
 
 # $code: a defect of the principal value (docs/findings.md, MSSTD_SYNTAX).
 defect = { $code ->
-    [NOT_SET] not set
     [EMPTY] the value is empty
     [WHITESPACE_AROUND] there is white space around the value
     [SPACE_AFTER_PREFIX] there is a space after msstd:
@@ -62,6 +61,9 @@ defect = { $code ->
     [INVALID_CHARACTERS] it contains characters no host name has
    *[other] it is malformed
 }
+
+# A principal value that is not set (Outlook then derives it from the host).
+principal-not-set = not set
 
 # PROFILE_VIOLATION's $rule.
 profile-rule = { $rule ->

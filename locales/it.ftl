@@ -40,7 +40,6 @@ root-program = { $program ->
 }
 
 defect = { $code ->
-    [NOT_SET] non impostato
     [EMPTY] il valore è vuoto
     [WHITESPACE_AROUND] ci sono spazi prima o dopo il valore
     [SPACE_AFTER_PREFIX] c'è uno spazio dopo msstd:
@@ -54,6 +53,8 @@ defect = { $code ->
     [INVALID_CHARACTERS] contiene caratteri che nessun nome host ha
    *[other] non è valido
 }
+
+principal-not-set = non impostato
 
 profile-rule = { $rule ->
     [signature-algorithm-mismatch] l'algoritmo di firma interno al certificato è diverso da quello esterno (RFC 5280 4.1.1.2)

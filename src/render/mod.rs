@@ -306,7 +306,7 @@ pub fn principal_in(principal: &Principal, language: Language) -> String {
         }
         PrincipalValue::Disabled => line.push_str("none"),
         PrincipalValue::NotSet => {
-            line.push_str(&defect("NOT_SET"));
+            line.push_str(&language.say("principal-not-set"));
             if let Some(server) = &principal.server {
                 let _ = write!(line, " → msstd:{server}");
             }
