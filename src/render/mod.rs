@@ -163,9 +163,23 @@ impl Language {
     /// The finding's message, or one of its attributes (`fix`, `condition`); `None` when the
     /// catalogue words nothing there.
     fn finding(self, finding: &Finding, attribute: Option<&str>) -> Option<String> {
+        self.finding_with(finding, attribute, &self.finding_args(finding))
+    }
+
+    fn finding_with(self, finding: &Finding, attribute: Option<&str>, args: &Args<'_>) -> Option<String> {
         self.catalogue()
-            .format(finding.code.as_str(), attribute, &self.finding_args(finding))
+            .format(finding.code.as_str(), attribute, args)
             .filter(|text| !text.is_empty())
+    }
+
+    /// The finding's message and fix, as reports show them together: its arguments (some
+    /// worded item by item) built once.
+    fn message_and_fix(self, finding: &Finding) -> (String, Option<String>) {
+        let args = self.finding_args(finding);
+        (
+            self.finding_with(finding, None, &args).unwrap_or_default(),
+            self.finding_with(finding, Some("fix"), &args),
+        )
     }
 }
 
@@ -247,17 +261,10 @@ pub fn page_messages(language: Language) -> Vec<(String, String)> {
                     .map(|(name, _)| (format!("{}.{name}", message.id), Some(*name))),
             );
             for (key, attribute) in patterns {
-                let placeholders: Vec<String> = catalogue
-                    .variables(message.id, attribute)
-                    .iter()
-                    .map(|name| format!("{{{name}}}"))
-                    .collect();
+                let variables = catalogue.variables(message.id, attribute);
+                let placeholders: Vec<String> = variables.iter().map(|name| format!("{{{name}}}")).collect();
                 let mut args = Args::default();
-                for (name, placeholder) in catalogue
-                    .variables(message.id, attribute)
-                    .into_iter()
-                    .zip(&placeholders)
-                {
+                for (name, placeholder) in variables.into_iter().zip(&placeholders) {
                     args.set(name, Arg::Text(placeholder));
                 }
                 if let Some(text) = catalogue.format(message.id, attribute, &args) {
@@ -387,11 +394,8 @@ struct WordedFinding<'a> {
 
 impl<'a> WordedFinding<'a> {
     fn new(finding: &'a Finding, language: Language) -> Self {
-        Self {
-            finding,
-            message: message_in(finding, language),
-            fix: fix_in(finding, language),
-        }
+        let (message, fix) = language.message_and_fix(finding);
+        Self { finding, message, fix }
     }
 }
 
@@ -419,37 +423,32 @@ pub enum Style {
     Ansi,
 }
 
-/// The severity's tag, padded to the language's widest, coloured for a terminal.
-fn tag(severity: Severity, style: Style, language: Language) -> String {
-    let width = [Severity::Error, Severity::Warning, Severity::Info]
-        .iter()
-        .map(|s| language.word("severity", "severity", s).chars().count())
-        .max()
-        .unwrap_or_default();
-    let word = format!("{:<width$}", language.word("severity", "severity", severity));
-    let colour = match severity {
-        Severity::Error => "31",
-        Severity::Warning => "33",
-        Severity::Info => "36",
-    };
-    match style {
-        Style::Plain => word,
-        Style::Ansi => format!("\x1b[1;{colour}m{word}\x1b[0m"),
+/// The severities' tags in `language`, each padded to the widest and coloured for a terminal:
+/// worded once for a whole list of findings.
+fn tags(language: Language, style: Style) -> impl Fn(Severity) -> String {
+    let words = [Severity::Error, Severity::Warning, Severity::Info].map(|s| language.word("severity", "severity", s));
+    let width = words.iter().map(|w| w.chars().count()).max().unwrap_or_default();
+    move |severity| {
+        let (word, colour) = match severity {
+            Severity::Error => (&words[0], "31"),
+            Severity::Warning => (&words[1], "33"),
+            Severity::Info => (&words[2], "36"),
+        };
+        match style {
+            Style::Plain => format!("{word:<width$}"),
+            Style::Ansi => format!("\x1b[1;{colour}m{word:<width$}\x1b[0m"),
+        }
     }
 }
 
 /// Each finding on a line (severity, code, sentence), its fix below it.
 fn write_findings(out: &mut String, findings: &[Finding], style: Style, language: Language) {
     let fix_label = language.say("label-fix");
+    let tag = tags(language, style);
     for finding in findings {
-        let _ = writeln!(
-            out,
-            "{} {:<20} {}",
-            tag(finding.severity, style, language),
-            finding.code.as_str(),
-            message_in(finding, language)
-        );
-        if let Some(fix) = fix_in(finding, language) {
+        let (message, fix) = language.message_and_fix(finding);
+        let _ = writeln!(out, "{} {:<20} {message}", tag(finding.severity), finding.code.as_str());
+        if let Some(fix) = fix {
             let _ = writeln!(out, "      {fix_label}: {fix}");
         }
     }
@@ -789,10 +788,10 @@ mod tests {
 
     #[test]
     fn the_severity_tags_line_up_in_each_language() {
-        assert_eq!(tag(Severity::Warning, Style::Plain, Language::En), "WARN ");
-        assert_eq!(tag(Severity::Info, Style::Plain, Language::It), "NOTA  ");
+        assert_eq!(tags(Language::En, Style::Plain)(Severity::Warning), "WARN ");
+        assert_eq!(tags(Language::It, Style::Plain)(Severity::Info), "NOTA  ");
         assert_eq!(
-            tag(Severity::Error, Style::Ansi, Language::En),
+            tags(Language::En, Style::Ansi)(Severity::Error),
             "\x1b[1;31mERROR\x1b[0m"
         );
     }

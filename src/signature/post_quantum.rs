@@ -113,22 +113,18 @@ mod tests {
     #[test]
     fn the_arc_names_every_parameter_set_and_nothing_else() {
         assert_eq!(PostQuantum::of(&oid(17)), Some(PostQuantum::MlDsa(MlDsa::MlDsa44)));
-        assert_eq!(
-            PostQuantum::of(&oid(19)).map(PostQuantum::parameter_set),
-            Some("ML-DSA-87")
-        );
-        assert_eq!(
-            PostQuantum::of(&oid(20)).map(PostQuantum::parameter_set),
-            Some("SLH-DSA-SHA2-128s")
-        );
-        assert_eq!(
-            PostQuantum::of(&oid(26)).map(PostQuantum::parameter_set),
-            Some("SLH-DSA-SHAKE-128s")
-        );
-        assert_eq!(
-            PostQuantum::of(&oid(31)).map(PostQuantum::parameter_set),
-            Some("SLH-DSA-SHAKE-256f")
-        );
+        for (last, name) in [
+            (19, "ML-DSA-87"),
+            (20, "SLH-DSA-SHA2-128s"),
+            (26, "SLH-DSA-SHAKE-128s"),
+            (31, "SLH-DSA-SHAKE-256f"),
+        ] {
+            assert_eq!(
+                PostQuantum::of(&oid(last)).map(PostQuantum::parameter_set),
+                Some(name),
+                "{last}"
+            );
+        }
         // ECDSA with SHA3 (.9 to .12) and the pre-hash variants (.32 and up) are not these.
         for other in [9, 16, 32, 35, 46] {
             assert_eq!(PostQuantum::of(&oid(other)), None, "{other}");
