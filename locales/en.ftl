@@ -33,6 +33,39 @@ revocation-source = { $source ->
    *[other] OCSP responder
 }
 
+# $reason: why a revocation answer is unusable (docs/findings.md, REVOCATION_CHECK_FAILED);
+# $detail: the HTTP status or the cap in bytes; $source as for revocation-source.
+revocation-failure = { $reason ->
+    [refused-by-policy] the relay's policy does not allow its address or port
+    [name-not-found] its name does not resolve
+    [connection-failed] no connection could be made
+    [timed-out] it did not answer in time
+    [http-status] the server answered HTTP { $detail }
+    [too-large] the answer is larger than { $detail } bytes
+    [ocsp-malformed-request] the responder says the request is malformed
+    [ocsp-internal-error] the responder had an internal error
+    [ocsp-try-later] the responder asks to try later
+    [ocsp-signature-required] the responder requires a signed request
+    [ocsp-unauthorized] the responder is not authorised to answer for this certificate
+    [ocsp-not-basic] the OCSP response is not a basic response
+    [ocsp-unknown] the responder does not know this certificate (status unknown)
+    [ocsp-other-certificate] the OCSP response is about another certificate
+    [responder-not-certified] the OCSP response is not signed by the issuer or a responder it certified
+    [responder-not-signed] the OCSP responder's certificate is not signed by the issuer
+    [responder-not-for-ocsp] the OCSP responder's certificate is not authorised for OCSP signing
+    [signature-invalid] its signature does not verify with the issuer's key
+    [signature-unsupported] its signature could not be verified
+    [dated-in-future] it is dated in the future
+    [out-of-date] it is out of date (its nextUpdate has passed)
+    [crl-other-issuer] the CRL is issued under another name than the certificate's issuer
+    [crl-delta] the CRL is a delta CRL, which is not read
+    [unreadable] the certificate or its issuer's key is not readable
+   *[malformed] { $source ->
+        [crl] the CRL is malformed
+       *[other] the OCSP response is malformed
+    }
+}
+
 # $source: a text the names came from.
 names-source = { $source ->
     [get-exchange-certificate] Get-ExchangeCertificate output
@@ -324,7 +357,7 @@ AUTODISCOVER_REDIRECT_PROMPT = Outlook finds Autodiscover through { $url }, and 
     .fix = Publish autodiscover.{ $domain } with a certificate that names it, so that Outlook finds Autodiscover before it needs a redirect.
 CERT_REVOKED = This certificate is revoked ({ $reason }, since { $revoked_at }), says its { revocation-source }{ at-url }: every client refuses it once it checks.
     .fix = Replace the certificate with a new one (a new key if it was revoked for key compromise) and install it on every server that presents it.
-REVOCATION_CHECK_FAILED = The revocation of this certificate could not be checked through its { revocation-source }{ at-url }: { $reason }. Windows then reports the revocation status as unknown.
+REVOCATION_CHECK_FAILED = The revocation of this certificate could not be checked through its { revocation-source }{ at-url }: { revocation-failure }. Windows then reports the revocation status as unknown.
     .fix = Make sure the CA's OCSP responder or CRL answers from where the clients are (a proxy or firewall may block it), or ask the CA why it does not.
 REVOCATION_GOOD = Not revoked, says its { revocation-source }{ at-url } (the answer is signed by the issuer and current).
 AUTODISCOVER_NOT_FOUND = No place Outlook looks answers as Autodiscover for { $domain }: Outlook cannot set the account up or refresh its settings from outside the network.
@@ -554,3 +587,28 @@ page-explainer =
     .p2 = Windows, not Outlook, makes the comparison. Before Windows Vista SP1 only the certificate's subject Common Name counts; from Vista SP1 on, the Common Name or any SubjectAltName DNS name. A wildcard certificate needs the literal value `msstd:*.contoso.com`. When nothing fits, Remote Connectivity Analyzer reports "Mutual authentication could not be established" and users see repeated password prompts.
     .p3 = What can be pasted as the principal: the value (`msstd:mail.contoso.com`), a `Set-OutlookProvider` line, `Get-OutlookProvider | Format-List` output, an Autodiscover response or its one `<CertPrincipalName>` line, a PRF line, an `rpcping /B` command, or any text that holds the value: Remote Connectivity Analyzer's detail line, Outlook's dialog, a log line, in any language. Several different values in one text are each judged. No certificate at hand? Paste `Get-ExchangeCertificate | Format-List` output, Remote Connectivity Analyzer's "certificate common name … doesn't validate" line or `Get-OutlookAnywhere | Format-List` output in the certificate box: the names are checked, and the report says what was not.
     .p4 = References: Microsoft KB 2710606; Exchange documentation "CertPrincipalName (POX)"; Connectivity Analyzer help "Mutual Authentication Established by Subject Alternative Name"; Win32 "Principal Names".
+
+## Input errors: why an input could not be used at all (docs/findings.md, "Input errors").
+## $reason is what the reader objected to, quoted as it is.
+
+input-error = { $input }: { $error }
+INPUT_EMPTY = the input is empty
+INPUT_TOO_LARGE = the input is { $bytes } bytes; certificates are far smaller, so inputs over { $limit } bytes are refused
+INPUT_TOO_MANY_CERTIFICATES = more than { $limit } certificates were given; a chain has a handful
+INPUT_TRUNCATED = the data is truncated: its DER header announces { $declared } bytes but only { $available } are present
+INPUT_CERTIFICATE_REQUEST = this is a certificate request (CSR), not a certificate: submit it to the CA and check the certificate it issues
+INPUT_PRIVATE_KEY_ONLY = this is a private key, not a certificate: give the certificate (.cer/.crt/.pem) or the .pfx that holds both
+INPUT_PUBLIC_KEY_ONLY = this is a bare public key, not a certificate
+INPUT_REVOCATION_LIST = this is a certificate revocation list (CRL), not a certificate
+INPUT_MALFORMED_CERTIFICATE = this looks like a certificate but does not parse: { $reason }
+INPUT_MALFORMED_PKCS7 = this PKCS#7 (.p7b) file cannot be read: { $reason }
+INPUT_MALFORMED_PEM = the PEM block "{ $label }" cannot be decoded: { $reason }
+INPUT_UNSUPPORTED_PEM = the PEM block "{ $label }" is not a certificate; expected CERTIFICATE or PKCS7
+INPUT_UNRECOGNISED_BINARY = this binary file is not a certificate: it is neither DER (.cer/.crt), PKCS#7 (.p7b) nor PKCS#12 (.pfx)
+INPUT_NO_CERTIFICATE = no certificate found in this text: expected a -----BEGIN CERTIFICATE----- block or base64, or text that names one (Get-ExchangeCertificate | Format-List output, Remote Connectivity Analyzer's line, Get-OutlookAnywhere | Format-List output)
+INPUT_PASSWORD_REQUIRED = this .pfx file is protected by a password: enter it to open the file
+INPUT_WRONG_PASSWORD = the password is wrong for this .pfx file
+INPUT_PKCS12_ITERATIONS = this .pfx file asks for { $iterations } key-derivation iterations; more than { $limit } are refused so that opening it cannot freeze the page
+INPUT_MALFORMED_PKCS12 = this .pfx file cannot be read: { $reason }
+INPUT_PKCS12_UNSUPPORTED = this build cannot open .pfx files
+TRUST_DATA_MALFORMED = the trust-store data does not read at line { $line }: { $reason }

@@ -28,6 +28,37 @@ revocation-source = { $source ->
    *[other] risponditore OCSP
 }
 
+revocation-failure = { $reason ->
+    [refused-by-policy] le regole del relay non consentono il suo indirizzo o la sua porta
+    [name-not-found] il suo nome non si risolve
+    [connection-failed] non è stato possibile stabilire una connessione
+    [timed-out] non ha risposto in tempo
+    [http-status] il server ha risposto con lo stato HTTP { $detail }
+    [too-large] la risposta supera { $detail } byte
+    [ocsp-malformed-request] il risponditore dice che la richiesta non è valida
+    [ocsp-internal-error] il risponditore ha avuto un errore interno
+    [ocsp-try-later] il risponditore chiede di riprovare più tardi
+    [ocsp-signature-required] il risponditore richiede una richiesta firmata
+    [ocsp-unauthorized] il risponditore non è autorizzato a rispondere per questo certificato
+    [ocsp-not-basic] la risposta OCSP non è di tipo base
+    [ocsp-unknown] il risponditore non conosce questo certificato (stato sconosciuto)
+    [ocsp-other-certificate] la risposta OCSP riguarda un altro certificato
+    [responder-not-certified] la risposta OCSP non è firmata dall'emittente né da un risponditore da esso certificato
+    [responder-not-signed] il certificato del risponditore OCSP non è firmato dall'emittente
+    [responder-not-for-ocsp] il certificato del risponditore OCSP non è autorizzato a firmare risposte OCSP
+    [signature-invalid] la sua firma non si verifica con la chiave dell'emittente
+    [signature-unsupported] non è stato possibile verificare la sua firma
+    [dated-in-future] ha una data nel futuro
+    [out-of-date] non è più aggiornata (la sua data nextUpdate è passata)
+    [crl-other-issuer] la CRL è emessa con un nome diverso da quello dell'emittente del certificato
+    [crl-delta] la CRL è una CRL delta, che non viene letta
+    [unreadable] il certificato o la chiave del suo emittente non è leggibile
+   *[malformed] { $source ->
+        [crl] la CRL non è leggibile
+       *[other] la risposta OCSP non è leggibile
+    }
+}
+
 names-source = { $source ->
     [get-exchange-certificate] l'output di Get-ExchangeCertificate
     [connectivity-analyzer] la riga di Remote Connectivity Analyzer
@@ -310,7 +341,7 @@ AUTODISCOVER_REDIRECT_PROMPT = Outlook trova Autodiscover tramite { $url }, e ch
     .fix = Pubblicare autodiscover.{ $domain } con un certificato che lo nomini, così che Outlook trovi Autodiscover prima di dover seguire un reindirizzamento.
 CERT_REVOKED = Questo certificato è revocato ({ $reason }, dal { $revoked_at }), secondo il suo { revocation-source }{ at-url }: ogni client lo rifiuta quando lo verifica.
     .fix = Sostituire il certificato con uno nuovo (con una nuova chiave se è stato revocato per compromissione della chiave) e installarlo su ogni server che lo presenta.
-REVOCATION_CHECK_FAILED = Non è stato possibile verificare la revoca di questo certificato tramite il suo { revocation-source }{ at-url }: { $reason }. Windows riporta allora lo stato di revoca come sconosciuto.
+REVOCATION_CHECK_FAILED = Non è stato possibile verificare la revoca di questo certificato tramite il suo { revocation-source }{ at-url }: { revocation-failure }. Windows riporta allora lo stato di revoca come sconosciuto.
     .fix = Verificare che il risponditore OCSP o la CRL della CA rispondano da dove si trovano i client (un proxy o un firewall può bloccarli), o chiedere alla CA perché non rispondono.
 REVOCATION_GOOD = Non revocato, secondo il suo { revocation-source }{ at-url } (la risposta è firmata dall'emittente e aggiornata).
 AUTODISCOVER_NOT_FOUND = Nessuno dei luoghi in cui Outlook cerca risponde come Autodiscover per { $domain }: Outlook non può configurare l'account né aggiornarne le impostazioni da fuori della rete.
@@ -537,3 +568,27 @@ page-explainer =
     .p2 = Il confronto lo fa Windows, non Outlook. Prima di Windows Vista SP1 conta solo il Common Name del soggetto del certificato; da Vista SP1 in poi, il Common Name o qualsiasi nome DNS SubjectAltName. Un certificato con caratteri jolly richiede il valore letterale `msstd:*.contoso.com`. Quando nulla corrisponde, Remote Connectivity Analyzer segnala "Impossibile stabilire un'autenticazione reciproca" e gli utenti vedono richieste di password ripetute.
     .p3 = Cosa si può incollare come nome principale: il valore (`msstd:mail.contoso.com`), una riga `Set-OutlookProvider`, l'output di `Get-OutlookProvider | Format-List`, una risposta Autodiscover o la sua sola riga `<CertPrincipalName>`, una riga PRF, un comando `rpcping /B`, o qualsiasi testo che contenga il valore: la riga di dettaglio di Remote Connectivity Analyzer, la finestra di Outlook, una riga di log, in qualsiasi lingua. Più valori diversi nello stesso testo vengono giudicati uno per uno. Nessun certificato a disposizione? Incollare nella casella del certificato l'output di `Get-ExchangeCertificate | Format-List`, la riga "certificate common name … doesn't validate" di Remote Connectivity Analyzer o l'output di `Get-OutlookAnywhere | Format-List`: vengono verificati i nomi, e il rapporto dice cosa non è stato verificato.
     .p4 = Riferimenti: Microsoft KB 2710606; documentazione di Exchange "CertPrincipalName (POX)"; guida di Connectivity Analyzer "Mutual Authentication Established by Subject Alternative Name"; Win32 "Principal Names".
+
+## Errori di input: perché un input non si può usare.
+
+input-error = { $input }: { $error }
+INPUT_EMPTY = l'input è vuoto
+INPUT_TOO_LARGE = l'input è di { $bytes } byte; i certificati sono molto più piccoli, quindi gli input oltre { $limit } byte sono rifiutati
+INPUT_TOO_MANY_CERTIFICATES = sono stati forniti più di { $limit } certificati; una catena ne ha pochi
+INPUT_TRUNCATED = i dati sono troncati: la loro intestazione DER annuncia { $declared } byte ma ne sono presenti solo { $available }
+INPUT_CERTIFICATE_REQUEST = questa è una richiesta di certificato (CSR), non un certificato: inviarla alla CA e verificare il certificato che emette
+INPUT_PRIVATE_KEY_ONLY = questa è una chiave privata, non un certificato: fornire il certificato (.cer/.crt/.pem) o il file .pfx che contiene entrambi
+INPUT_PUBLIC_KEY_ONLY = questa è una semplice chiave pubblica, non un certificato
+INPUT_REVOCATION_LIST = questo è un elenco di revoche di certificati (CRL), non un certificato
+INPUT_MALFORMED_CERTIFICATE = sembra un certificato ma non si riesce a leggerlo: { $reason }
+INPUT_MALFORMED_PKCS7 = questo file PKCS#7 (.p7b) non si può leggere: { $reason }
+INPUT_MALFORMED_PEM = il blocco PEM "{ $label }" non si può decodificare: { $reason }
+INPUT_UNSUPPORTED_PEM = il blocco PEM "{ $label }" non è un certificato; attesi CERTIFICATE o PKCS7
+INPUT_UNRECOGNISED_BINARY = questo file binario non è un certificato: non è né DER (.cer/.crt), né PKCS#7 (.p7b), né PKCS#12 (.pfx)
+INPUT_NO_CERTIFICATE = nessun certificato in questo testo: atteso un blocco -----BEGIN CERTIFICATE----- o base64, o un testo che ne nomini uno (l'output di Get-ExchangeCertificate | Format-List, la riga di Remote Connectivity Analyzer, l'output di Get-OutlookAnywhere | Format-List)
+INPUT_PASSWORD_REQUIRED = questo file .pfx è protetto da una password: inserirla per aprire il file
+INPUT_WRONG_PASSWORD = la password non è corretta per questo file .pfx
+INPUT_PKCS12_ITERATIONS = questo file .pfx chiede { $iterations } iterazioni di derivazione della chiave; oltre { $limit } sono rifiutate perché aprirlo non blocchi la pagina
+INPUT_MALFORMED_PKCS12 = questo file .pfx non si può leggere: { $reason }
+INPUT_PKCS12_UNSUPPORTED = questa versione non può aprire file .pfx
+TRUST_DATA_MALFORMED = i dati dell'archivio di radici non si leggono alla riga { $line }: { $reason }

@@ -540,7 +540,7 @@ mod tests {
                         &r.der,
                         Source::Ocsp,
                         "http://ocsp.test",
-                        "unreachable",
+                        revocation::Failure::ConnectionFailed,
                     )),
                     _ => None,
                 })

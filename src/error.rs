@@ -3,11 +3,10 @@
 //! Problems with a certificate that *was* decoded are never errors; they are
 //! [`crate::Finding`]s in the [`crate::Report`].
 
-use core::fmt;
-
 /// Why an input could not be turned into certificates.
 ///
-/// The `Display` text is written for the admin who supplied the input and names what was found.
+/// Its `Display` is the English sentence of its code's message in `locales/en.ftl`, written for
+/// the admin who supplied the input; [`crate::render::error_in`] words it in another language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
@@ -147,60 +146,5 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Empty => f.write_str("the input is empty"),
-            Self::TooLarge { bytes, limit } => write!(
-                f,
-                "the input is {bytes} bytes; certificates are far smaller, so inputs over {limit} bytes are refused"
-            ),
-            Self::TooManyCertificates { limit } => {
-                write!(f, "more than {limit} certificates were given; a chain has a handful")
-            }
-            Self::Truncated { declared, available } => write!(
-                f,
-                "the data is truncated: its DER header announces {declared} bytes but only {available} are present"
-            ),
-            Self::CertificateRequest => f.write_str(
-                "this is a certificate request (CSR), not a certificate: submit it to the CA and check the certificate it issues",
-            ),
-            Self::PrivateKeyOnly => f.write_str(
-                "this is a private key, not a certificate: give the certificate (.cer/.crt/.pem) or the .pfx that holds both",
-            ),
-            Self::PublicKeyOnly => f.write_str("this is a bare public key, not a certificate"),
-            Self::RevocationList => f.write_str("this is a certificate revocation list (CRL), not a certificate"),
-            Self::MalformedCertificate { reason } => {
-                write!(f, "this looks like a certificate but does not parse: {reason}")
-            }
-            Self::MalformedPkcs7 { reason } => write!(f, "this PKCS#7 (.p7b) file cannot be read: {reason}"),
-            Self::MalformedPem { label, reason } => {
-                write!(f, "the PEM block \"{label}\" cannot be decoded: {reason}")
-            }
-            Self::UnsupportedPemLabel { label } => write!(
-                f,
-                "the PEM block \"{label}\" is not a certificate; expected CERTIFICATE or PKCS7"
-            ),
-            Self::UnrecognisedBinary => f.write_str(
-                "this binary file is not a certificate: it is neither DER (.cer/.crt), PKCS#7 (.p7b) nor PKCS#12 (.pfx)",
-            ),
-            Self::NoCertificateInText => f.write_str(
-                "no certificate found in this text: expected a -----BEGIN CERTIFICATE----- block or base64, or text that names one (Get-ExchangeCertificate | Format-List output, Remote Connectivity Analyzer's line, Get-OutlookAnywhere | Format-List output)",
-            ),
-            Self::PasswordRequired => f.write_str("this .pfx file is protected by a password: enter it to open the file"),
-            Self::WrongPassword => f.write_str("the password is wrong for this .pfx file"),
-            Self::Pkcs12IterationsTooHigh { iterations, limit } => write!(
-                f,
-                "this .pfx file asks for {iterations} key-derivation iterations; more than {limit} are refused so that opening it cannot freeze the page"
-            ),
-            Self::MalformedPkcs12 { reason } => write!(f, "this .pfx file cannot be read: {reason}"),
-            Self::Pkcs12Unsupported => f.write_str("this build cannot open .pfx files"),
-            Self::MalformedTrustData { line, reason } => {
-                write!(f, "the trust-store data does not read at line {line}: {reason}")
-            }
-            Self::InInput { input, error } => write!(f, "{input}: {error}"),
-        }
-    }
-}
-
+// `Display` words the error from the English catalogue (`crate::render`).
 impl std::error::Error for Error {}

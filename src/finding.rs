@@ -264,7 +264,7 @@ impl Code {
             Self::AutodiscoverCertificateAlert => &["autodiscover", "host", "method", "reasons", "url"],
             Self::AutodiscoverRedirectPrompt => &["domain", "location", "method", "url"],
             Self::CertRevoked => &["reason", "revoked_at", "source", "url"],
-            Self::RevocationCheckFailed => &["reason", "source", "url"],
+            Self::RevocationCheckFailed => &["detail", "reason", "source", "url"],
             Self::RevocationGood => &["source", "url"],
             Self::AutodiscoverNotFound => &["domain"],
             Self::RootStoreStale => &["days", "program", "published", "version"],

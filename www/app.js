@@ -323,6 +323,7 @@ async function fetchLive() {
       status: r.status,
       ...(r.revoked_at ? { revokedAt: r.revoked_at } : {}),
       ...(r.reason ? { reason: r.reason } : {}),
+      ...(r.detail != null ? { detail: r.detail } : {}),
     }));
     // Issuers the server does not send, which the relay downloaded from their AIA address.
     for (const issuer of body.fetched || []) {

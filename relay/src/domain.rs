@@ -240,9 +240,9 @@ fn follow_redirect(url: &str, settings: &Settings, issuers: &Issuers<'_>) -> Vec
             }
             (status, _) => vec![seen(Kind::NotRedirected(status))],
         },
-        Err(detail) => vec![seen(Kind::NoAnswer {
+        Err(unanswered) => vec![seen(Kind::NoAnswer {
             code: "HTTP_FAILED",
-            detail,
+            detail: unanswered.detail,
         })],
     }
 }

@@ -8,12 +8,12 @@
 //! verifies every answer ([`msstd_check::revocation`]).
 
 use msstd_check::completion::{is_plain_http, RevocationNeed};
-use msstd_check::revocation::{self, Evidence, Source, Status};
+use msstd_check::revocation::{self, Evidence, Failure, Source, Status};
 use msstd_check::signature::RustCrypto;
 use msstd_check::UnixTime;
 
 use crate::settings::Settings;
-use crate::web;
+use crate::web::{self, Unreached};
 
 /// Largest OCSP response read.
 const MAX_OCSP_BYTES: u64 = 64 * 1024;
@@ -59,7 +59,7 @@ fn ask(need: &RevocationNeed, settings: &Settings, now: UnixTime) -> Vec<Evidenc
     for (source, url, http_request, cap) in ocsp.into_iter().chain(crl) {
         let answer = match fetch(url, http_request, settings, cap) {
             Ok(bytes) => judge(need, source, url, &bytes, now),
-            Err(reason) => revocation::failed(&need.der, source, url, &reason),
+            Err(failure) => revocation::failed(&need.der, source, url, failure),
         };
         if !matches!(answer.status, Status::Failed(_)) {
             return vec![answer];
@@ -76,11 +76,16 @@ fn judge(need: &RevocationNeed, source: Source, url: &str, response: &[u8], now:
 }
 
 /// The body of a 200 answer, or why there is none.
-fn fetch(url: &str, request: web::Request<'_>, settings: &Settings, cap: u64) -> Result<Vec<u8>, String> {
-    let answer = web::send(url, request, settings, cap)?;
+fn fetch(url: &str, request: web::Request<'_>, settings: &Settings, cap: u64) -> Result<Vec<u8>, Failure> {
+    let answer = web::send(url, request, settings, cap).map_err(|unanswered| match unanswered.kind {
+        Unreached::Refused => Failure::RefusedByPolicy,
+        Unreached::NameNotFound => Failure::NameNotFound,
+        Unreached::TimedOut => Failure::TimedOut,
+        Unreached::ConnectionFailed => Failure::ConnectionFailed,
+    })?;
     match answer.status {
-        200 if answer.truncated => Err(format!("the answer is larger than {cap} bytes")),
+        200 if answer.truncated => Err(Failure::TooLarge(cap)),
         200 => Ok(answer.body),
-        status => Err(format!("the server answered HTTP {status}")),
+        status => Err(Failure::HttpStatus(status)),
     }
 }

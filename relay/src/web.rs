@@ -29,8 +29,66 @@ pub(crate) enum Request<'a> {
     },
 }
 
+/// Why a request got no answer: the kind, for the engine's codes, and the HTTP client's own
+/// words, for the terminal.
+#[derive(Debug)]
+pub(crate) struct Unanswered {
+    pub kind: Unreached,
+    pub detail: String,
+}
+
+/// The kinds of [`Unanswered`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unreached {
+    /// The relay's policy refuses every address of the name, or the port.
+    Refused,
+    /// The name does not resolve.
+    NameNotFound,
+    /// No answer within the timeout.
+    TimedOut,
+    /// Anything else: no connection, a reset, a broken answer.
+    ConnectionFailed,
+}
+
+impl From<Unanswered> for String {
+    fn from(unanswered: Unanswered) -> Self {
+        unanswered.detail
+    }
+}
+
+/// The policy's refusal, carried through ureq's resolver as the source of its error.
+#[derive(Debug)]
+struct Refused(String);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+impl Unanswered {
+    fn of(error: &ureq::Error) -> Self {
+        use std::error::Error as _;
+        let io = error.source().and_then(|e| e.downcast_ref::<std::io::Error>());
+        let kind = match error.kind() {
+            _ if io.and_then(|e| e.get_ref()).is_some_and(|e| e.is::<Refused>()) => Unreached::Refused,
+            ureq::ErrorKind::Dns => Unreached::NameNotFound,
+            _ if io.is_some_and(|e| matches!(e.kind(), std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock)) => {
+                Unreached::TimedOut
+            }
+            _ => Unreached::ConnectionFailed,
+        };
+        Self {
+            kind,
+            detail: error.to_string(),
+        }
+    }
+}
+
 /// Sends `request` to `url` (no redirect followed), reading at most `cap` bytes of the body.
-pub(crate) fn send(url: &str, request: Request<'_>, settings: &Settings, cap: u64) -> Result<Answer, String> {
+pub(crate) fn send(url: &str, request: Request<'_>, settings: &Settings, cap: u64) -> Result<Answer, Unanswered> {
     let agent = agent(settings);
     let call = match request {
         Request::Get => agent.get(url).call(),
@@ -38,7 +96,7 @@ pub(crate) fn send(url: &str, request: Request<'_>, settings: &Settings, cap: u6
     };
     let response = match call {
         Ok(response) | Err(ureq::Error::Status(_, response)) => response,
-        Err(error) => return Err(error.to_string()),
+        Err(error) => return Err(Unanswered::of(&error)),
     };
     let status = response.status();
     let location = response.header("Location").map(str::to_owned);
@@ -47,7 +105,13 @@ pub(crate) fn send(url: &str, request: Request<'_>, settings: &Settings, cap: u6
         .into_reader()
         .take(cap + 1)
         .read_to_end(&mut body)
-        .map_err(|e| format!("{url}: {e}"))?;
+        .map_err(|e| Unanswered {
+            kind: match e.kind() {
+                std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => Unreached::TimedOut,
+                _ => Unreached::ConnectionFailed,
+            },
+            detail: format!("{url}: {e}"),
+        })?;
     let truncated = body.len() as u64 > cap;
     body.truncate(usize::try_from(cap).unwrap_or(usize::MAX));
     Ok(Answer {
@@ -70,9 +134,9 @@ fn agent(settings: &Settings) -> ureq::Agent {
             .and_then(|(host, port)| Some((host, port.parse::<u16>().ok()?)))
             .ok_or_else(|| std::io::Error::other(format!("{netloc}: no port")))?;
         if !web_port_allowed(&policy, port) {
-            return Err(std::io::Error::other(format!(
+            return Err(std::io::Error::other(Refused(format!(
                 "{netloc}: port refused by the relay's policy"
-            )));
+            ))));
         }
         let resolved = names
             .addresses(host, port, timeout)
@@ -82,9 +146,9 @@ fn agent(settings: &Settings) -> ureq::Agent {
             .filter(|a| policy.refuses(a.ip()).is_none())
             .collect();
         if allowed.is_empty() {
-            return Err(std::io::Error::other(format!(
+            return Err(std::io::Error::other(Refused(format!(
                 "{netloc}: refused by the relay's policy"
-            )));
+            ))));
         }
         Ok(allowed)
     };

@@ -4,8 +4,10 @@
 
 mod catalogue;
 mod domain;
+mod error;
 
 pub use domain::{domain_text_in, endpoint_line, worded_domain};
+pub use error::error_in;
 
 use std::fmt::{Debug, Write};
 

@@ -1,6 +1,6 @@
 //! CRLs (RFC 5280 section 5): a complete CRL from the issuer, verified and searched.
 
-use super::{current, reason_name, signed, verify, IssuerKey, Signed, Status};
+use super::{current, reason_name, signed, verify, Failure, IssuerKey, Signed, Status, Unusable};
 use crate::asn1::{small_uint, TAG_INTEGER, TAG_SEQUENCE};
 use crate::signature::Verifier;
 use crate::x509::{der, elements, expect, read_time, AlgorithmIdentifier, Certificate};
@@ -19,7 +19,7 @@ pub(super) fn status(
     crl: &[u8],
     now: UnixTime,
     verifier: &dyn Verifier,
-) -> Result<Status, &'static str> {
+) -> Result<Status, Unusable> {
     let (outer, _) = expect(crl, TAG_SEQUENCE, MALFORMED)?;
     let Signed {
         tbs,
@@ -35,7 +35,7 @@ pub(super) fn status(
     let (_, rest) = AlgorithmIdentifier::read(fields)?;
     let (name, rest) = expect(rest, TAG_SEQUENCE, MALFORMED)?;
     if name.whole != issuer.subject {
-        return Err("the CRL is issued under another name than the certificate's issuer");
+        return Err(Failure::CrlOtherIssuer.into());
     }
     verify(tbs.whole, &algorithm, signature, &issuer.key, verifier)?;
     let (this_update, mut rest) = read_time(rest)?;
@@ -52,7 +52,7 @@ pub(super) fn status(
         rest = after;
     }
     if rest.first() == Some(&0xa0) && mentions(der(rest)?.0.content, DELTA) {
-        return Err("the CRL is a delta CRL, which is not read");
+        return Err(Failure::CrlDelta.into());
     }
     current(this_update, next_update, now)?;
     for entry in elements(revoked.unwrap_or_default()) {

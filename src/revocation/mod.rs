@@ -11,7 +11,12 @@
 //! issuer under the same name, `nextUpdate` not past). Delta and indirect CRLs are not read.
 
 mod crl;
+mod failure;
 mod ocsp;
+
+pub use failure::Failure;
+
+use failure::Unusable;
 
 use serde::Serialize;
 
@@ -132,8 +137,8 @@ pub enum Status {
         reason: Option<&'static str>,
     },
     /// No usable answer: unreachable, an HTTP error, malformed, not signed by the issuer, out
-    /// of date, or the responder does not know the certificate. The words say which.
-    Failed(String),
+    /// of date, or the responder does not know the certificate; the failure says which.
+    Failed(Failure),
 }
 
 /// One verified answer about one certificate.
@@ -186,9 +191,9 @@ pub fn judge(
                 Source::Ocsp | Source::Stapled => ocsp::status(&cert, &issuer, response, now, verifier),
                 Source::Crl => crl::status(&cert, &issuer, response, now, verifier),
             };
-            outcome.unwrap_or_else(|reason| Status::Failed(reason.to_owned()))
+            outcome.unwrap_or_else(|unusable| Status::Failed(unusable.into()))
         }
-        _ => Status::Failed("the certificate or its issuer's key is not readable".to_owned()),
+        _ => Status::Failed(Failure::Unreadable),
     };
     Evidence {
         certificate: fingerprint(certificate),
@@ -198,14 +203,14 @@ pub fn judge(
     }
 }
 
-/// Evidence that `certificate` could not be checked at `url`, for `reason` (unreachable, an
+/// Evidence that `certificate` could not be checked at `url`, for `failure` (unreachable, an
 /// HTTP error, too large).
-pub fn failed(certificate: &[u8], source: Source, url: &str, reason: &str) -> Evidence {
+pub fn failed(certificate: &[u8], source: Source, url: &str, failure: Failure) -> Evidence {
     Evidence {
         certificate: fingerprint(certificate),
         source,
         url: url.to_owned(),
-        status: Status::Failed(reason.to_owned()),
+        status: Status::Failed(failure),
     }
 }
 
@@ -233,7 +238,7 @@ struct Signed<'a> {
 }
 
 /// Reads a signed structure's parts from the front of `content`.
-fn signed<'a>(content: &'a [u8], malformed: &'static str) -> Result<Signed<'a>, &'static str> {
+fn signed<'a>(content: &'a [u8], malformed: &'static str) -> Result<Signed<'a>, Unusable> {
     let (tbs, rest) = crate::x509::expect(content, crate::asn1::TAG_SEQUENCE, malformed)?;
     let (algorithm, rest) = AlgorithmIdentifier::read(rest)?;
     let (signature, rest) = crate::x509::expect(rest, crate::asn1::TAG_BIT_STRING, malformed)?;
@@ -246,29 +251,29 @@ fn signed<'a>(content: &'a [u8], malformed: &'static str) -> Result<Signed<'a>, 
     })
 }
 
-/// Whether `signature` over `signed` verifies with `key`; words for the failure otherwise.
+/// Whether `signature` over `signed` verifies with `key`.
 fn verify(
     signed: &[u8],
     algorithm: &AlgorithmIdentifier<'_>,
     signature: &[u8],
     key: &PublicKeyInfo<'_>,
     verifier: &dyn Verifier,
-) -> Result<(), &'static str> {
+) -> Result<(), Failure> {
     match crate::signature::check(signed, &Algorithm::of(algorithm), signature, key, verifier) {
         Verification::Valid => Ok(()),
-        Verification::Invalid => Err("its signature does not verify with the issuer's key"),
-        Verification::Unsupported => Err("its signature could not be verified"),
+        Verification::Invalid => Err(Failure::SignatureInvalid),
+        Verification::Unsupported => Err(Failure::SignatureUnsupported),
     }
 }
 
 /// Whether `at` is current: `this_update` not in the future, `next_update` (when given) not
 /// past, both with [`SKEW_SECONDS`] of tolerance.
-fn current(this_update: UnixTime, next_update: Option<UnixTime>, now: UnixTime) -> Result<(), &'static str> {
+fn current(this_update: UnixTime, next_update: Option<UnixTime>, now: UnixTime) -> Result<(), Failure> {
     if this_update.0 > now.0 + SKEW_SECONDS {
-        return Err("it is dated in the future");
+        return Err(Failure::DatedInFuture);
     }
     match next_update {
-        Some(next) if next.0 + SKEW_SECONDS < now.0 => Err("it is out of date (its nextUpdate has passed)"),
+        Some(next) if next.0 + SKEW_SECONDS < now.0 => Err(Failure::OutOfDate),
         _ => Ok(()),
     }
 }
@@ -311,7 +316,13 @@ pub(crate) fn finding(evidence: &Evidence, index: usize) -> Finding {
         Status::Revoked { at, reason } => base(Code::CertRevoked, Severity::Error)
             .with("revoked_at", at.to_string())
             .with("reason", reason.unwrap_or("unspecified")),
-        Status::Failed(reason) => base(Code::RevocationCheckFailed, Severity::Warning).with("reason", reason.clone()),
+        Status::Failed(failure) => {
+            let finding = base(Code::RevocationCheckFailed, Severity::Warning).with("reason", failure.code());
+            match failure.detail().and_then(|n| i64::try_from(n).ok()) {
+                Some(detail) => finding.with("detail", detail),
+                None => finding,
+            }
+        }
     }
 }
 
@@ -380,9 +391,6 @@ mod tests {
             UnixTime(0),
             &Answers::new(),
         );
-        assert_eq!(
-            evidence.status,
-            Status::Failed("the responder asks to try later".to_owned())
-        );
+        assert_eq!(evidence.status, Status::Failed(Failure::OcspTryLater));
     }
 }

@@ -2,7 +2,7 @@
 
 use sha1::Digest as _;
 
-use super::{current, reason_name, signed, verify, IssuerKey, Signed, Status};
+use super::{current, reason_name, signed, verify, Failure, IssuerKey, Signed, Status, Unusable};
 use crate::asn1::{encode as tlv, small_uint, TAG_INTEGER, TAG_OCTET_STRING, TAG_OID, TAG_SEQUENCE};
 use crate::certificate::Parsed;
 use crate::signature::Verifier;
@@ -36,23 +36,23 @@ pub(super) fn status(
     response: &[u8],
     now: UnixTime,
     verifier: &dyn Verifier,
-) -> Result<Status, &'static str> {
+) -> Result<Status, Unusable> {
     let (outer, _) = expect(response, TAG_SEQUENCE, MALFORMED)?;
     let (response_status, rest) = expect(outer.content, 0x0a, MALFORMED)?;
     match response_status.content {
         [0] => {}
-        [1] => return Err("the responder says the request is malformed"),
-        [2] => return Err("the responder had an internal error"),
-        [3] => return Err("the responder asks to try later"),
-        [5] => return Err("the responder requires a signed request"),
-        [6] => return Err("the responder is not authorised to answer for this certificate"),
-        _ => return Err(MALFORMED),
+        [1] => return Err(Failure::OcspMalformedRequest.into()),
+        [2] => return Err(Failure::OcspInternalError.into()),
+        [3] => return Err(Failure::OcspTryLater.into()),
+        [5] => return Err(Failure::OcspSignatureRequired.into()),
+        [6] => return Err(Failure::OcspUnauthorized.into()),
+        _ => return Err(Failure::Malformed.into()),
     }
     let (explicit, _) = expect(rest, 0xa0, MALFORMED)?;
     let (bytes, _) = expect(explicit.content, TAG_SEQUENCE, MALFORMED)?;
     let (kind, rest) = expect(bytes.content, TAG_OID, MALFORMED)?;
     if kind.content != BASIC {
-        return Err("the OCSP response is not a basic response");
+        return Err(Failure::OcspNotBasic.into());
     }
     let (basic, _) = expect(rest, TAG_OCTET_STRING, MALFORMED)?;
     let (basic, _) = expect(basic.content, TAG_SEQUENCE, MALFORMED)?;
@@ -112,11 +112,11 @@ pub(super) fn status(
                 };
                 Ok(Status::Revoked { at, reason })
             }
-            0x82 => Err("the responder does not know this certificate (status unknown)"),
-            _ => Err(MALFORMED),
+            0x82 => Err(Failure::OcspUnknown.into()),
+            _ => Err(Failure::Malformed.into()),
         };
     }
-    Err("the OCSP response is about another certificate")
+    Err(Failure::OcspOtherCertificate.into())
 }
 
 /// Who signed the response: the issuer itself (`None`), or a responder certificate in the
@@ -127,7 +127,7 @@ fn responder_certificate<'a>(
     issuer: &IssuerKey<'_>,
     certs: &[&'a [u8]],
     verifier: &dyn Verifier,
-) -> Result<Option<Certificate<'a>>, &'static str> {
+) -> Result<Option<Certificate<'a>>, Unusable> {
     // The responder ID names a subject and key (byName [1] EXPLICIT Name; byKey [2] EXPLICIT
     // KeyHash, the SHA-1 of the key's bits).
     let names = |subject: &[u8], key_bits: &[u8]| match tag {
@@ -147,7 +147,7 @@ fn responder_certificate<'a>(
             continue;
         }
         if parsed.x509.issuer.raw != issuer.subject {
-            return Err("the OCSP response is signed by a responder the issuer did not certify");
+            return Err(Failure::ResponderNotCertified.into());
         }
         verify(
             parsed.x509.tbs,
@@ -156,20 +156,20 @@ fn responder_certificate<'a>(
             &issuer.key,
             verifier,
         )
-        .map_err(|_| "the OCSP responder's certificate is not signed by the issuer")?;
+        .map_err(|_| Failure::ResponderNotSigned)?;
         if !parsed
             .extended_key_usage()
             .is_some_and(|purposes| purposes.iter().any(|p| p == "OCSPSigning"))
         {
-            return Err("the OCSP responder's certificate is not authorised for OCSP signing");
+            return Err(Failure::ResponderNotForOcsp.into());
         }
         return Ok(Some(parsed.x509));
     }
-    Err("the OCSP response is not signed by the issuer or a responder it certified")
+    Err(Failure::ResponderNotCertified.into())
 }
 
 /// Whether a CertID names `cert` from `issuer` (SHA-1 or SHA-256 hashes).
-fn same_certificate(cert_id: &[u8], cert: &Certificate<'_>, issuer: &IssuerKey<'_>) -> Result<bool, &'static str> {
+fn same_certificate(cert_id: &[u8], cert: &Certificate<'_>, issuer: &IssuerKey<'_>) -> Result<bool, Unusable> {
     let (algorithm, rest) = AlgorithmIdentifier::read(cert_id)?;
     let (name_hash, rest) = expect(rest, TAG_OCTET_STRING, MALFORMED)?;
     let (key_hash, rest) = expect(rest, TAG_OCTET_STRING, MALFORMED)?;

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use msstd_check::Input;
+use msstd_check::{render, Input};
 
 use super::{now, print_report, read_input, EXIT_USAGE};
 use crate::analysis;
@@ -51,7 +51,7 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
     let report = match analysis::complete(&inputs, &options, false, None) {
         Ok(completed) => completed.report,
         Err(error) => {
-            eprintln!("msstd-relay check: {error}");
+            eprintln!("msstd-relay check: {}", render::error_in(&error, judging.language.into()));
             return ExitCode::from(EXIT_USAGE);
         }
     };

@@ -195,10 +195,10 @@ fn chain_json(fetched: &Fetched, downloaded: &[Download], revocation: &[Evidence
 
 /// One verified revocation answer, as the page reads it.
 fn evidence_json(evidence: &Evidence) -> Value {
-    let (status, revoked_at, reason) = match &evidence.status {
-        Status::Good => ("good", None, None),
-        Status::Revoked { at, reason } => ("revoked", Some(at.to_string()), reason.map(str::to_owned)),
-        Status::Failed(reason) => ("failed", None, Some(reason.clone())),
+    let (status, revoked_at, reason, detail) = match &evidence.status {
+        Status::Good => ("good", None, None, None),
+        Status::Revoked { at, reason } => ("revoked", Some(at.to_string()), *reason, None),
+        Status::Failed(failure) => ("failed", None, Some(failure.code()), failure.detail()),
     };
     json!({
         "certificate": evidence.certificate,
@@ -207,6 +207,7 @@ fn evidence_json(evidence: &Evidence) -> Value {
         "status": status,
         "revoked_at": revoked_at,
         "reason": reason,
+        "detail": detail,
     })
 }
 

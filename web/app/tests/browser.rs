@@ -145,6 +145,17 @@ fn input_errors_are_objects_with_codes() {
     .unwrap_err();
     assert_eq!(get(&error, "code"), "INPUT_PRIVATE_KEY_ONLY");
     assert!(get(&error, "message").as_string().unwrap().starts_with("key: "));
+    // Worded in the request's language, from the same catalogue as the findings.
+    let error = analyze(request(
+        &[("key", include_bytes!("../../../tests/data/rsa-2048.key"))],
+        None,
+        "it",
+    ))
+    .unwrap_err();
+    assert_eq!(
+        get(&error, "message").as_string().unwrap(),
+        "key: questa è una chiave privata, non un certificato: fornire il certificato (.cer/.crt/.pem) o il file .pfx che contiene entrambi"
+    );
     let garbage: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
     let error = analyze(request(&[("noise", &garbage)], None, "en")).unwrap_err();
     assert!(get(&error, "code").as_string().unwrap().starts_with("INPUT_"));
@@ -444,6 +455,32 @@ async fn revocation_answers_from_the_relay_become_findings() {
     assert_eq!(get(&response, "report.clients.2.outcome"), "no");
 
     Reflect::set(&answer, &"status".into(), &"maybe".into()).unwrap();
+    assert_eq!(get(&analyze(request).unwrap_err(), "code"), "BAD_REQUEST");
+
+    // A failure is a code with its detail, worded by the request's language.
+    let request = self::request(inputs, Some("msstd:mail.contoso.com"), "it");
+    let failed = Object::new();
+    for (name, value) in [
+        ("certificate", JsValue::from(leaf.as_str())),
+        ("source", "ocsp".into()),
+        ("url", "http://ocsp.contoso.com/".into()),
+        ("status", "failed".into()),
+        ("reason", "http-status".into()),
+        ("detail", 503.into()),
+    ] {
+        Reflect::set(&failed, &name.into(), &value).unwrap();
+    }
+    Reflect::set(&request, &"revocation".into(), &Array::of1(&failed)).unwrap();
+    let response = analyze_as_the_page_does(request.clone()).await;
+    let finding = Array::from(&get(&response, "report.findings"))
+        .iter()
+        .find(|f| get(f, "code").as_string().as_deref() == Some("REVOCATION_CHECK_FAILED"))
+        .unwrap();
+    assert_eq!(get(&finding, "params.reason"), "http-status");
+    let message = get(&finding, "message").as_string().unwrap();
+    assert!(message.contains("il server ha risposto con lo stato HTTP 503"), "{message}");
+    // Words where a code belongs are refused, never shown as they came.
+    Reflect::set(&failed, &"reason".into(), &"the server answered HTTP 503".into()).unwrap();
     assert_eq!(get(&analyze(request).unwrap_err(), "code"), "BAD_REQUEST");
 }
 

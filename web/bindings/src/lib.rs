@@ -195,7 +195,10 @@ fn language(tag: Option<&str>) -> Language {
 pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
     let request = Request::read(&request).map_err(|refusal| match refusal {
         Refusal::Shape(reason) => error("BAD_REQUEST", reason),
-        Refusal::Input(e) => error(e.code(), e.to_string()),
+        Refusal::Input(e) => {
+            let tag = js_sys::Reflect::get(&request, &"language".into()).ok().and_then(|l| l.as_string());
+            error(e.code(), render::error_in(&e, language(tag.as_deref())))
+        }
     })?;
     let language = language(request.language.as_deref());
     let inputs: Vec<Input<'_>> = request
@@ -219,7 +222,7 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
         verifier: &answers,
         revocation: &request.revocation,
     };
-    let report = analyze(&inputs, &options).map_err(|e: Error| error(e.code(), e.to_string()))?;
+    let report = analyze(&inputs, &options).map_err(|e: Error| error(e.code(), render::error_in(&e, language)))?;
     let pending = answers.take_pending();
     let response = Response {
         report: render::worded(&report, language),

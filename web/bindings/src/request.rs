@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use js_sys::{Array, JsString, Reflect, Uint8Array};
 use msstd_check::input::{check_input_count, check_input_size};
 use msstd_check::limits::MAX_INPUT_BYTES;
-use msstd_check::revocation::{self, Evidence, Source, Status};
+use msstd_check::revocation::{self, Evidence, Failure, Source, Status};
 use msstd_check::{Error, UnixTime};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -230,8 +230,8 @@ impl Request {
 }
 
 /// One revocation answer: `certificate` (its SHA-256 fingerprint), `source` (`ocsp`, `crl`,
-/// `stapled`), `url`, `status` (`good`, `revoked` with `revokedAt` and `reason`, `failed` with
-/// `reason`).
+/// `stapled`), `url`, `status` (`good`, `revoked` with `revokedAt` and the CRLReason `reason`,
+/// `failed` with the failure code `reason` and, for the codes that carry one, its `detail`).
 fn evidence(answer: &JsValue, at: &str) -> Result<Evidence, String> {
     let source = string(answer, "source", at, MAX_TOKEN)?;
     let source = Source::named(&source).ok_or_else(|| format!("{at}source must be ocsp, crl or stapled"))?;
@@ -246,7 +246,15 @@ fn evidence(answer: &JsValue, at: &str) -> Result<Evidence, String> {
                 reason: reason.as_deref().and_then(revocation::reason_named),
             }
         }
-        "failed" => Status::Failed(reason.unwrap_or_default()),
+        "failed" => {
+            let detail = serde_wasm_bindgen::from_value::<Option<u64>>(field(answer, "detail"))
+                .map_err(|_| format!("{at}detail must be a whole number"))?;
+            let code = reason.unwrap_or_default();
+            Status::Failed(
+                Failure::named(&code, detail)
+                    .ok_or_else(|| format!("{at}reason must be a revocation failure code (docs/findings.md)"))?,
+            )
+        }
         _ => return Err(format!("{at}status must be good, revoked or failed")),
     };
     Ok(Evidence {
