@@ -17,6 +17,10 @@ done
 # The page's words, one file per language, from the catalogues (locales/*.ftl).
 echo "== the page's words (messages-TAG.json)"
 cargo run --locked --quiet --example page_messages -- dist
+# The roots by need: the index and a file per subject (src/trust/by_need.rs).
+echo "== the roots by need (roots/)"
+rm -rf dist/roots
+cargo run --locked --quiet --example root_files -- dist
 # Brotli and gzip copies beside each file, which msstd-relay serve sends when accepted.
 echo "== precompress (Brotli, gzip)"
 node scripts/precompress.mjs dist

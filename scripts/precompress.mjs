@@ -10,7 +10,8 @@ const dist = process.argv[2] || 'dist';
 const compressible = /\.(html|js|mjs|css|wasm|svg|json|webmanifest|txt)$/;
 let raw = 0;
 let brotli = 0;
-for (const name of readdirSync(dist)) {
+// Every file below dist, the root files of roots/ included.
+for (const name of readdirSync(dist, { recursive: true })) {
   const path = join(dist, name);
   if (!statSync(path).isFile() || !compressible.test(name)) continue;
   const bytes = readFileSync(path);

@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 
 use crate::analysis::{self, Options};
+use crate::certificate::Parsed;
 use crate::input::{self, Input};
 use crate::limits::{MAX_COMPLETION_ROUNDS, MAX_ISSUER_DOWNLOADS};
 use crate::report::{ChainStatus, Report};
@@ -46,6 +47,13 @@ pub enum Need {
     Revocation(Box<RevocationNeed>),
     /// A signature the verifier could not settle yet ([`crate::signature::Answers`]).
     Signature(Box<PendingCheck>),
+    /// A file of a store's index ([`crate::TrustStore::from_index`], the page's) that holds the roots a
+    /// certificate names: until it is loaded ([`crate::TrustStore::load_file`]) that store judges
+    /// nothing and its verdicts are pending.
+    RootFile {
+        /// The file's name, `roots/<file>.txt`.
+        file: String,
+    },
 }
 
 /// A certificate of the path whose revocation is to be asked, with its issuer: an answer is
@@ -104,7 +112,7 @@ impl Fulfilled {
                 .iter()
                 .filter_map(|need| match need {
                     Need::Signature(check) => Some((check.id, verifier.verify(&check.check()))),
-                    Need::Issuer { .. } | Need::Revocation(_) => None,
+                    Need::Issuer { .. } | Need::Revocation(_) | Need::RootFile { .. } => None,
                 })
                 .collect(),
             ..Self::default()
@@ -137,6 +145,7 @@ pub fn analyze_needs(inputs: &[Input<'_>], options: &Options<'_>, completion: Co
     let mut ders = Vec::new();
     let report = analysis::run(inputs, options, Some(&mut ders))?;
     let mut needs = Vec::new();
+    needs.extend(root_file_needs(&ders, options));
     if let Some(need) = issuer_need(&report, inputs) {
         needs.push(need);
     }
@@ -151,6 +160,22 @@ pub fn analyze_needs(inputs: &[Input<'_>], options: &Options<'_>, completion: Co
             .map(|check| Need::Signature(Box::new(check))),
     );
     Ok(Analysis { report, needs })
+}
+
+/// The index files either store lacks for the names of the certificates analysed (`ders`).
+fn root_file_needs(ders: &[Vec<u8>], options: &Options<'_>) -> Vec<Need> {
+    let certs: Vec<Parsed<'_>> = ders.iter().filter_map(|der| Parsed::new(der, 0, false)).collect();
+    let mut files: Vec<&str> = [options.trust, options.windows_trust]
+        .into_iter()
+        .flatten()
+        .flat_map(|store| analysis::missing_files(&certs, store))
+        .collect();
+    files.sort_unstable();
+    files.dedup();
+    files
+        .into_iter()
+        .map(|file| Need::RootFile { file: file.to_owned() })
+        .collect()
 }
 
 /// The missing issuer's URLs, as the Windows chain engine follows them: plain `http://` (what
@@ -366,7 +391,9 @@ impl Asked {
                     }
                 }
                 Need::Signature(check) if !self.signatures.contains(&check.id) => selected.push(need.clone()),
-                Need::Revocation(_) | Need::Signature(_) => {}
+                // The stores `complete` borrows cannot take files: a face with an index store
+                // (the page) loads them between its own calls of `analyze_needs`.
+                Need::Revocation(_) | Need::Signature(_) | Need::RootFile { .. } => {}
             }
         }
         if !selected.iter().any(|n| matches!(n, Need::Issuer { .. })) {
@@ -384,6 +411,7 @@ impl Asked {
                 Need::Issuer { urls, .. } => self.open.push(urls.clone()),
                 Need::Revocation(r) => self.revocation.push(revocation::fingerprint(&r.der)),
                 Need::Signature(check) => self.signatures.push(check.id),
+                Need::RootFile { .. } => {}
             }
         }
     }

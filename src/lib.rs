@@ -115,5 +115,5 @@ pub use input::Input;
 pub use public_key::KeyDescription;
 pub use report::{AnchorSummary, Chain, ChainStatus, Format, InputSummary, Report, Summary, SCHEMA};
 pub use signature::{Verification, Verifier};
-pub use trust::{AnchorSource, StoreVersion, TrustStore};
+pub use trust::{split_by_need, AnchorSource, RootFiles, StoreVersion, TrustStore};
 pub use unix_time::UnixTime;

@@ -19,8 +19,12 @@ const state = {
   timer: 0,
   /** Signature outcomes WebCrypto gave, by check id: reused while the certificates stay. */
   verified: new Map(),
-  /** The root stores' texts by kind, once fetched; `trustState` is 'loading', 'ready' or 'failed'. */
-  trust: null,
+  /**
+   * The roots the engine judges with: the index of both programs (`roots/index.txt`), the root
+   * files a chain needed (file -> text), or, when a file cannot be fetched, both whole stores
+   * (kind -> text). `trustState` is 'loading', 'ready' or 'failed'.
+   */
+  roots: { index: null, files: new Map(), whole: null },
   trustState: 'loading',
   /** Revocation answers the relay asked for and verified for the last live fetch. */
   revocation: [],
@@ -30,6 +34,8 @@ const state = {
   words: {},
 };
 const TRUST_STORES = ['mozilla', 'microsoft'];
+/** How long the first answer waits for the root index before it shows the names alone. */
+const INDEX_PATIENCE_MS = 1500;
 
 /** One of the page's words: `page-KEY`, or a label it shares with the text report. */
 const t = (key) => state.words[`page-${key}`] ?? state.words[key] ?? '';
@@ -91,42 +97,84 @@ async function loadEngine(attempt = 0) {
   if (attempt) url.searchParams.set('reload', String(attempt));
   const module = await import(url.href);
   await module.default({ module_or_path: new URL(script.dataset.wasm, document.baseURI) });
-  if (state.trust) for (const kind of TRUST_STORES) module.loadTrust(kind, state.trust[kind]);
+  giveRoots(module);
   return module;
 }
 
+/** Hands what the page holds of the roots to an engine (a fresh module, or the .pfx worker's). */
+function giveRoots(engine) {
+  const { index, files, whole } = state.roots;
+  if (whole) for (const kind of TRUST_STORES) engine.loadTrust(kind, whole[kind]);
+  if (index) engine.loadRootIndex(index);
+  for (const [file, text] of files) engine.loadRootFile(file, text);
+}
+
+/** The same to the .pfx worker, by message. */
+function postRoots(message) {
+  if (state.worker) state.worker.postMessage({ roots: message });
+}
+
+/** The text at `url`, or an error for an HTTP failure. */
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.text();
+}
+
 /**
- * The root stores, Mozilla's and Microsoft's, fetched after the first verdict (neither is in the
- * first load): until they are there the engine judges the names only, leaves the chain and every
- * client verdict pending, and the page says it is checking trust.
+ * The index of both root programs, fetched as the page starts (a few kilobytes): from then on
+ * the engine names the root files a chain needs, which `loadRootFiles` fetches. Until it is
+ * there the engine judges the names only and leaves every client verdict pending.
  */
-async function loadTrust() {
+async function loadRootIndex() {
   try {
-    const texts = {};
-    await Promise.all(
-      TRUST_STORES.map(async (kind) => {
-        const response = await fetch(`${kind}-roots.txt`);
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        texts[kind] = await response.text();
-      }),
-    );
-    for (const kind of TRUST_STORES) state.engine.loadTrust(kind, texts[kind]);
-    state.trust = texts;
-    if (state.worker) state.worker.postMessage({ trust: texts });
+    const index = await fetchText('roots/index.txt');
+    state.engine.loadRootIndex(index);
+    state.roots.index = index;
+    postRoots({ index });
     state.trustState = 'ready';
   } catch (error) {
-    state.trustState = 'failed';
+    state.trustState = (await loadWholeStores()) ? 'ready' : 'failed';
   }
-  if (state.response) await run();
-  // For automation: the verdicts are final from here on.
-  document.body.dataset.trust = state.trustState;
+}
+
+/** The root files the engine asked for (`response.roots`); true when they are loaded. */
+async function loadRootFiles(files) {
+  try {
+    const texts = await Promise.all(files.map((file) => fetchText(`roots/${file}.txt`)));
+    files.forEach((file, i) => {
+      state.engine.loadRootFile(file, texts[i]);
+      state.roots.files.set(file, texts[i]);
+      postRoots({ file, text: texts[i] });
+    });
+    return true;
+  } catch (error) {
+    // Offline with a file not cached: the whole stores, which the service worker keeps.
+    const loaded = await loadWholeStores();
+    if (!loaded) state.trustState = 'failed';
+    return loaded;
+  }
+}
+
+/** Both whole root stores (offline, when a root file cannot be fetched); true when loaded. */
+async function loadWholeStores() {
+  try {
+    const texts = await Promise.all(TRUST_STORES.map((kind) => fetchText(`${kind}-roots.txt`)));
+    const whole = Object.fromEntries(TRUST_STORES.map((kind, i) => [kind, texts[i]]));
+    for (const kind of TRUST_STORES) state.engine.loadTrust(kind, whole[kind]);
+    state.roots.whole = whole;
+    postRoots({ whole });
+    return true;
+  } catch (error) {
+    return false;
+  }
 }
 
 /** The PKCS#12 module runs in a worker, loaded only when a .pfx arrives. */
 function workerAnalyze(request) {
   if (!state.worker) {
     state.worker = new Worker('pfx-worker.js', { type: 'module' });
-    if (state.trust) state.worker.postMessage({ trust: state.trust });
+    state.worker.postMessage({ roots: { ...state.roots, files: [...state.roots.files] } });
     state.worker.onmessage = ({ data }) => {
       const call = state.workerCalls.get(data.id);
       state.workerCalls.delete(data.id);
@@ -149,7 +197,7 @@ function workerAnalyze(request) {
 /** The analysis, with its signatures verified by WebCrypto (see signatures.js). */
 function analyze(request) {
   if (state.verified.size > 512) state.verified.clear();
-  return analyzeVerified(analyzeOnce, request, state.verified, state.engine.maxRounds());
+  return analyzeVerified(analyzeOnce, request, state.verified, state.engine.maxRounds(), loadRootFiles);
 }
 
 async function analyzeOnce(request) {
@@ -807,10 +855,20 @@ async function boot() {
   await restored;
   probeRelay();
   updateUnderstood();
+  // The first answer is the whole one: the index is small, and the root files a chain needs
+  // are fetched within the analysis. Should it be slow, the names are judged meanwhile.
+  const roots = loadRootIndex();
+  const slow = await Promise.race([roots.then(() => false), new Promise((resolve) => setTimeout(resolve, INDEX_PATIENCE_MS, true))]);
   await run();
   document.body.dataset.ready = 'true';
-  // After the first verdict: the root stores never delay it.
-  loadTrust();
+  if (slow) {
+    await roots;
+    if (state.response) await run();
+  }
+  // For automation: the verdicts are final from here on.
+  document.body.dataset.trust = state.trustState;
+  // After the first answer: the service worker's copy of everything (the whole stores among
+  // it, for offline use) never competes with it.
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     navigator.serviceWorker.register('sw.js').catch(() => {});
   }

@@ -5,12 +5,15 @@ import * as engine from './msstd-check-pfx.js';
 const ready = engine.default({ module_or_path: new URL('msstd-check-pfx_bg.wasm', import.meta.url) });
 
 self.onmessage = async ({ data }) => {
-  const { id, request, trust } = data;
+  const { id, request, roots } = data;
   try {
     await ready;
-    // The root stores, sent once the page has them (see app.js).
-    if (trust) {
-      for (const [kind, text] of Object.entries(trust)) engine.loadTrust(kind, text);
+    // The roots, as the page gets them (see app.js): whole stores, the index, root files.
+    if (roots) {
+      if (roots.whole) for (const [kind, text] of Object.entries(roots.whole)) engine.loadTrust(kind, text);
+      if (roots.index) engine.loadRootIndex(roots.index);
+      for (const [file, text] of roots.files || []) engine.loadRootFile(file, text);
+      if (roots.file) engine.loadRootFile(roots.file, roots.text);
       return;
     }
     self.postMessage({ id, ok: true, value: engine.analyze(request) });

@@ -30,14 +30,17 @@ export async function verifySignatures(pending, outcomes) {
   pending.forEach((check, i) => outcomes.set(check.id, results[i]));
 }
 
-/** Runs `analyze` (one engine call, sync or async) until no check is pending or the engine's
- *  cap of `maxRounds` (its `maxRounds()`) is reached, verifying what each round leaves and
- *  remembering the outcomes in `outcomes` for later runs. */
-export async function analyzeVerified(analyze, request, outcomes, maxRounds) {
+/** Runs `analyze` (one engine call, sync or async) until nothing is pending or the engine's
+ *  cap of `maxRounds` (its `maxRounds()`) is reached: each round verifies the signatures it
+ *  leaves (remembering the outcomes in `outcomes` for later runs) and, given `loadRoots`
+ *  (async, true once loaded), loads the root files it names (`response.roots`). */
+export async function analyzeVerified(analyze, request, outcomes, maxRounds, loadRoots = null) {
   for (let round = 1; ; round++) {
     const signatures = [...outcomes].map(([id, outcome]) => ({ id, outcome }));
     const response = await analyze({ ...request, signatures });
-    if (!response.pending.length || round >= maxRounds) return response;
-    await verifySignatures(response.pending, outcomes);
+    const roots = loadRoots ? response.roots || [] : [];
+    if ((!response.pending.length && !roots.length) || round >= maxRounds) return response;
+    const [, loaded] = await Promise.all([verifySignatures(response.pending, outcomes), roots.length ? loadRoots(roots) : true]);
+    if (!loaded && !response.pending.length) return response;
   }
 }

@@ -2,9 +2,13 @@
 // a new build shows at once) and from the cache when there is none. Installing caches the page
 // and every asset it names, the PKCS#12 worker's included.
 const CACHE = 'msstd-check';
-// What scripts fetch rather than the page names: modules, and the root stores (the verdicts need
-// them offline too).
-const WORKER_ASSETS = ['signatures.js', 'pfx-worker.js', 'msstd-check-pfx.js', 'msstd-check-pfx_bg.wasm', 'mozilla-roots.txt', 'microsoft-roots.txt'];
+// What scripts fetch rather than the page names: modules, the root index, and both whole root
+// stores, which the page loads offline when a root file a chain needs was never fetched (so
+// every verdict works offline; online the page fetches only the files it needs).
+const WORKER_ASSETS = [
+  'signatures.js', 'pfx-worker.js', 'msstd-check-pfx.js', 'msstd-check-pfx_bg.wasm',
+  'roots/index.txt', 'mozilla-roots.txt', 'microsoft-roots.txt',
+];
 
 async function precache() {
   const cache = await caches.open(CACHE);

@@ -99,8 +99,9 @@ fn fulfil(needs: &[Need], network: Network<'_>, now: UnixTime) -> Fulfilled {
                     .revocation
                     .extend(crate::revocation::answers(need, network.stapled, network.settings, now))
             }
-            // The built-in verifier settles every signature it is asked.
-            Need::Signature(_) => {}
+            // The built-in verifier settles every signature it is asked, and the relay's
+            // stores are whole: no root file is ever needed.
+            Need::Signature(_) | Need::RootFile { .. } => {}
         }
     }
     fulfilled

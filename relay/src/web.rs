@@ -75,7 +75,9 @@ impl Unanswered {
         let kind = match error.kind() {
             _ if io.and_then(|e| e.get_ref()).is_some_and(|e| e.is::<Refused>()) => Unreached::Refused,
             ureq::ErrorKind::Dns => Unreached::NameNotFound,
-            _ if io.is_some_and(|e| matches!(e.kind(), std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock)) => {
+            _ if io
+                .is_some_and(|e| matches!(e.kind(), std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock)) =>
+            {
                 Unreached::TimedOut
             }
             _ => Unreached::ConnectionFailed,

@@ -358,7 +358,10 @@ fn a_response_for_another_certificate_or_from_another_signer_is_not_trusted() {
         .find(|f| f["code"] == "REVOCATION_CHECK_FAILED")
         .and_then(|f| f["message"].as_str())
         .unwrap();
-    assert!(message.contains(": its signature does not verify with the issuer's key."), "{message}");
+    assert!(
+        message.contains(": its signature does not verify with the issuer's key."),
+        "{message}"
+    );
     assert_eq!(status, 0, "a failed check is a warning");
 }
 

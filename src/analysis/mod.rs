@@ -263,11 +263,34 @@ fn distinct<'a>(
                 .add_supplied(cert.x509.subject.raw, cert.x509.public_key.raw);
         }
     }
+    // A store built from an index judges only once it holds the roots these certificates name
+    // (`completion::Need::RootFile`); until then it is as if it were not loaded.
+    let lacks = |store: &TrustStore| !missing_files(&certs, store).is_empty();
+    if trust.as_deref().is_some_and(lacks) {
+        trust = None;
+        windows_trust = None;
+    }
+    if windows_trust.as_deref().is_some_and(lacks) {
+        windows_trust = None;
+    }
     Ok(Distinct {
         certs,
         trust,
         windows_trust,
     })
+}
+
+/// The files of `store`'s index that hold roots named as the subject or issuer of one of
+/// `certs`, not loaded yet.
+pub(crate) fn missing_files<'s>(certs: &[Parsed<'_>], store: &'s TrustStore) -> Vec<&'s str> {
+    let mut files: Vec<&str> = certs
+        .iter()
+        .flat_map(|c| [c.x509.subject.raw, c.x509.issuer.raw])
+        .filter_map(|name| store.missing_file(name))
+        .collect();
+    files.sort_unstable();
+    files.dedup();
+    files
 }
 
 /// What the leaf's names answer: the principal as parsed, the msstd, host and Autodiscover

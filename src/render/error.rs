@@ -33,9 +33,9 @@ fn args(error: &Error) -> Args<'_> {
         Error::Truncated { declared, available } => args
             .with("declared", number(*declared))
             .with("available", number(*available)),
-        Error::MalformedCertificate { reason } | Error::MalformedPkcs7 { reason } | Error::MalformedPkcs12 { reason } => {
-            args.with("reason", Arg::Text(reason))
-        }
+        Error::MalformedCertificate { reason }
+        | Error::MalformedPkcs7 { reason }
+        | Error::MalformedPkcs12 { reason } => args.with("reason", Arg::Text(reason)),
         Error::MalformedPem { label, reason } => args.with("label", Arg::Text(label)).with("reason", Arg::Text(reason)),
         Error::UnsupportedPemLabel { label } => args.with("label", Arg::Text(label)),
         Error::Pkcs12IterationsTooHigh { iterations, limit } => {
@@ -77,7 +77,10 @@ mod tests {
             (Error::PrivateKeyOnly, &[]),
             (Error::PublicKeyOnly, &[]),
             (Error::RevocationList, &[]),
-            (Error::MalformedCertificate { reason: reason() }, &["an element is truncated"]),
+            (
+                Error::MalformedCertificate { reason: reason() },
+                &["an element is truncated"],
+            ),
             (Error::MalformedPkcs7 { reason: reason() }, &["an element is truncated"]),
             (
                 Error::MalformedPem {
@@ -103,7 +106,10 @@ mod tests {
                 },
                 &["10000000", "1000000"],
             ),
-            (Error::MalformedPkcs12 { reason: reason() }, &["an element is truncated"]),
+            (
+                Error::MalformedPkcs12 { reason: reason() },
+                &["an element is truncated"],
+            ),
             (Error::Pkcs12Unsupported, &[]),
             (
                 Error::MalformedTrustData {
@@ -132,7 +138,10 @@ mod tests {
             }
         }
         let named = Error::WrongPassword.in_input("server.pfx".to_owned());
-        assert_eq!(named.to_string(), "server.pfx: the password is wrong for this .pfx file");
+        assert_eq!(
+            named.to_string(),
+            "server.pfx: the password is wrong for this .pfx file"
+        );
         assert_eq!(
             error_in(&named, Language::It),
             "server.pfx: la password non è corretta per questo file .pfx"

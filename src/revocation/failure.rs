@@ -179,7 +179,7 @@ mod tests {
             .copied()
             .chain([Failure::HttpStatus(503), Failure::TooLarge(65_536)])
             .collect();
-                for failure in all {
+        for failure in all {
             assert_eq!(Failure::named(failure.code(), failure.detail()), Some(failure));
         }
         assert_eq!(Failure::named("http-status", None), None, "the status is needed");

@@ -4,8 +4,11 @@
 //! `data/mozilla-roots.txt`, `data/microsoft-roots.txt`), which the page fetches after its
 //! first verdict instead of carrying them in its first load.
 
+mod by_need;
 mod data;
 mod microsoft;
+
+pub use by_need::{split as split_by_need, RootFiles};
 
 pub(crate) use microsoft::Distrust;
 
@@ -151,6 +154,10 @@ pub struct TrustStore {
     base: Arc<[Anchor]>,
     added: Vec<Anchor>,
     version: Option<StoreVersion>,
+    /// Where the roots not loaded yet are, for a store built from an index (the page's).
+    index: Arc<[by_need::Entry]>,
+    /// The index's files loaded so far.
+    loaded: Vec<String>,
 }
 
 impl TrustStore {
@@ -159,6 +166,8 @@ impl TrustStore {
             base: anchors.into(),
             added: Vec::new(),
             version,
+            index: Arc::new([]),
+            loaded: Vec::new(),
         }
     }
 

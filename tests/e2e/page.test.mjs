@@ -275,12 +275,62 @@ test('the DigiCert chain on the day it was valid: Windows connects, the other cl
   await context.close();
 });
 
-test('until the root stores arrive only the names are judged, and no client verdict is guessed', async () => {
+test('roots by need: only the files a chain names are fetched, never a whole store, and offline afterwards', async () => {
+  const badssl = (name) => readFileSync(`${root}../shared/fixtures/badssl/${name}`, 'utf8');
+  const { context, page, requests, problems } = await open(site.url, {}, {
+    prepare: (page) => page.clock.setFixedTime(new Date('2020-04-01T00:00:00Z')),
+  });
+  const rootFiles = () => requests.filter((url) => /\/roots\/[0-9a-f]{16}\.txt$/.test(url));
+  const wholeStores = () => requests.filter((url) => /-roots\.txt$/.test(url));
+  assert.equal(requests.filter((url) => url.endsWith('/roots/index.txt')).length, 1);
+  assert.deepEqual(rootFiles(), [], 'no root file before a chain names one');
+
+  // DigiCert Global Root CA: in Microsoft's program only (Mozilla removed it in 2025).
+  await page.fill('#paste', badssl('wildcard-rsa2048.pem'));
+  await page.fill('#msstd', 'msstd:*.badssl.com');
+  await page.fill('#host', 'mail.badssl.com');
+  await settled(page);
+  const digicert = await answer(page);
+  assert.deepEqual(digicert.clients, { 'windows-outlook': 'yes', 'legacy-windows-outlook': 'yes', other: 'no' }, JSON.stringify(digicert));
+  assert.deepEqual(digicert.reasons.other, ['CHAIN_WINDOWS_ONLY']);
+  const afterDigicert = rootFiles().length;
+  assert.equal(afterDigicert, 1, `one file for one root: ${rootFiles()}`);
+
+  // COMODO RSA Certification Authority: in both programs, and the AddTrust root it was
+  // cross-signed by.
+  await page.fill('#paste', badssl('subdomain-xn--n1aae7f7o.pem'));
+  await page.fill('#msstd', 'msstd:xn--n1aae7f7o.badssl.com');
+  await page.fill('#host', 'xn--n1aae7f7o.badssl.com');
+  await settled(page);
+  const comodo = await answer(page);
+  assert.deepEqual(comodo.clients, { 'windows-outlook': 'yes', 'legacy-windows-outlook': 'no', other: 'yes' }, JSON.stringify(comodo));
+  assert.ok(rootFiles().length - afterDigicert <= 2, `${rootFiles()}`);
+  assert.equal(new Set(rootFiles()).size, rootFiles().length, 'no file fetched twice');
+  assert.deepEqual(wholeStores(), [], 'no whole store while online');
+  assert.deepEqual(problems, []);
+
+  // Offline afterwards, with files this visit never fetched: the whole stores the service
+  // worker keeps stand in.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('body[data-trust]');
+  assert.equal(await page.getAttribute('body', 'data-trust'), 'ready');
+  await page.fill('#paste', badssl('wildcard-sha1-intermediate.pem'));
+  await page.fill('#msstd', 'msstd:*.badssl.com');
+  await settled(page);
+  assert.deepEqual((await answer(page)).clients, { 'windows-outlook': 'yes', 'legacy-windows-outlook': 'yes', other: 'no' });
+  await context.close();
+});
+
+test('until the root index arrives only the names are judged, and no client verdict is guessed', async () => {
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   const { context, page } = await open(site.url, {}, {
     trust: false,
-    prepare: (page) => page.route('**/microsoft-roots.txt', async (route) => { await held; await route.continue(); }),
+    prepare: (page) => page.route('**/roots/index.txt', async (route) => { await held; await route.continue(); }),
   });
   await page.fill('#paste', text('contoso-leaf.pem') + text('contoso-chain.pem'));
   await page.fill('#msstd', 'msstd:mail.contoso.com');
@@ -301,7 +351,7 @@ test('until the root stores arrive only the names are judged, and no client verd
 
 test('when the root stores cannot be loaded the page says so and judges the names only', async () => {
   const { context, page } = await open(site.url, {}, {
-    prepare: (page) => page.route('**/microsoft-roots.txt', (route) => route.abort()),
+    prepare: (page) => page.route(/\/roots\/index\.txt$|-roots\.txt$/, (route) => route.abort()),
   });
   assert.equal(await page.getAttribute('body', 'data-trust'), 'failed');
   await page.fill('#paste', text('contoso-leaf.pem'));

@@ -51,7 +51,10 @@ pub(crate) fn run(args: CheckArgs) -> ExitCode {
     let report = match analysis::complete(&inputs, &options, false, None) {
         Ok(completed) => completed.report,
         Err(error) => {
-            eprintln!("msstd-relay check: {}", render::error_in(&error, judging.language.into()));
+            eprintln!(
+                "msstd-relay check: {}",
+                render::error_in(&error, judging.language.into())
+            );
             return ExitCode::from(EXIT_USAGE);
         }
     };

@@ -478,7 +478,10 @@ async fn revocation_answers_from_the_relay_become_findings() {
         .unwrap();
     assert_eq!(get(&finding, "params.reason"), "http-status");
     let message = get(&finding, "message").as_string().unwrap();
-    assert!(message.contains("il server ha risposto con lo stato HTTP 503"), "{message}");
+    assert!(
+        message.contains("il server ha risposto con lo stato HTTP 503"),
+        "{message}"
+    );
     // Words where a code belongs are refused, never shown as they came.
     Reflect::set(&failed, &"reason".into(), &"the server answered HTTP 503".into()).unwrap();
     assert_eq!(get(&analyze(request).unwrap_err(), "code"), "BAD_REQUEST");

@@ -13,9 +13,10 @@
 //! `crypto.subtle.verify`; the page verifies them (`www/signatures.js`) and asks again with the
 //! outcomes in `signatures`, until nothing is pending (see [`msstd_check::signature::Answers`]).
 
+use msstd_check::completion::{analyze_needs, Analysis, Completion, Need};
 use msstd_check::render::{self, Language, Style};
 use msstd_check::signature::{Answers, PendingCheck, Scheme};
-use msstd_check::{analyze, principal, AnchorSource, Error, Input, Options, TrustStore, UnixTime, Verification};
+use msstd_check::{principal, AnchorSource, Error, Input, Options, TrustStore, UnixTime, Verification};
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
@@ -118,6 +119,8 @@ struct Response<'a, R: Serialize> {
     legacy_windows: Option<String>,
     text: Option<String>,
     pending: Vec<Pending<'a>>,
+    /// The root files (`roots/<file>.txt`) the stores need before they judge this chain.
+    roots: Vec<String>,
 }
 
 /// A family of clients and whether it connects, in the page's language.
@@ -146,24 +149,38 @@ fn error(code: &str, message: String) -> JsValue {
         .unwrap_or_else(|_| JsValue::from_str(code))
 }
 
-/// The root stores, once the page has loaded them ([`load_trust`]): Mozilla's and Microsoft's.
-static MOZILLA: std::sync::OnceLock<TrustStore> = std::sync::OnceLock::new();
-static MICROSOFT: std::sync::OnceLock<TrustStore> = std::sync::OnceLock::new();
+/// The root stores, Mozilla's and Microsoft's: from the index ([`load_root_index`]) with the
+/// files a chain needed ([`load_root_file`]), or whole ([`load_trust`], the page's fallback
+/// offline). The module is single-threaded: a thread-local cell holds them.
+#[derive(Default)]
+struct Stores {
+    mozilla: Option<TrustStore>,
+    microsoft: Option<TrustStore>,
+    /// Whether each was loaded whole: an index then changes nothing.
+    whole: (bool, bool),
+}
 
-/// Loads a root store from the text of its trust-data file, which the page fetches after its
-/// first verdict (neither is in the first load): `kind` is `mozilla` (`mozilla-roots.txt`) or
-/// `microsoft` (`microsoft-roots.txt`). Before Mozilla's is loaded the chain is not judged and
-/// every client verdict is pending; before Microsoft's the Windows verdicts are. Returns the
-/// number of roots read; loading a kind again reads the text (and says what is wrong with it)
-/// but keeps the first store.
+thread_local! {
+    static STORES: std::cell::RefCell<Stores> = std::cell::RefCell::new(Stores::default());
+}
+
+fn text_argument(text: &JsValue, what: &str) -> Result<String, JsValue> {
+    text.as_string()
+        .ok_or_else(|| error("BAD_REQUEST", format!("the {what} must be text")))
+}
+
+/// Loads a whole root store from the text of its trust-data file: `kind` is `mozilla`
+/// (`mozilla-roots.txt`) or `microsoft` (`microsoft-roots.txt`). The page loads these only
+/// when a root file it needs cannot be fetched (offline, from the service worker's cache).
+/// Returns the number of roots read; a store loaded whole stays as it is.
 ///
 /// # Errors
 /// `{ code, message }`: `TRUST_DATA_MALFORMED` naming the line, or `BAD_REQUEST` for an unknown
 /// kind or an argument that is not a string.
 pub fn load_trust(kind: &JsValue, text: &JsValue) -> Result<usize, JsValue> {
-    let (cell, source) = match kind.as_string().as_deref() {
-        Some("mozilla") => (&MOZILLA, AnchorSource::Mozilla),
-        Some("microsoft") => (&MICROSOFT, AnchorSource::Microsoft),
+    let source = match kind.as_string().as_deref() {
+        Some("mozilla") => AnchorSource::Mozilla,
+        Some("microsoft") => AnchorSource::Microsoft,
         _ => {
             return Err(error(
                 "BAD_REQUEST",
@@ -171,23 +188,74 @@ pub fn load_trust(kind: &JsValue, text: &JsValue) -> Result<usize, JsValue> {
             ))
         }
     };
-    let text = text
-        .as_string()
-        .ok_or_else(|| error("BAD_REQUEST", "the trust data must be text".to_owned()))?;
+    let text = text_argument(text, "trust data")?;
     let store = TrustStore::from_data(&text, source).map_err(|e| error(e.code(), e.to_string()))?;
-    Ok(cell.get_or_init(|| store).len())
+    Ok(STORES.with_borrow_mut(|stores| {
+        let (slot, whole) = match source {
+            AnchorSource::Microsoft => (&mut stores.microsoft, &mut stores.whole.1),
+            _ => (&mut stores.mozilla, &mut stores.whole.0),
+        };
+        if !*whole {
+            *slot = Some(store);
+            *whole = true;
+        }
+        slot.as_ref().map_or(0, TrustStore::len)
+    }))
+}
+
+/// Loads the index of both root programs (`roots/index.txt`): from then on the analysis says
+/// which files a chain's roots are in (the response's `roots`), and judges once they are
+/// loaded ([`load_root_file`]). A store loaded whole keeps its roots.
+///
+/// # Errors
+/// `{ code, message }`: `TRUST_DATA_MALFORMED` naming the line, or `BAD_REQUEST`.
+pub fn load_root_index(text: &JsValue) -> Result<(), JsValue> {
+    let text = text_argument(text, "root index")?;
+    let read = |source| TrustStore::from_index(&text, source).map_err(|e| error(e.code(), e.to_string()));
+    let (mozilla, microsoft) = (read(AnchorSource::Mozilla)?, read(AnchorSource::Microsoft)?);
+    STORES.with_borrow_mut(|stores| {
+        if !stores.whole.0 {
+            stores.mozilla = Some(mozilla);
+        }
+        if !stores.whole.1 {
+            stores.microsoft = Some(microsoft);
+        }
+    });
+    Ok(())
+}
+
+/// Loads a root file the analysis asked for (`roots/<file>.txt`) into both stores. Returns the
+/// number of roots added.
+///
+/// # Errors
+/// `{ code, message }`: `TRUST_DATA_MALFORMED` when the content is not the file's, or
+/// `BAD_REQUEST`.
+pub fn load_root_file(file: &JsValue, text: &JsValue) -> Result<usize, JsValue> {
+    let file = text_argument(file, "root file's name")?;
+    let text = text_argument(text, "root file")?;
+    STORES.with_borrow_mut(|stores| {
+        let mut added = 0;
+        for store in [&mut stores.mozilla, &mut stores.microsoft].into_iter().flatten() {
+            added += store
+                .load_file(&file, &text)
+                .map_err(|e| error(e.code(), e.to_string()))?;
+        }
+        Ok(added)
+    })
 }
 
 fn language(tag: Option<&str>) -> Language {
     tag.map(Language::from_tag).unwrap_or_default()
 }
 
-/// Runs the analysis. The response is `{ report, headline, answer, clients, text, pending }`:
+/// Runs the analysis. The response is
+/// `{ report, headline, answer, clients, text, pending, roots }`:
 /// the report as in `docs/report-schema.json`, each finding with `message` and `fix` in the
 /// requested language; `answer` and `clients` word `report.summary.outcome` and
 /// `report.clients`;
 /// `text` only when `withText` was set; `pending`, the signature checks still to verify (while
-/// it is not empty the report counts them as not verified).
+/// it is not empty the report counts them as not verified); `roots`, the root files to load
+/// ([`load_root_file`]) before the stores judge the chain (until then its verdicts are pending).
 ///
 /// # Errors
 /// `{ code, message }`: the engine's input error codes (`INPUT_PASSWORD_REQUIRED`, …), or
@@ -196,7 +264,9 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
     let request = Request::read(&request).map_err(|refusal| match refusal {
         Refusal::Shape(reason) => error("BAD_REQUEST", reason),
         Refusal::Input(e) => {
-            let tag = js_sys::Reflect::get(&request, &"language".into()).ok().and_then(|l| l.as_string());
+            let tag = js_sys::Reflect::get(&request, &"language".into())
+                .ok()
+                .and_then(|l| l.as_string());
             error(e.code(), render::error_in(&e, language(tag.as_deref())))
         }
     })?;
@@ -213,17 +283,28 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
         })
         .collect();
     let answers = answers(&request.signatures);
-    let options = Options {
-        principal: request.principal.as_deref(),
-        host: request.host.as_deref(),
-        now: UnixTime(seconds(request.now_ms)),
-        trust: MOZILLA.get(),
-        windows_trust: MICROSOFT.get(),
-        verifier: &answers,
-        revocation: &request.revocation,
-    };
-    let report = analyze(&inputs, &options).map_err(|e: Error| error(e.code(), render::error_in(&e, language)))?;
-    let pending = answers.take_pending();
+    let analysis = STORES.with_borrow(|stores| {
+        let options = Options {
+            principal: request.principal.as_deref(),
+            host: request.host.as_deref(),
+            now: UnixTime(seconds(request.now_ms)),
+            trust: stores.mozilla.as_ref(),
+            windows_trust: stores.microsoft.as_ref(),
+            verifier: &answers,
+            revocation: &request.revocation,
+        };
+        analyze_needs(&inputs, &options, Completion::default())
+    });
+    let Analysis { report, needs } = analysis.map_err(|e: Error| error(e.code(), render::error_in(&e, language)))?;
+    let mut pending = Vec::new();
+    let mut roots = Vec::new();
+    for need in needs {
+        match need {
+            Need::Signature(check) => pending.push(*check),
+            Need::RootFile { file } => roots.push(file),
+            Need::Issuer { .. } | Need::Revocation(_) => {}
+        }
+    }
     let response = Response {
         report: render::worded(&report, language),
         headline: render::headline_in(&report, language),
@@ -249,6 +330,7 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
             .with_text
             .then(|| render::text_in(&report, Style::Plain, language)),
         pending: pending.iter().map(Pending::of).collect(),
+        roots,
     };
     response
         .serialize(&serializer())
@@ -325,6 +407,7 @@ pub fn signature_check(child: &JsValue, issuer: &JsValue) -> JsValue {
 
 /// Expands to the `#[wasm_bindgen]` exports of a module: `analyze(request)`,
 /// `parsePrincipal(text, language)`, `signatureCheck(child, issuer)`, `loadTrust(kind, text)`,
+/// `loadRootIndex(text)`, `loadRootFile(file, text)`,
 /// `version()`, `commit()`, `pkcs12Supported()`.
 #[macro_export]
 macro_rules! export_bindings {
@@ -365,6 +448,21 @@ macro_rules! export_bindings {
             text: &$crate::__wasm_bindgen::JsValue,
         ) -> Result<usize, $crate::__wasm_bindgen::JsValue> {
             $crate::load_trust(kind, text)
+        }
+
+        /// Loads the index of both root programs; see `msstd_check_js::load_root_index`.
+        #[wasm_bindgen(js_name = loadRootIndex)]
+        pub fn load_root_index(text: &$crate::__wasm_bindgen::JsValue) -> Result<(), $crate::__wasm_bindgen::JsValue> {
+            $crate::load_root_index(text)
+        }
+
+        /// Loads a root file the analysis asked for; see `msstd_check_js::load_root_file`.
+        #[wasm_bindgen(js_name = loadRootFile)]
+        pub fn load_root_file(
+            file: &$crate::__wasm_bindgen::JsValue,
+            text: &$crate::__wasm_bindgen::JsValue,
+        ) -> Result<usize, $crate::__wasm_bindgen::JsValue> {
+            $crate::load_root_file(file, text)
         }
 
         /// Most rounds of analysis and signature checks the page runs for one request
