@@ -283,13 +283,13 @@ fn distinct<'a>(
 /// The files of `store`'s index that hold roots named as the subject or issuer of one of
 /// `certs`, not loaded yet.
 pub(crate) fn missing_files<'s>(certs: &[Parsed<'_>], store: &'s TrustStore) -> Vec<&'s str> {
-    let mut files: Vec<&str> = certs
-        .iter()
-        .flat_map(|c| [c.x509.subject.raw, c.x509.issuer.raw])
-        .filter_map(|name| store.missing_file(name))
-        .collect();
-    files.sort_unstable();
-    files.dedup();
+    let mut files: Vec<&str> = Vec::new();
+    for name in certs.iter().flat_map(|c| [c.x509.subject.raw, c.x509.issuer.raw]) {
+        match store.missing_file(name) {
+            Some(file) if !files.contains(&file) => files.push(file),
+            _ => {}
+        }
+    }
     files
 }
 

@@ -13,7 +13,7 @@
 //! `crypto.subtle.verify`; the page verifies them (`www/signatures.js`) and asks again with the
 //! outcomes in `signatures`, until nothing is pending (see [`msstd_check::signature::Answers`]).
 
-use msstd_check::completion::{analyze_needs, Analysis, Completion, Need};
+use msstd_check::completion::{analyze_local_needs, Analysis, Need};
 use msstd_check::render::{self, Language, Style};
 use msstd_check::signature::{Answers, PendingCheck, Scheme};
 use msstd_check::{principal, AnchorSource, Error, Input, Options, TrustStore, UnixTime, Verification};
@@ -293,7 +293,7 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
             verifier: &answers,
             revocation: &request.revocation,
         };
-        analyze_needs(&inputs, &options, Completion::default())
+        analyze_local_needs(&inputs, &options)
     });
     let Analysis { report, needs } = analysis.map_err(|e: Error| error(e.code(), render::error_in(&e, language)))?;
     let mut pending = Vec::new();

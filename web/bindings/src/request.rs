@@ -229,6 +229,23 @@ impl Request {
     }
 }
 
+/// A whole number of at most 2^53 (what a JavaScript number holds exactly), or nothing.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "a whole, non-negative number below 2^53 converts exactly; formatting the float instead would bring 20 KB of float printing into the module"
+)]
+fn whole_number(value: &JsValue) -> Result<Option<u64>, ()> {
+    if is_missing(value) {
+        return Ok(None);
+    }
+    let number = value
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && (0.0..=9_007_199_254_740_992.0).contains(n))
+        .ok_or(())?;
+    Ok(Some(number as u64))
+}
+
 /// One revocation answer: `certificate` (its SHA-256 fingerprint), `source` (`ocsp`, `crl`,
 /// `stapled`), `url`, `status` (`good`, `revoked` with `revokedAt` and the CRLReason `reason`,
 /// `failed` with the failure code `reason` and, for the codes that carry one, its `detail`).
@@ -247,8 +264,8 @@ fn evidence(answer: &JsValue, at: &str) -> Result<Evidence, String> {
             }
         }
         "failed" => {
-            let detail = serde_wasm_bindgen::from_value::<Option<u64>>(field(answer, "detail"))
-                .map_err(|_| format!("{at}detail must be a whole number"))?;
+            let detail =
+                whole_number(&field(answer, "detail")).map_err(|()| format!("{at}detail must be a whole number"))?;
             let code = reason.unwrap_or_default();
             Status::Failed(
                 Failure::named(&code, detail)
