@@ -12,6 +12,15 @@
 // and Mozilla's root stores (fetched after the first verdict) had loaded and the verdicts per
 // client were shown.
 //
+// Then the shared link as a user feels it, served gzipped (serve.mjs `gzip`: the `.gz` copies of
+// scripts/precompress.mjs, as GitHub Pages sends gzip and never Brotli), on loopback and under
+// Chromium's network emulation (40 ms latency, 10 Mbit/s each way), 7 fresh contexts each,
+// interleaved: the first verdict, the whole answer (every client row final and the msstd line
+// shown, below), and the bytes received until then, counted by the DevTools protocol: the
+// encodedDataLength of Network.loadingFinished (headers and gzipped body) of every response
+// finished by that moment, and how many. BENCH_REQUESTS=1 lists the first loopback run's
+// requests.
+//
 // Then the time for a fresh instance of the module to read both root stores (`loadTrust`),
 // median of 7 instances.
 // Usage: node bench/browser.mjs (after building dist/).
@@ -100,6 +109,46 @@ try {
     `browser: shared link to first verdict ${median('verdict').toFixed(0)} ms median of ${runs.length} (HTML at ${median('html').toFixed(0)} ms, WebAssembly downloaded at ${median('wasm').toFixed(0)} ms, DOMContentLoaded at ${median('dom').toFixed(0)} ms; verdicts per client shown at ${median('windows').toFixed(0)} ms; fresh profile, loopback)`,
   );
 
+  // The whole answer. The page sets `body[data-trust]` in loadTrust only after the analysis has
+  // run again with both root stores and render() has replaced the client rows ("for automation:
+  // the verdicts are final from here on"); "ready" (not "failed", which leaves the rows pending
+  // under "trust unavailable") and, checked rather than assumed, #answer shown with an outcome
+  // other than "pending", at least one row in #clients and none of them `data-outcome="pending"`,
+  // and #verdict (the msstd line) carrying its verdict. All of it changes in one task, so the
+  // observer sees it in one callback; timestamped there, before the next paint, like the first
+  // verdict.
+  const gzipSite = await serve(`${root}dist`, 0, { gzip: true });
+  try {
+    const gzipLink = `${gzipSite.url}${new URL(link).hash}`;
+    const conditions = {
+      loopback: null,
+      '40 ms latency, 10 Mbit/s': { offline: false, latency: 40, downloadThroughput: 1250000, uploadThroughput: 1250000 },
+    };
+    const answers = Object.fromEntries(Object.keys(conditions).map((name) => [name, []]));
+    for (let i = 0; i < 7; i++) {
+      for (const [name, network] of Object.entries(conditions)) {
+        const run = await wholeAnswer(browser, gzipLink, network);
+        answers[name].push(run);
+        if (i === 0 && network === null && process.env.BENCH_REQUESTS) {
+          console.log(`  first loopback run: first verdict at ${run.verdict.toFixed(0)} ms, whole answer at ${run.whole.toFixed(0)} ms; its requests:`);
+          for (const r of run.requests) {
+            console.log(
+              `  ${r.finished <= run.whole ? 'before' : 'after '} ${r.url.replace(gzipSite.url, '/')} ${r.status} ${r.encoding || 'identity'} ${r.bytes} B (${r.headers} B headers) finished at ${r.finished.toFixed(0)} ms`,
+            );
+          }
+        }
+      }
+    }
+    for (const [name, list] of Object.entries(answers)) {
+      const middle = (key) => list.map((r) => r[key]).sort((a, b) => a - b)[list.length >> 1];
+      console.log(
+        `browser: shared link, ${name}: first verdict ${middle('verdict').toFixed(0)} ms, whole answer ${middle('whole').toFixed(0)} ms (${(middle('whole') / middle('verdict')).toFixed(2)}× the first verdict), ${middle('bytes')} bytes gzip in ${middle('count')} requests until then (median of ${list.length}, fresh contexts)`,
+      );
+    }
+  } finally {
+    gzipSite.server.close();
+  }
+
   const loads = await page.evaluate(async () => {
     const script = document.querySelector('script[data-bindings]');
     const texts = {};
@@ -124,4 +173,75 @@ try {
 } finally {
   await browser.close();
   site.server.close();
+}
+
+/**
+ * Opens `link` in a fresh context (no cache, no service worker) under `network` (CDP
+ * Network.emulateNetworkConditions; null: loopback as it is) and returns the first verdict and
+ * the whole answer (ms from navigation start) with the responses finished by the whole answer:
+ * their number and encoded bytes, and every request seen.
+ */
+async function wholeAnswer(browser, link, network) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    await context.addInitScript(() => {
+      const whole = () => {
+        const answer = document.querySelector('#answer');
+        const rows = [...document.querySelectorAll('#clients > li')];
+        return (
+          document.body.dataset.trust === 'ready' &&
+          document.querySelector('#verdict').dataset.verdict &&
+          !answer.hidden &&
+          answer.dataset.outcome &&
+          answer.dataset.outcome !== 'pending' &&
+          rows.length > 0 &&
+          rows.every((row) => row.dataset.outcome && row.dataset.outcome !== 'pending')
+        );
+      };
+      new MutationObserver((_, observer) => {
+        const verdict = document.querySelector('#verdict');
+        if (verdict && verdict.dataset.verdict && window.__verdictAt === undefined) window.__verdictAt = performance.now();
+        if (document.body && document.body.dataset.trust && window.__wholeAt === undefined && whole()) window.__wholeAt = performance.now();
+        if (document.body && document.body.dataset.trust === 'failed') window.__trustFailed = true;
+        if (window.__wholeAt !== undefined) observer.disconnect();
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-verdict', 'data-trust', 'data-outcome', 'hidden'], childList: true });
+    });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const requests = new Map();
+    const request = (id) => requests.get(id) || requests.set(id, {}).get(id);
+    cdp.on('Network.requestWillBeSent', (e) => Object.assign(request(e.requestId), { url: e.request.url, type: e.type }));
+    cdp.on('Network.responseReceived', (e) =>
+      Object.assign(request(e.requestId), {
+        status: e.response.status,
+        encoding: e.response.headers['content-encoding'],
+        headers: e.response.encodedDataLength,
+        received: e.timestamp,
+        timing: e.response.timing,
+      }),
+    );
+    cdp.on('Network.loadingFinished', (e) => Object.assign(request(e.requestId), { finishedAt: e.timestamp, bytes: e.encodedDataLength }));
+    await cdp.send('Network.enable');
+    if (network) await cdp.send('Network.emulateNetworkConditions', network);
+    await page.goto(link);
+    await page.waitForFunction(() => window.__wholeAt !== undefined || window.__trustFailed);
+    const times = await page.evaluate(() => ({
+      verdict: window.__verdictAt,
+      whole: window.__wholeAt,
+      requestStart: performance.getEntriesByType('navigation')[0].requestStart,
+    }));
+    if (times.whole === undefined) throw new Error('the root stores failed to load: no whole answer');
+    // CDP's timestamps are seconds of Chromium's monotonic clock; the page's are ms from its
+    // navigation start. The document's request start, in both, ties the two (within 0.1 ms of
+    // each resource's responseEnd in Resource Timing, checked by hand).
+    const document = [...requests.values()].find((r) => r.type === 'Document' && r.timing);
+    const origin = document.timing.requestTime * 1000 + document.timing.sendStart - times.requestStart;
+    const list = [...requests.values()]
+      .map((r) => ({ ...r, finished: r.finishedAt === undefined ? Infinity : r.finishedAt * 1000 - origin }))
+      .sort((a, b) => a.finished - b.finished);
+    const before = list.filter((r) => r.finished <= times.whole);
+    return { ...times, bytes: before.reduce((sum, r) => sum + r.bytes, 0), count: before.length, requests: list };
+  } finally {
+    await context.close();
+  }
 }

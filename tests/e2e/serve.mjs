@@ -18,9 +18,11 @@ const TYPES = {
 /**
  * Serves `root` on 127.0.0.1 (`port` 0: a free one) under `prefix` (`/msstd-check/`: as a GitHub
  * project page is served), 404 outside it, and `/msstd-check` redirected to `/msstd-check/` as
- * static hosts do. `url` is the page's address.
+ * static hosts do. `url` is the page's address. With `gzip`, a file's `.gz` copy (scripts/precompress.mjs)
+ * is sent with `Content-Encoding: gzip` when the request accepts gzip, as GitHub Pages compresses
+ * (it never sends Brotli); without it, as the tests have it, every file as it is.
  */
-export async function serve(root, port = 0, { prefix = '/' } = {}) {
+export async function serve(root, port = 0, { prefix = '/', gzip = false } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
@@ -34,8 +36,17 @@ export async function serve(root, port = 0, { prefix = '/' } = {}) {
     const file = path === null ? null : join(root, path.endsWith('/') ? `${path}index.html` : path);
     try {
       if (file === null) throw new Error('outside the prefix');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
+      const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' };
+      let body = await readFile(file);
+      if (gzip) {
+        headers.vary = 'accept-encoding';
+        const compressed = /\bgzip\b/.test(req.headers['accept-encoding'] || '') ? await readFile(`${file}.gz`).catch(() => null) : null;
+        if (compressed) {
+          body = compressed;
+          headers['content-encoding'] = 'gzip';
+        }
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
