@@ -8,9 +8,8 @@
 // principal and host) in a fresh browser profile served on loopback: from navigation start to
 // the moment `#verdict` carries a verdict, timestamped inside the page; median of 7 (each in a
 // new context: nothing cached, no service worker), with when the HTML arrived, when the
-// module finished downloading and DOMContentLoaded beside it, and when Microsoft's
-// and Mozilla's root stores (fetched after the first verdict) had loaded and the verdicts per
-// client were shown.
+// module finished downloading and DOMContentLoaded beside it, and when the verdicts per client
+// were shown (the root index and the root files the chain needs fetched, src/trust/by_need.rs).
 //
 // Then the shared link as a user feels it, served gzipped (serve.mjs `gzip`: the `.gz` copies of
 // scripts/precompress.mjs, as GitHub Pages sends gzip and never Brotli), on loopback and under
@@ -36,11 +35,13 @@ const browser = await launch();
 try {
   const page = await browser.newPage();
   await page.goto(site.url);
-  // Both root stores loaded, as every analysis after the first verdict runs.
   await page.waitForSelector('body[data-trust="ready"]');
   const result = await page.evaluate(async (pem) => {
     const script = document.querySelector('script[data-bindings]');
     const module = await import(new URL(script.dataset.bindings, document.baseURI).href);
+    // Both whole root stores (the page's offline fallback): every root a path may end at is
+    // there, as with the files a chain needs loaded, and the search sees all of them.
+    for (const kind of ['mozilla', 'microsoft']) module.loadTrust(kind, await (await fetch(`${kind}-roots.txt`)).text());
     const { analyzeVerified } = await import(new URL('signatures.js', document.baseURI).href);
     const request = {
       inputs: [{ name: 'pasted', bytes: new TextEncoder().encode(pem) }],
@@ -109,9 +110,9 @@ try {
     `browser: shared link to first verdict ${median('verdict').toFixed(0)} ms median of ${runs.length} (HTML at ${median('html').toFixed(0)} ms, WebAssembly downloaded at ${median('wasm').toFixed(0)} ms, DOMContentLoaded at ${median('dom').toFixed(0)} ms; verdicts per client shown at ${median('windows').toFixed(0)} ms; fresh profile, loopback)`,
   );
 
-  // The whole answer. The page sets `body[data-trust]` in loadTrust only after the analysis has
-  // run again with both root stores and render() has replaced the client rows ("for automation:
-  // the verdicts are final from here on"); "ready" (not "failed", which leaves the rows pending
+  // The whole answer. The page sets `body[data-trust]` in boot() only after the analysis has run
+  // with the root index and the root files the chain needs, and render() has drawn the client
+  // rows ("for automation: the verdicts are final from here on"); "ready" (not "failed", which leaves the rows pending
   // under "trust unavailable") and, checked rather than assumed, #answer shown with an outcome
   // other than "pending", at least one row in #clients and none of them `data-outcome="pending"`,
   // and #verdict (the msstd line) carrying its verdict. All of it changes in one task, so the
@@ -133,7 +134,7 @@ try {
           console.log(`  first loopback run: first verdict at ${run.verdict.toFixed(0)} ms, whole answer at ${run.whole.toFixed(0)} ms; its requests:`);
           for (const r of run.requests) {
             console.log(
-              `  ${r.finished <= run.whole ? 'before' : 'after '} ${r.url.replace(gzipSite.url, '/')} ${r.status} ${r.encoding || 'identity'} ${r.bytes} B (${r.headers} B headers) finished at ${r.finished.toFixed(0)} ms`,
+              `  ${r.finished <= run.whole ? 'before' : 'after '} ${r.url.replace(gzipSite.url, '/')} ${r.status} ${r.encoding || 'identity'} ${r.bytes} B (${r.headers} B headers), requested at ${r.started.toFixed(0)} ms, finished at ${r.finished.toFixed(0)} ms`,
             );
           }
         }
@@ -210,7 +211,7 @@ async function wholeAnswer(browser, link, network) {
     const cdp = await context.newCDPSession(page);
     const requests = new Map();
     const request = (id) => requests.get(id) || requests.set(id, {}).get(id);
-    cdp.on('Network.requestWillBeSent', (e) => Object.assign(request(e.requestId), { url: e.request.url, type: e.type }));
+    cdp.on('Network.requestWillBeSent', (e) => Object.assign(request(e.requestId), { url: e.request.url, type: e.type, sentAt: e.timestamp }));
     cdp.on('Network.responseReceived', (e) =>
       Object.assign(request(e.requestId), {
         status: e.response.status,
@@ -230,14 +231,14 @@ async function wholeAnswer(browser, link, network) {
       whole: window.__wholeAt,
       requestStart: performance.getEntriesByType('navigation')[0].requestStart,
     }));
-    if (times.whole === undefined) throw new Error('the root stores failed to load: no whole answer');
+    if (times.whole === undefined) throw new Error('the roots failed to load: no whole answer');
     // CDP's timestamps are seconds of Chromium's monotonic clock; the page's are ms from its
     // navigation start. The document's request start, in both, ties the two (within 0.1 ms of
     // each resource's responseEnd in Resource Timing, checked by hand).
-    const document = [...requests.values()].find((r) => r.type === 'Document' && r.timing);
-    const origin = document.timing.requestTime * 1000 + document.timing.sendStart - times.requestStart;
+    const html = [...requests.values()].find((r) => r.type === 'Document' && r.timing);
+    const origin = html.timing.requestTime * 1000 + html.timing.sendStart - times.requestStart;
     const list = [...requests.values()]
-      .map((r) => ({ ...r, finished: r.finishedAt === undefined ? Infinity : r.finishedAt * 1000 - origin }))
+      .map((r) => ({ ...r, started: r.sentAt * 1000 - origin, finished: r.finishedAt === undefined ? Infinity : r.finishedAt * 1000 - origin }))
       .sort((a, b) => a.finished - b.finished);
     const before = list.filter((r) => r.finished <= times.whole);
     return { ...times, bytes: before.reduce((sum, r) => sum + r.bytes, 0), count: before.length, requests: list };

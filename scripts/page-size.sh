@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures the built page (dist/): bytes and gzip -9 bytes of what the first load fetches
 # (the HTML and every asset it names, service worker and manifest included) and of the PKCS#12
-# module loaded only when a .pfx arrives, and of the root stores, fetched after the first verdict. A benchmark, not a test: figures go in README.md.
+# module loaded only when a .pfx arrives, of the root index and files fetched by need, and of the
+# whole root stores the service worker keeps for offline use. A benchmark, not a test: figures go
+# in README.md and docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dist=${1:-dist}
@@ -27,4 +29,10 @@ measure() {
 }
 measure "first load" "${first_load[@]}"
 measure "PKCS#12 module (on demand)" "${on_demand[@]}"
-measure "root stores (after the first verdict)" mozilla-roots.txt microsoft-roots.txt
+measure "root index (fetched as the page starts)" roots/index.txt
+# The root files a chain needs, fetched by need (src/trust/by_need.rs): how many, and how large.
+files=("$dist"/roots/[0-9a-f]*.txt)
+sizes=$(for f in "${files[@]}"; do gzip -9c "$f" | wc -c; done | sort -n)
+printf 'root files (by need): %d files, gzip %d B median, %d B largest\n' "${#files[@]}" \
+  "$(sed -n "$(( (${#files[@]} + 1) / 2 ))p" <<< "$sizes")" "$(tail -1 <<< "$sizes")"
+measure "whole root stores (offline fallback, cached by the service worker)" mozilla-roots.txt microsoft-roots.txt

@@ -126,9 +126,9 @@ async function fetchText(url) {
  * the engine names the root files a chain needs, which `loadRootFiles` fetches. Until it is
  * there the engine judges the names only and leaves every client verdict pending.
  */
-async function loadRootIndex() {
+async function loadRootIndex(fetched) {
   try {
-    const index = await fetchText('roots/index.txt');
+    const index = await fetched;
     state.engine.loadRootIndex(index);
     state.roots.index = index;
     postRoots({ index });
@@ -834,6 +834,9 @@ async function boot() {
   // The engine (its module is preloaded) and a shared link's inputs are decoded at the same
   // time as the page sets itself up: neither waits for the other.
   const engine = loadEngine();
+  // The root index too, beside the module: the first answer needs it.
+  const index = fetchText('roots/index.txt');
+  index.catch(() => {});
   const restored = restoreFromLink();
   const worded = applyLanguage();
   const remembered = localStorage.getItem(REMEMBERED_ROOT);
@@ -857,7 +860,7 @@ async function boot() {
   updateUnderstood();
   // The first answer is the whole one: the index is small, and the root files a chain needs
   // are fetched within the analysis. Should it be slow, the names are judged meanwhile.
-  const roots = loadRootIndex();
+  const roots = loadRootIndex(index);
   const slow = await Promise.race([roots.then(() => false), new Promise((resolve) => setTimeout(resolve, INDEX_PATIENCE_MS, true))]);
   await run();
   document.body.dataset.ready = 'true';
