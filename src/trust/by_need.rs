@@ -329,7 +329,8 @@ mod tests {
         for (text, reason) in [
             ("", "no root"),
             ("#@ roots\nzz 00 1\n", "12 hexadecimal"),
-            ("#@ roots\n00 short 1\n", "16 hexadecimal"),
+            ("#@ roots\n00b787c451f4 short 1\n", "16 hexadecimal"),
+            ("#@ roots\n00b787c451f400 8c401a5b1bf1ef8e 1\n", "12 hexadecimal"),
             ("#@ what\n", "unknown line"),
         ] {
             let error = TrustStore::from_index(text, AnchorSource::Mozilla).unwrap_err();

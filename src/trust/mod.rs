@@ -1,8 +1,8 @@
 //! Trust anchors: the Mozilla root store (`webpki-roots`), Microsoft's Trusted Root Program
 //! ([`microsoft`]: the store Windows, and so Outlook, trusts), and the roots an admin supplies
 //! for an internal enterprise CA. Both stores also come as text files ([`data`]:
-//! `data/mozilla-roots.txt`, `data/microsoft-roots.txt`), which the page fetches after its
-//! first verdict instead of carrying them in its first load.
+//! `data/mozilla-roots.txt`, `data/microsoft-roots.txt`), and split by subject ([`by_need`]):
+//! the page fetches an index and only the roots a chain names, never a whole program.
 
 mod by_need;
 mod data;

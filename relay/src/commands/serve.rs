@@ -1,6 +1,7 @@
 //! The `serve` subcommand: the page and the chain API on one origin; and `open`, the same on a
 //! free loopback port with the default browser opened there.
 
+use std::io::Write as _;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -106,7 +107,12 @@ pub(crate) fn run(args: ServeArgs) -> ExitCode {
 /// `open`: serve, then hand the address to the default browser (`$BROWSER` when set).
 pub(crate) fn open(args: ServeArgs) -> ExitCode {
     start("open", args, OPEN_LISTEN, |url| {
-        println!("msstd-relay: stop it with Ctrl-C, or by closing this window.");
+        // Written, not printed: a closed stdout (a launcher that read the address and went) must
+        // not stop the browser from opening, as `println!` would by panicking.
+        let _ = writeln!(
+            std::io::stdout(),
+            "msstd-relay: stop it with Ctrl-C, or by closing this window."
+        );
         if let Err(error) = webbrowser::open(url) {
             eprintln!("msstd-relay: could not open a browser ({error}): open {url} yourself.");
         }

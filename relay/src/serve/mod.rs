@@ -10,6 +10,7 @@ mod files;
 
 pub(crate) use files::Page;
 
+use std::io::Write as _;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -130,7 +131,8 @@ pub(crate) fn bind(mut config: Config) -> std::io::Result<Bound> {
         Some(page) => format!("{} and the API", page.describe()),
         None => "the API only (this build carries no page: give --dist DIR, or use a release build)".to_owned(),
     };
-    println!("msstd-relay: serving {what} on http://{local}/");
+    // Ignored when stdout is closed: serving does not depend on anyone reading this line.
+    let _ = writeln!(std::io::stdout(), "msstd-relay: serving {what} on http://{local}/");
     let server = Arc::new(Server {
         config,
         hosts,
