@@ -75,7 +75,7 @@ fn bit(source: AnchorSource) -> u8 {
 /// # Errors
 /// [`Error::MalformedTrustData`] when either file does not read.
 pub fn split(mozilla: &str, microsoft: &str) -> Result<RootFiles, Error> {
-    // By subject (its base64, as the files write it): each program's directives and lines.
+    // By subject name hash: each program's lines for it, its pilot directives first.
     let mut subjects: BTreeMap<u64, BTreeMap<&'static str, Vec<String>>> = BTreeMap::new();
     let mut headers = String::new();
     for (text, source) in [(mozilla, AnchorSource::Mozilla), (microsoft, AnchorSource::Microsoft)] {

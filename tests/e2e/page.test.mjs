@@ -64,6 +64,16 @@ async function settled(page) {
   await page.waitForFunction(() => ['done', 'error', 'idle'].includes(document.querySelector('#results').dataset.state));
 }
 
+/** Once the service worker controls the page, the page reloaded with the network gone. */
+async function reloadOffline(context, page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('body[data-trust]');
+}
+
 async function codes(page) {
   return page.$$eval('#findings [data-code]', (items) => items.map((item) => item.dataset.code));
 }
@@ -311,12 +321,7 @@ test('roots by need: only the files a chain names are fetched, never a whole sto
 
   // Offline afterwards, with files this visit never fetched: the whole stores the service
   // worker keeps stand in.
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
-  await context.setOffline(true);
-  await page.reload();
-  await page.waitForSelector('body[data-trust]');
+  await reloadOffline(context, page);
   assert.equal(await page.getAttribute('body', 'data-trust'), 'ready');
   await page.fill('#paste', badssl('wildcard-sha1-intermediate.pem'));
   await page.fill('#msstd', 'msstd:*.badssl.com');
@@ -390,12 +395,7 @@ test('a certificate named, not given: Get-ExchangeCertificate output gives the n
 
 test('after one visit the page works offline', async () => {
   const { context, page } = await open();
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
-  await context.setOffline(true);
-  await page.reload();
-  await page.waitForSelector('body[data-trust]');
+  await reloadOffline(context, page);
   // The root stores too came from the cache: the verdicts per client are given.
   assert.equal(await page.getAttribute('body', 'data-trust'), 'ready');
   await page.fill('#paste', text('contoso-leaf.pem'));
