@@ -42,8 +42,8 @@ pub enum Connects {
     No,
     /// The outcome is undocumented, or a signature could not be verified.
     Uncertain,
-    /// Not judged: the root stores it needs were not loaded (the page loads them after its
-    /// first verdict).
+    /// Not judged: the roots it needs are not loaded yet (the page's root index or files, while
+    /// they arrive).
     Pending,
 }
 

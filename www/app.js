@@ -114,9 +114,12 @@ function postRoots(message) {
   if (state.worker) state.worker.postMessage({ roots: message });
 }
 
-/** The text at `url`, or an error for an HTTP failure. */
+/** How long a root file or the index may take before the page falls back (a stalled network). */
+const ROOTS_TIMEOUT_MS = 10000;
+
+/** The text at `url`, or an error for an HTTP failure or a stall. */
 async function fetchText(url) {
-  const response = await fetch(url);
+  const response = await fetch(url, { signal: AbortSignal.timeout(ROOTS_TIMEOUT_MS) });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response.text();
 }
@@ -147,6 +150,7 @@ async function loadRootFiles(files) {
       state.roots.files.set(file, texts[i]);
       postRoots({ file, text: texts[i] });
     });
+    state.trustState = 'ready';
     return true;
   } catch (error) {
     // Offline with a file not cached: the whole stores, which the service worker keeps.
@@ -864,17 +868,17 @@ async function boot() {
   const slow = await Promise.race([roots.then(() => false), new Promise((resolve) => setTimeout(resolve, INDEX_PATIENCE_MS, true))]);
   await run();
   document.body.dataset.ready = 'true';
+  // After the first answer: the service worker's copy of everything (the whole stores among
+  // it, for offline use) never competes with it.
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    navigator.serviceWorker.register('sw.js').catch(() => {});
+  }
   if (slow) {
     await roots;
     if (state.response) await run();
   }
   // For automation: the verdicts are final from here on.
   document.body.dataset.trust = state.trustState;
-  // After the first answer: the service worker's copy of everything (the whole stores among
-  // it, for offline use) never competes with it.
-  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-    navigator.serviceWorker.register('sw.js').catch(() => {});
-  }
 }
 
 boot();

@@ -16,9 +16,10 @@ pub struct Options<'a> {
     /// The instant to judge validity at.
     pub now: UnixTime,
     /// The roots the clients other than Outlook on Windows trust (usually
-    /// [`TrustStore::mozilla`]): phones, Macs, browsers. `None` while no store is loaded (the
-    /// page's first verdict): the chain is then not judged (`ChainStatus::Pending`), only the
-    /// names are, and every client verdict is pending.
+    /// [`TrustStore::mozilla`]): phones, Macs, browsers. `None` while no store is loaded, or an
+    /// index store ([`TrustStore::from_index`]) that lacks a root file the chain names: the chain
+    /// is then not judged (`ChainStatus::Pending`), only the names are, and every client verdict
+    /// is pending.
     pub trust: Option<&'a TrustStore>,
     /// The roots Windows trusts ([`TrustStore::microsoft`]); `None` while they are not loaded,
     /// and then the report judges the chain with [`Options::trust`] only and leaves the

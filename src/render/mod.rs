@@ -772,6 +772,37 @@ mod tests {
         }
     }
 
+    /// Each revocation failure code has words of its own in every language (none falls to the
+    /// default variant, which words `malformed`), with its detail.
+    #[test]
+    fn every_revocation_failure_is_worded() {
+        for &language in Language::ALL {
+            let words = |failure: crate::revocation::Failure| {
+                let detail = failure.detail().and_then(|n| i64::try_from(n).ok()).unwrap_or_default();
+                let args = Args::default()
+                    .with("reason", Arg::Text(failure.code()))
+                    .with("detail", Arg::Number(detail))
+                    .with("source", Arg::Text("ocsp"));
+                language
+                    .catalogue()
+                    .format("revocation-failure", None, &args)
+                    .unwrap_or_default()
+            };
+            let malformed = words(crate::revocation::Failure::Malformed);
+            let mut seen = BTreeSet::new();
+            for failure in crate::revocation::every_failure() {
+                let text = words(failure);
+                assert!(seen.insert(text.clone()), "{language:?} {failure:?}: {text}");
+                if failure != crate::revocation::Failure::Malformed {
+                    assert_ne!(text, malformed, "{language:?} {failure:?}");
+                }
+                if let Some(detail) = failure.detail() {
+                    assert!(text.contains(&detail.to_string()), "{language:?}: {text}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn principal_lines() {
         let p =

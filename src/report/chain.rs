@@ -35,8 +35,8 @@ pub enum ChainStatus {
     Distrusted,
     /// No certificate was given, only text that names one: there is no chain to judge.
     NotGiven,
-    /// Not judged: no trust store was given (the page's first verdict, before its root stores
-    /// have arrived). The path is the leaf alone.
+    /// Not judged: no trust store was given, or a store built from an index lacks the root
+    /// files the chain names (the page, while they arrive). The path is the leaf alone.
     Pending,
 }
 

@@ -14,6 +14,8 @@ mod crl;
 mod failure;
 mod ocsp;
 
+#[cfg(test)]
+pub(crate) use failure::every as every_failure;
 pub use failure::Failure;
 
 use failure::Unusable;

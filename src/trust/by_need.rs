@@ -199,15 +199,15 @@ impl TrustStore {
                 reason: "no root in it".to_owned(),
             });
         }
-        // The version names the program, which `load_file` reads the files' sections for.
-        let version = StoreVersion {
+        let version = version.zip(published).map(|(version, published)| StoreVersion {
             program: source,
-            version: version.unwrap_or_default(),
-            published: published.unwrap_or(UnixTime(0)),
-        };
+            version,
+            published,
+        });
         Ok(Self {
             index: index.into(),
-            ..Self::of(Vec::new(), Some(version))
+            index_program: Some(source),
+            ..Self::of(Vec::new(), version)
         })
     }
 
@@ -225,7 +225,7 @@ impl TrustStore {
         if file_name(text) != file {
             return Err(malformed("the file's content is not what its name says"));
         }
-        let Some(source) = self.index_source() else {
+        let Some(source) = self.index_program else {
             return Ok(0);
         };
         if !self.index.iter().any(|e| e.file == file) || self.loaded.iter().any(|f| f == file) {
@@ -246,11 +246,6 @@ impl TrustStore {
         }
         self.loaded.push(file.to_owned());
         Ok(added)
-    }
-
-    /// The program an index store is of: that of its version.
-    fn index_source(&self) -> Option<AnchorSource> {
-        self.version.as_ref().map(|v| v.program)
     }
 
     /// The file that holds this store's roots named `name_der` (a Name, whole DER), when the

@@ -1,5 +1,6 @@
-//! The trust-data files: a store as text, so that the page can fetch its roots after the first
-//! verdict instead of carrying them in its first load, and so that the data is reviewable.
+//! The trust-data files: a store as text, so that the page can fetch its roots (split by subject,
+//! [`super::by_need`], or whole offline) instead of carrying them in its first load, and so that
+//! the data is reviewable.
 //!
 //! `#` starts a comment line, except two that name the program release the file holds, which
 //! the report shows and dates its verdict by:

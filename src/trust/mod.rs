@@ -158,6 +158,8 @@ pub struct TrustStore {
     index: Arc<[by_need::Entry]>,
     /// The index's files loaded so far.
     loaded: Vec<String>,
+    /// The program an index store is of: the section of the files it loads.
+    index_program: Option<AnchorSource>,
 }
 
 impl TrustStore {
@@ -168,6 +170,7 @@ impl TrustStore {
             version,
             index: Arc::new([]),
             loaded: Vec::new(),
+            index_program: None,
         }
     }
 

@@ -1,6 +1,7 @@
 //! `/api/v1/…`: the relay's health, the chain a host presents and the domain check, as JSON,
 //! and the wire format of the chain answer (`msstd-relay/chain/v1`).
 
+use std::io::Write as _;
 use std::time::Instant;
 
 use base64::Engine as _;
@@ -152,7 +153,8 @@ fn chain(server: &Server, request: &Request) -> Response {
     });
     match outcome {
         Ok((target, fetched, downloaded, revocation)) => {
-            eprintln!(
+            let _ = writeln!(
+                std::io::stderr(),
                 "msstd-relay: fetched {target}: {} certificates in {:.0} ms, {} downloaded from AIA",
                 fetched.handshake.chain.len(),
                 fetched.timings.total,
@@ -161,7 +163,8 @@ fn chain(server: &Server, request: &Request) -> Response {
             Response::json(200, &chain_json(&fetched, &downloaded, &revocation))
         }
         Err(failure) => {
-            eprintln!(
+            let _ = writeln!(
+                std::io::stderr(),
                 "msstd-relay: fetch refused or failed after {} ms: {}",
                 started.elapsed().as_millis(),
                 failure.code()
@@ -235,9 +238,11 @@ fn domain(server: &Server, request: &Request) -> Response {
     });
     match outcome {
         Ok((Ok(report), language)) => {
-            eprintln!(
+            let _ = writeln!(
+                std::io::stderr(),
                 "msstd-relay: checked the domain {}: {:?}",
-                report.domain, report.outcome
+                report.domain,
+                report.outcome
             );
             Response::json(
                 200,

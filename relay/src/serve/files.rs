@@ -67,7 +67,8 @@ fn content_type(path: &Path) -> &'static str {
         "png" => "image/png",
         "json" => "application/json",
         "webmanifest" => "application/manifest+json",
-        // The root stores (data/*-roots.txt), fetched by the page after its first verdict.
+        // The root index and files (roots/*.txt) the page fetches by need, the whole stores
+        // (data/*-roots.txt) its service worker keeps.
         "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }

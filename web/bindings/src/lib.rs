@@ -2,7 +2,8 @@
 //! one, and the one with PKCS#12 support that the page loads (in a worker) only when a `.pfx`
 //! arrives. Each module expands [`export_bindings!`] once, so both export the same functions.
 //!
-//! Nothing here decides anything: requests become [`msstd_check::analyze`] calls, reports come
+//! Nothing here decides anything: requests become
+//! [`msstd_check::completion::analyze_local_needs`] calls, reports come
 //! back as plain objects in the shape of `docs/report-schema.json`, each finding worded in the
 //! requested language by the engine's catalogue. (Handing reports over as JSON text instead was
 //! measured: 23 % slower and 11 KB larger, see docs/performance.md.)

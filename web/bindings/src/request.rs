@@ -211,7 +211,7 @@ impl Request {
         }
         let mut revocation = Vec::new();
         for (index, answer) in answers.iter().enumerate() {
-            revocation.push(evidence(&answer, &format!("revocation[{index}]."))?);
+            revocation.extend(evidence(&answer, &format!("revocation[{index}]."))?);
         }
         Ok(Self {
             revocation,
@@ -249,7 +249,8 @@ fn whole_number(value: &JsValue) -> Result<Option<u64>, ()> {
 /// One revocation answer: `certificate` (its SHA-256 fingerprint), `source` (`ocsp`, `crl`,
 /// `stapled`), `url`, `status` (`good`, `revoked` with `revokedAt` and the CRLReason `reason`,
 /// `failed` with the failure code `reason` and, for the codes that carry one, its `detail`).
-fn evidence(answer: &JsValue, at: &str) -> Result<Evidence, String> {
+/// `None` for a failure whose code this build does not know.
+fn evidence(answer: &JsValue, at: &str) -> Result<Option<Evidence>, String> {
     let source = string(answer, "source", at, MAX_TOKEN)?;
     let source = Source::named(&source).ok_or_else(|| format!("{at}source must be ocsp, crl or stapled"))?;
     let reason = optional_string(answer, "reason", at, MAX_FIELD)?;
@@ -266,18 +267,19 @@ fn evidence(answer: &JsValue, at: &str) -> Result<Evidence, String> {
         "failed" => {
             let detail =
                 whole_number(&field(answer, "detail")).map_err(|()| format!("{at}detail must be a whole number"))?;
-            let code = reason.unwrap_or_default();
-            Status::Failed(
-                Failure::named(&code, detail)
-                    .ok_or_else(|| format!("{at}reason must be a revocation failure code (docs/findings.md)"))?,
-            )
+            // A code this build does not know (a relay of another version) is left out: a failed
+            // check decides no verdict, and refusing it would refuse every analysis after it.
+            let Some(failure) = Failure::named(&reason.unwrap_or_default(), detail) else {
+                return Ok(None);
+            };
+            Status::Failed(failure)
         }
         _ => return Err(format!("{at}status must be good, revoked or failed")),
     };
-    Ok(Evidence {
+    Ok(Some(Evidence {
         certificate: string(answer, "certificate", at, MAX_TOKEN)?,
         source,
         url: optional_string(answer, "url", at, MAX_FIELD)?.unwrap_or_default(),
         status,
-    })
+    }))
 }
