@@ -21,7 +21,7 @@ use std::fmt::Write as _;
 
 use sha2::{Digest as _, Sha256};
 
-use super::{data, AnchorSource, StoreVersion, TrustStore};
+use super::{data, AnchorSource, TrustStore};
 use crate::hex::hex_upper;
 use crate::{base64, Error, UnixTime};
 
@@ -193,17 +193,7 @@ impl TrustStore {
                 });
             }
         }
-        if index.is_empty() {
-            return Err(Error::MalformedTrustData {
-                line: text.lines().count(),
-                reason: "no root in it".to_owned(),
-            });
-        }
-        let version = version.zip(published).map(|(version, published)| StoreVersion {
-            program: source,
-            version,
-            published,
-        });
+        let version = data::release(text, index.is_empty(), version.zip(published), source)?;
         Ok(Self {
             index: index.into(),
             index_program: Some(source),

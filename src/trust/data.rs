@@ -107,18 +107,29 @@ pub(super) fn parse(text: &str, source: AnchorSource) -> Result<TrustStore, Erro
         }
         anchors.push(anchor);
     }
-    if anchors.is_empty() {
+    let version = release(text, anchors.is_empty(), version.zip(published), source)?;
+    Ok(TrustStore::of(anchors, version))
+}
+
+/// The end of reading a trust-data file or an index: refused when it named no root, else the
+/// release its `#@ version` and `#@ published` directives named, when it named both.
+pub(super) fn release(
+    text: &str,
+    empty: bool,
+    named: Option<(String, UnixTime)>,
+    source: AnchorSource,
+) -> Result<Option<StoreVersion>, Error> {
+    if empty {
         return Err(Error::MalformedTrustData {
             line: text.lines().count(),
             reason: "no root in it".to_owned(),
         });
     }
-    let version = version.zip(published).map(|(version, published)| StoreVersion {
+    Ok(named.map(|(version, published)| StoreVersion {
         program: source,
         version,
         published,
-    });
-    Ok(TrustStore::of(anchors, version))
+    }))
 }
 
 #[cfg(test)]
