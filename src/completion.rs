@@ -12,8 +12,7 @@
 
 use std::collections::HashMap;
 
-use crate::analysis::{self, Options};
-use crate::certificate::Parsed;
+use crate::analysis::{self, Options, Seen};
 use crate::input::{self, Input};
 use crate::limits::{MAX_COMPLETION_ROUNDS, MAX_ISSUER_DOWNLOADS};
 use crate::report::{ChainStatus, Report};
@@ -142,14 +141,14 @@ pub struct Completed {
 /// # Errors
 /// As [`crate::analyze`].
 pub fn analyze_needs(inputs: &[Input<'_>], options: &Options<'_>, completion: Completion) -> Result<Analysis, Error> {
-    let mut ders = Vec::new();
-    let report = analysis::run(inputs, options, Some(&mut ders))?;
-    let mut needs = root_file_needs(&ders, options);
+    let mut seen = Seen::default();
+    let report = analysis::run(inputs, options, Some(&mut seen))?;
+    let mut needs = root_file_needs(seen.root_files);
     if let Some(need) = issuer_need(&report, inputs) {
         needs.push(need);
     }
     if completion.revocation {
-        needs.extend(revocation_needs(&report, &ders, options));
+        needs.extend(revocation_needs(&report, &seen.ders, options));
     }
     needs.extend(signature_needs(options));
     Ok(Analysis { report, needs })
@@ -157,15 +156,15 @@ pub fn analyze_needs(inputs: &[Input<'_>], options: &Options<'_>, completion: Co
 
 /// [`analyze_needs`] for a face that reaches no network of its own (the page): only what it can
 /// fulfil, the root files ([`Need::RootFile`]) and the signatures ([`Need::Signature`]). Its
-/// build then carries neither the OCSP request nor the issuer search (measured: 26 KB of the
+/// build then carries neither the OCSP request nor the issuer search (measured: 1.2 KB of the
 /// page's module, gzip).
 ///
 /// # Errors
 /// As [`crate::analyze`].
 pub fn analyze_local_needs(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Analysis, Error> {
-    let mut ders = Vec::new();
-    let report = analysis::run(inputs, options, Some(&mut ders))?;
-    let mut needs = root_file_needs(&ders, options);
+    let mut seen = Seen::default();
+    let report = analysis::run(inputs, options, Some(&mut seen))?;
+    let mut needs = root_file_needs(seen.root_files);
     needs.extend(signature_needs(options));
     Ok(Analysis { report, needs })
 }
@@ -179,21 +178,9 @@ fn signature_needs(options: &Options<'_>) -> impl Iterator<Item = Need> {
         .map(|check| Need::Signature(Box::new(check)))
 }
 
-/// The index files either store lacks for the names of the certificates analysed (`ders`).
-fn root_file_needs(ders: &[Vec<u8>], options: &Options<'_>) -> Vec<Need> {
-    let certs: Vec<Parsed<'_>> = ders.iter().filter_map(|der| Parsed::new(der, 0, false)).collect();
-    let mut needs: Vec<Need> = Vec::new();
-    for store in [options.trust, options.windows_trust].into_iter().flatten() {
-        for file in analysis::missing_files(&certs, store) {
-            if !needs
-                .iter()
-                .any(|n| matches!(n, Need::RootFile { file: f } if f == file))
-            {
-                needs.push(Need::RootFile { file: file.to_owned() });
-            }
-        }
-    }
-    needs
+/// The index files either store lacks for the names of the certificates analysed, as needs.
+fn root_file_needs(files: Vec<String>) -> Vec<Need> {
+    files.into_iter().map(|file| Need::RootFile { file }).collect()
 }
 
 /// The missing issuer's URLs, as the Windows chain engine follows them: plain `http://` (what

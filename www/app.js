@@ -97,21 +97,19 @@ async function loadEngine(attempt = 0) {
   if (attempt) url.searchParams.set('reload', String(attempt));
   const module = await import(url.href);
   await module.default({ module_or_path: new URL(script.dataset.wasm, document.baseURI) });
-  giveRoots(module);
+  const { index, files, whole } = state.roots;
+  if (whole) for (const kind of TRUST_STORES) module.loadTrust(kind, whole[kind]);
+  if (index) module.loadRootIndex(index);
+  for (const [file, text] of files) module.loadRootFile(file, text);
   return module;
 }
 
-/** Hands what the page holds of the roots to an engine (a fresh module, or the .pfx worker's). */
-function giveRoots(engine) {
-  const { index, files, whole } = state.roots;
-  if (whole) for (const kind of TRUST_STORES) engine.loadTrust(kind, whole[kind]);
-  if (index) engine.loadRootIndex(index);
-  for (const [file, text] of files) engine.loadRootFile(file, text);
-}
-
-/** The same to the .pfx worker, by message. */
-function postRoots(message) {
-  if (state.worker) state.worker.postMessage({ roots: message });
+/**
+ * Roots for the .pfx worker's engine, in one shape (`{ whole, index, files: [[file, text]] }`,
+ * each part optional), which pfx-worker.js loads in the order a fresh module above does.
+ */
+function postRoots(roots) {
+  if (state.worker) state.worker.postMessage({ roots });
 }
 
 /** How long a root file or the index may take before the page falls back (a stalled network). */
@@ -148,7 +146,7 @@ async function loadRootFiles(files) {
     files.forEach((file, i) => {
       state.engine.loadRootFile(file, texts[i]);
       state.roots.files.set(file, texts[i]);
-      postRoots({ file, text: texts[i] });
+      postRoots({ files: [[file, texts[i]]] });
     });
     state.trustState = 'ready';
     return true;
@@ -178,7 +176,7 @@ async function loadWholeStores() {
 function workerAnalyze(request) {
   if (!state.worker) {
     state.worker = new Worker('pfx-worker.js', { type: 'module' });
-    state.worker.postMessage({ roots: { ...state.roots, files: [...state.roots.files] } });
+    postRoots({ ...state.roots, files: [...state.roots.files] });
     state.worker.onmessage = ({ data }) => {
       const call = state.workerCalls.get(data.id);
       state.workerCalls.delete(data.id);

@@ -8,12 +8,11 @@ self.onmessage = async ({ data }) => {
   const { id, request, roots } = data;
   try {
     await ready;
-    // The roots, as the page gets them (see app.js): whole stores, the index, root files.
+    // The roots, as the page gets them (app.js `postRoots`): whole stores, the index, root files.
     if (roots) {
       if (roots.whole) for (const [kind, text] of Object.entries(roots.whole)) engine.loadTrust(kind, text);
       if (roots.index) engine.loadRootIndex(roots.index);
       for (const [file, text] of roots.files || []) engine.loadRootFile(file, text);
-      if (roots.file) engine.loadRootFile(roots.file, roots.text);
       return;
     }
     self.postMessage({ id, ok: true, value: engine.analyze(request) });

@@ -52,14 +52,18 @@ pub fn analyze(inputs: &[Input<'_>], options: &Options<'_>) -> Result<Report, Er
     run(inputs, options, None)
 }
 
-/// [`analyze`], also handing back every distinct certificate's DER in the report's order
-/// (`Report::certificates`) when `ders` is given: what [`crate::completion`] asks about, without
-/// decoding the inputs (a PKCS#12 key derivation among them) a second time.
-pub(crate) fn run(
-    inputs: &[Input<'_>],
-    options: &Options<'_>,
-    ders: Option<&mut Vec<Vec<u8>>>,
-) -> Result<Report, Error> {
+/// What [`run`] hands back beside the report, for [`crate::completion`]: every distinct
+/// certificate's DER in the report's order (`Report::certificates`), without decoding the inputs
+/// (a PKCS#12 key derivation among them) a second time, and the root files the options' index
+/// stores lack for their names.
+#[derive(Default)]
+pub(crate) struct Seen {
+    pub ders: Vec<Vec<u8>>,
+    pub root_files: Vec<String>,
+}
+
+/// [`analyze`], also filling `seen` when it is given.
+pub(crate) fn run(inputs: &[Input<'_>], options: &Options<'_>, seen: Option<&mut Seen>) -> Result<Report, Error> {
     if inputs.is_empty() {
         return Err(Error::Empty);
     }
@@ -89,7 +93,7 @@ pub(crate) fn run(
     if total == 0 {
         return names_only(named, summaries, options);
     }
-    certificates(inputs, &decoded, total, summaries, named, options, ders)
+    certificates(inputs, &decoded, total, summaries, named, options, seen)
 }
 
 /// The names-only mode: every input names a certificate instead of holding one (an input that
@@ -113,7 +117,7 @@ fn certificates(
     summaries: Vec<InputSummary>,
     named: Option<NamedCertificate>,
     options: &Options<'_>,
-    ders: Option<&mut Vec<Vec<u8>>>,
+    seen: Option<&mut Seen>,
 ) -> Result<Report, Error> {
     let mut findings = Vec::new();
     let Distinct {
@@ -121,8 +125,15 @@ fn certificates(
         trust,
         windows_trust,
     } = distinct(inputs, decoded, total, options, &mut findings)?;
-    if let Some(ders) = ders {
-        ders.extend(certs.iter().map(|c| c.der.to_vec()));
+    if let Some(seen) = seen {
+        seen.ders.extend(certs.iter().map(|c| c.der.to_vec()));
+        for store in [options.trust, options.windows_trust].into_iter().flatten() {
+            for file in missing_files(&certs, store) {
+                if !seen.root_files.iter().any(|f| f == file) {
+                    seen.root_files.push(file.to_owned());
+                }
+            }
+        }
     }
     let certificates: Vec<_> = certs
         .iter()
@@ -282,7 +293,7 @@ fn distinct<'a>(
 
 /// The files of `store`'s index that hold roots named as the subject or issuer of one of
 /// `certs`, not loaded yet.
-pub(crate) fn missing_files<'s>(certs: &[Parsed<'_>], store: &'s TrustStore) -> Vec<&'s str> {
+fn missing_files<'s>(certs: &[Parsed<'_>], store: &'s TrustStore) -> Vec<&'s str> {
     let mut files: Vec<&str> = Vec::new();
     for name in certs.iter().flat_map(|c| [c.x509.subject.raw, c.x509.issuer.raw]) {
         match store.missing_file(name) {
