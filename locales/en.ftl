@@ -374,6 +374,40 @@ ROOT_PILOT = The path ends at { $root }, a root of Microsoft's post-quantum TLS 
 ROOT_STORE_STALE = This build judges with { root-program } ({ $version }), published { $days } days before the analysis time: roots the program added, distrusted or removed since are not known, so the verdict may be stale.
     .fix = Update msstd-check: each release carries the root stores of its day (msstd-relay --version and the page's footer name them).
 
+CONNECTOR_CERTIFICATE_FOUND = The { connector-kind } { $connector } uses the certificate { $thumbprint } ({ $subject }, valid until { $not_after }): its TlsCertificateName names it{ $matches ->
+    [one] .
+   *[other] , and { $matches } certificates given match it: Exchange uses the one valid the longest.
+}
+CONNECTOR_CERTIFICATE_NOT_FOUND = { $reason ->
+    [malformed] The TlsCertificateName of the { connector-kind } { $connector } is not of the form <I>issuer<S>subject ({ $name }): Exchange finds no certificate for it.
+   *[other] The TlsCertificateName of the { connector-kind } { $connector } names no certificate given ({ $name }): Exchange finds none, logs "454 4.7.5 The certificate specified in TlsCertificateName … could not be found" and sends without TLS or not at all.
+}
+    .fix = { connector-fix }
+CONNECTOR_CERTIFICATE_RENEWED = The TlsCertificateName of the { connector-kind } { $connector } names the issuer { $named_issuer }, but the certificate with that subject now comes from { $issuer } ({ $thumbprint }): a renewal under a new intermediate left the connector naming the old certificate, and mail over it fails once that one is removed or expires.
+    .fix = { connector-fix }
+CONNECTOR_CERTIFICATE_EXPIRED = The certificate the { connector-kind } { $connector } names ({ $thumbprint }, { $subject }) expired on { $not_after }.
+    .fix = { connector-fix }
+CONNECTOR_NAME_NOT_ON_CERTIFICATE = The FQDN of the { connector-kind } { $connector }, { $fqdn }, is not on the certificate it uses ({ $thumbprint }: { $names ->
+    [0] no names
+   *[other] { $names }
+}): the remote server, Exchange Online among them, may refuse it (450 4.7.320 SubjectMismatch).
+    .fix = Set the connector's FQDN to a name on the certificate (Set-SendConnector or Set-ReceiveConnector -Fqdn), or use a certificate that carries { $fqdn }.
+CONNECTOR_CERTIFICATE_NOT_SET = The { connector-kind } { $connector } carries hybrid mail with Exchange Online (CloudServicesMailEnabled) but names no certificate (TlsCertificateName is empty).
+    .fix = { connector-fix }
+CONNECTOR_CERTIFICATES_NOT_GIVEN = The { connector-kind } { $connector } names the certificate { $name }; no certificate was given to compare it with.
+    .fix = Paste the output of Get-ExchangeCertificate | Format-List beside the connector, or the certificate itself.
+
+# $kind: send or receive.
+connector-kind = { $kind ->
+    [send] send connector
+   *[other] receive connector
+}
+# $cmdlet: the command that names the right certificate, or empty.
+connector-fix = { $cmdlet ->
+    [0] Run Get-ExchangeCertificate | Format-List, pick the certificate for this connector, and set its <I>Issuer<S>Subject as the connector's TlsCertificateName; for a hybrid connector, run the Hybrid Configuration Wizard again.
+   *[other] Run: { $cmdlet } (for a hybrid connector, running the Hybrid Configuration Wizard again sets the same).
+}
+
 ## The report's values
 
 # $code: the msstd verdict's code, or none; $principal.

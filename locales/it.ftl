@@ -357,6 +357,40 @@ ROOT_PILOT = Il percorso termina in { $root }, una radice del pilota TLS post-qu
     .condition = la radice è una radice pilota, solo per prove
 ROOT_STORE_STALE = Questa versione giudica con { root-program } ({ $version }), pubblicato { $days } giorni prima del momento dell'analisi: le radici che il programma ha aggiunto, revocato o rimosso da allora non sono note, quindi il verdetto potrebbe non essere aggiornato.
     .fix = Aggiornare msstd-check: ogni versione porta gli archivi di radici del suo giorno (msstd-relay --version e il piè di pagina della pagina li indicano).
+CONNECTOR_CERTIFICATE_FOUND = Il { connector-kind } { $connector } usa il certificato { $thumbprint } ({ $subject }, valido fino al { $not_after }): il suo TlsCertificateName lo nomina{ $matches ->
+    [one] .
+   *[other] , e { $matches } certificati forniti corrispondono: Exchange usa quello valido più a lungo.
+}
+CONNECTOR_CERTIFICATE_NOT_FOUND = { $reason ->
+    [malformed] Il TlsCertificateName del { connector-kind } { $connector } non ha la forma <I>emittente<S>soggetto ({ $name }): Exchange non trova alcun certificato.
+   *[other] Il TlsCertificateName del { connector-kind } { $connector } non nomina alcun certificato fornito ({ $name }): Exchange non ne trova, registra "454 4.7.5 The certificate specified in TlsCertificateName … could not be found" e invia senza TLS o non invia affatto.
+}
+    .fix = { connector-fix }
+CONNECTOR_CERTIFICATE_RENEWED = Il TlsCertificateName del { connector-kind } { $connector } nomina l'emittente { $named_issuer }, ma il certificato con quel soggetto ora proviene da { $issuer } ({ $thumbprint }): un rinnovo sotto un nuovo intermedio ha lasciato il connettore sul vecchio certificato, e la posta su di esso si ferma quando quello viene rimosso o scade.
+    .fix = { connector-fix }
+CONNECTOR_CERTIFICATE_EXPIRED = Il certificato nominato dal { connector-kind } { $connector } ({ $thumbprint }, { $subject }) è scaduto il { $not_after }.
+    .fix = { connector-fix }
+CONNECTOR_NAME_NOT_ON_CERTIFICATE = L'FQDN del { connector-kind } { $connector }, { $fqdn }, non è sul certificato che usa ({ $thumbprint }: { $names ->
+    [0] nessun nome
+   *[other] { $names }
+}): il server remoto, Exchange Online compreso, può rifiutarlo (450 4.7.320 SubjectMismatch).
+    .fix = Imposta come FQDN del connettore un nome presente sul certificato (Set-SendConnector o Set-ReceiveConnector -Fqdn), oppure usa un certificato che riporti { $fqdn }.
+CONNECTOR_CERTIFICATE_NOT_SET = Il { connector-kind } { $connector } trasporta la posta ibrida con Exchange Online (CloudServicesMailEnabled) ma non nomina alcun certificato (TlsCertificateName è vuoto).
+    .fix = { connector-fix }
+CONNECTOR_CERTIFICATES_NOT_GIVEN = Il { connector-kind } { $connector } nomina il certificato { $name }; non è stato fornito alcun certificato con cui confrontarlo.
+    .fix = Incolla accanto al connettore l'output di Get-ExchangeCertificate | Format-List, oppure il certificato stesso.
+
+# $kind: send o receive.
+connector-kind = { $kind ->
+    [send] connettore di invio
+   *[other] connettore di ricezione
+}
+# $cmdlet: il comando che nomina il certificato giusto, oppure vuoto.
+connector-fix = { $cmdlet ->
+    [0] Esegui Get-ExchangeCertificate | Format-List, scegli il certificato per questo connettore e imposta il suo <I>Issuer<S>Subject come TlsCertificateName del connettore; per un connettore ibrido, esegui di nuovo la Configurazione guidata ibrida (Hybrid Configuration Wizard).
+   *[other] Esegui: { $cmdlet } (per un connettore ibrido, eseguire di nuovo la Configurazione guidata ibrida imposta lo stesso).
+}
+
 
 ## I valori del rapporto
 

@@ -191,7 +191,26 @@ codes! {
     /// The path ends at one of the program's pilot roots (Microsoft's PQC TLS pilot): in the
     /// trust list, but not publicly trusted and for testing only.
     RootPilot "ROOT_PILOT" => "Microsoft Trusted Root Program, Announcements \"Microsoft Launches Post-Quantum Cryptography TLS Pilot Roots\" (2026-08-25) and \"PQC Pilot Program\"",
+    /// A connector's `TlsCertificateName` names a certificate given, valid: the one Exchange
+    /// uses for it.
+    ConnectorCertificateFound "CONNECTOR_CERTIFICATE_FOUND" => TLS_CERTIFICATE_NAME,
+    /// A connector's `TlsCertificateName` names no certificate given, or is not `<I>…<S>…`:
+    /// Exchange finds no certificate for it (454 4.7.5, no STARTTLS).
+    ConnectorCertificateNotFound "CONNECTOR_CERTIFICATE_NOT_FOUND" => TLS_CERTIFICATE_NAME,
+    /// A connector's `TlsCertificateName` names the issuer of the certificate before a renewal:
+    /// the renewed one comes from another intermediate.
+    ConnectorCertificateRenewed "CONNECTOR_CERTIFICATE_RENEWED" => TLS_CERTIFICATE_NAME,
+    /// The certificate a connector's `TlsCertificateName` names has expired.
+    ConnectorCertificateExpired "CONNECTOR_CERTIFICATE_EXPIRED" => TLS_CERTIFICATE_NAME,
+    /// A connector's FQDN is not on the certificate it uses.
+    ConnectorNameNotOnCertificate "CONNECTOR_NAME_NOT_ON_CERTIFICATE" => "Microsoft Learn \"Set-SendConnector\" and \"Set-ReceiveConnector\" (-Fqdn); \"Configure mail flow using connectors in Office 365\" (450 4.7.320 SubjectMismatch)",
+    /// A hybrid connector (`CloudServicesMailEnabled`) without `TlsCertificateName`.
+    ConnectorCertificateNotSet "CONNECTOR_CERTIFICATE_NOT_SET" => TLS_CERTIFICATE_NAME,
+    /// Connectors were given without any certificate to compare their names with.
+    ConnectorCertificatesNotGiven "CONNECTOR_CERTIFICATES_NOT_GIVEN" => TLS_CERTIFICATE_NAME,
 }
+
+const TLS_CERTIFICATE_NAME: &str = "Microsoft Learn \"Set-SendConnector\" and \"Set-ReceiveConnector\" (-TlsCertificateName); Microsoft KB 2989382 (454 4.7.5); microsoft/CSS-Exchange Health Checker";
 
 impl Code {
     /// The parameters a finding of this code may carry, by name: a finding is built with these
@@ -270,6 +289,21 @@ impl Code {
             Self::RootStoreStale => &["days", "program", "published", "version"],
             Self::KeyPostQuantum => &["algorithm", "subject", "what"],
             Self::RootPilot => &["root", "source"],
+            Self::ConnectorCertificateFound => &["connector", "kind", "matches", "not_after", "subject", "thumbprint"],
+            Self::ConnectorCertificateNotFound => &["cmdlet", "connector", "kind", "name", "reason"],
+            Self::ConnectorCertificateRenewed => &[
+                "cmdlet",
+                "connector",
+                "issuer",
+                "kind",
+                "name",
+                "named_issuer",
+                "thumbprint",
+            ],
+            Self::ConnectorCertificateExpired => &["cmdlet", "connector", "kind", "not_after", "subject", "thumbprint"],
+            Self::ConnectorNameNotOnCertificate => &["connector", "fqdn", "kind", "names", "thumbprint"],
+            Self::ConnectorCertificateNotSet => &["cmdlet", "connector", "kind"],
+            Self::ConnectorCertificatesNotGiven => &["connector", "kind", "name"],
         }
     }
 }
@@ -369,6 +403,9 @@ impl Finding {
     /// (only Outlook compares it), nor a key pair that does not match (the server's problem,
     /// not the client's). `docs/conformance.md` lists them.
     pub fn blocks_strict_clients(&self) -> bool {
+        if self.is_mail_flow() {
+            return false;
+        }
         match self.code {
             Code::HostCnOnly
             | Code::SigWeak
@@ -388,8 +425,17 @@ impl Finding {
     /// pair that does not match (the server's problem), nor a missing issuer Windows downloads
     /// (the client verdicts weigh `CHAIN_AIA_RECOVERABLE`).
     pub fn blocks_windows(&self) -> bool {
+        if self.is_mail_flow() {
+            return false;
+        }
         let msstd = self.code.as_str().starts_with("MSSTD_") && self.code != Code::MsstdSyntax;
         self.severity == Severity::Error && self.code != Code::KeyPairMismatch && !msstd
+    }
+
+    /// About a connector (`CONNECTOR_*`): mail flow between servers, not whether a client
+    /// connects.
+    pub fn is_mail_flow(&self) -> bool {
+        self.code.as_str().starts_with("CONNECTOR_")
     }
 
     /// A text parameter, or `""`.

@@ -81,6 +81,7 @@ mod clients;
 pub mod completion;
 pub mod domain;
 pub mod error;
+pub mod exchange;
 mod finding;
 mod hex;
 mod host;

@@ -19,7 +19,7 @@ use crate::limits::MAX_CERTIFICATES;
 use crate::report::{Chain, ChainStatus, InputSummary, NamedCertificate, Report, SCHEMA};
 use crate::signature::{self, Verification, Verifier};
 use crate::trust::TrustStore;
-use crate::{host, msstd, path, principal, revocation, version, x509, Error};
+use crate::{exchange, host, msstd, path, principal, revocation, version, x509, Error};
 
 /// Whether `issuer` signed `child` (both one DER certificate): the check [`analyze`] makes for
 /// each link of a chain, alone, for callers that only need that (and for benchmarks).
@@ -90,22 +90,42 @@ pub(crate) fn run(inputs: &[Input<'_>], options: &Options<'_>, seen: Option<&mut
         })
         .collect();
     let named = named::merged(&decoded);
-    if total == 0 {
-        return names_only(named, summaries, options);
+    let mut settings = exchange::Settings::default();
+    for found in &mut decoded {
+        settings.merge(std::mem::take(&mut found.exchange));
     }
-    certificates(inputs, &decoded, total, summaries, named, options, seen)
+    if total == 0 {
+        return names_only(named, &settings, summaries, options);
+    }
+    certificates(
+        inputs,
+        &decoded,
+        total,
+        summaries,
+        Said { named, settings },
+        options,
+        seen,
+    )
+}
+
+/// What pasted text says beside the certificates: a certificate it names, Exchange's settings.
+struct Said {
+    named: Option<NamedCertificate>,
+    settings: exchange::Settings,
 }
 
 /// The names-only mode: every input names a certificate instead of holding one (an input that
 /// does neither was refused while decoding), so only the names are checked.
 fn names_only(
     named: Option<NamedCertificate>,
+    settings: &exchange::Settings,
     summaries: Vec<InputSummary>,
     options: &Options<'_>,
 ) -> Result<Report, Error> {
-    named
-        .map(|named| named::report(named, summaries, options))
-        .ok_or(Error::Empty)
+    if named.is_none() && settings.is_empty() {
+        return Err(Error::Empty);
+    }
+    Ok(named::report(named, settings, summaries, options))
 }
 
 /// The certificate mode: the chain built from the `total` certificates `decoded` and judged
@@ -115,10 +135,11 @@ fn certificates(
     decoded: &[Decoded],
     total: usize,
     summaries: Vec<InputSummary>,
-    named: Option<NamedCertificate>,
+    said: Said,
     options: &Options<'_>,
     seen: Option<&mut Seen>,
 ) -> Result<Report, Error> {
+    let Said { named, settings } = said;
     let mut findings = Vec::new();
     let Distinct {
         certs,
@@ -192,6 +213,15 @@ fn certificates(
     checks::key_pairs(leaf, leaf_index, &keys, &mut findings);
     let names = leaf_names(leaf, leaf_index, named.as_ref(), &certificates, options, &mut findings);
 
+    let exchange = (!settings.is_empty()).then(|| {
+        let given = certs
+            .iter()
+            .zip(&certificates)
+            .filter(|(_, summary)| !summary.is_ca)
+            .map(|(cert, summary)| exchange::ExchangeCertificate::given(cert, summary))
+            .collect();
+        exchange::judge(&settings, given, options.now, &mut findings)
+    });
     findings.extend(version::stale_notes(options));
     Report::sort(&mut findings);
     let judged = chain.status != ChainStatus::Pending;
@@ -210,6 +240,7 @@ fn certificates(
         host: names.host,
         autodiscover: names.autodiscover,
         names: named,
+        exchange,
         clients,
         findings,
         summary,

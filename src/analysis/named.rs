@@ -10,7 +10,7 @@ use crate::finding::{Code, Finding, Severity};
 use crate::input::Decoded;
 use crate::msstd::{self, LeafNames};
 use crate::report::{Chain, ChainStatus, InputSummary, NamedCertificate, NamesSource, Report, SCHEMA};
-use crate::{host, principal, Options};
+use crate::{exchange, host, principal, Options};
 
 /// What every input that names a certificate says, together.
 pub(crate) fn merged(decoded: &[Decoded]) -> Option<NamedCertificate> {
@@ -30,23 +30,36 @@ fn source(source: NamesSource) -> &'static str {
     }
 }
 
-/// The report from names alone. (Not inlined into `analyze`, where it would widen the hot
-/// path of every analysis of a certificate.)
+/// The report from names alone, or from Exchange's settings alone when `named` is `None`.
+/// (Not inlined into `analyze`, where it would widen the hot path of every analysis of a
+/// certificate.)
 #[inline(never)]
-pub(crate) fn report(named: NamedCertificate, inputs: Vec<InputSummary>, options: &Options<'_>) -> Report {
-    let mut findings = vec![Finding::new(Code::NamesOnly, Severity::Warning)
-        .with(
-            "sources",
-            named.sources.iter().map(|s| source(*s).to_owned()).collect::<Vec<_>>(),
-        )
-        .with(
-            "certificate",
-            if named.names_a_certificate() {
-                "named"
-            } else {
-                "missing"
-            },
-        )];
+pub(crate) fn report(
+    named: Option<NamedCertificate>,
+    settings: &exchange::Settings,
+    inputs: Vec<InputSummary>,
+    options: &Options<'_>,
+) -> Report {
+    let given = named.is_some();
+    let named = named.unwrap_or_default();
+    let mut findings: Vec<Finding> = given
+        .then(|| {
+            Finding::new(Code::NamesOnly, Severity::Warning)
+                .with(
+                    "sources",
+                    named.sources.iter().map(|s| source(*s).to_owned()).collect::<Vec<_>>(),
+                )
+                .with(
+                    "certificate",
+                    if named.names_a_certificate() {
+                        "named"
+                    } else {
+                        "missing"
+                    },
+                )
+        })
+        .into_iter()
+        .collect();
     let principal = options
         .principal
         .or(named.principal.as_deref())
@@ -73,6 +86,7 @@ pub(crate) fn report(named: NamedCertificate, inputs: Vec<InputSummary>, options
     for finding in &mut findings {
         finding.certificate = None;
     }
+    let exchange = (!settings.is_empty()).then(|| exchange::judge(settings, Vec::new(), options.now, &mut findings));
     Report::sort(&mut findings);
     let mut verdicts = clients::verdicts(
         &findings,
@@ -110,7 +124,8 @@ pub(crate) fn report(named: NamedCertificate, inputs: Vec<InputSummary>, options
         msstd,
         host: host_verdict,
         autodiscover,
-        names: Some(named),
+        names: given.then_some(named),
+        exchange,
         clients: verdicts,
         findings,
         summary,

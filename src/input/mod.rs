@@ -6,6 +6,8 @@
 //! and `pkcs12` open their containers; none of them calls another.
 
 mod der;
+mod exchange;
+mod format_list;
 pub(crate) mod names;
 #[cfg(feature = "pkcs12")]
 mod pkcs12;
@@ -81,6 +83,9 @@ pub struct Decoded {
     pub keys: Vec<KeyPublicPart>,
     /// What the text says about a certificate it names instead of holding (format `Names`).
     pub names: Option<NamedCertificate>,
+    /// Exchange's settings the text prints (connectors, listed certificates), beside
+    /// certificates or alone.
+    pub exchange: crate::exchange::Settings,
 }
 
 /// One recognised element of an input.
@@ -148,18 +153,29 @@ pub fn decode(input: &Input<'_>) -> Result<Decoded, Error> {
         Some(text) => decode_text(text, input.password).and_then(|(format, items)| collect(format, items)),
         None => decode_binary(input.bytes, input.password).and_then(|(format, items)| collect(format, items)),
     };
+    let settings = text.as_deref().map(exchange::read).unwrap_or_default();
     match (decoded, text) {
-        // No certificate in the text, but one named: the names checks still run.
-        (Err(Error::NoCertificateInText), Some(text)) => match names::read(&text) {
-            Some(named) => Ok(Decoded {
-                format: Format::Names,
+        // No certificate in the text, but one named, or Exchange's settings: the names and
+        // the settings are still checked.
+        (Err(Error::NoCertificateInText), Some(text)) => {
+            let names = names::read(&text);
+            let format = match (&names, settings.is_empty()) {
+                (Some(_), _) => Format::Names,
+                (None, false) => Format::ExchangeSettings,
+                (None, true) => return Err(Error::NoCertificateInText),
+            };
+            Ok(Decoded {
+                format,
                 certificates: Vec::new(),
                 keys: Vec::new(),
-                names: Some(named),
-            }),
-            None => Err(Error::NoCertificateInText),
-        },
-        (decoded, _) => decoded,
+                names,
+                exchange: settings,
+            })
+        }
+        (decoded, _) => decoded.map(|decoded| Decoded {
+            exchange: settings,
+            ..decoded
+        }),
     }
 }
 
@@ -269,5 +285,6 @@ fn collect(format: Format, items: Vec<Item>) -> Result<Decoded, Error> {
         certificates,
         keys,
         names: None,
+        exchange: crate::exchange::Settings::default(),
     })
 }

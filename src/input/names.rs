@@ -10,6 +10,7 @@
 //! - `Get-OutlookAnywhere | Format-List`: `ExternalHostname`, the host Outlook connects to (and
 //!   derives `msstd:<host>` from when no principal is set).
 
+use super::format_list::{list, records};
 use crate::report::{NamedCertificate, NamesSource};
 
 /// What `text` names, or `None` when it names nothing this module knows.
@@ -57,47 +58,6 @@ pub(crate) fn read(text: &str) -> Option<NamedCertificate> {
         });
     }
     (!named.sources.is_empty()).then_some(named)
-}
-
-/// `Format-List` output as records of (lower-case key, value): `Key : value` lines, a blank line
-/// between records, a line that starts with white space continuing the value above it.
-fn records(text: &str) -> Vec<Vec<(String, String)>> {
-    let mut records: Vec<Vec<(String, String)>> = vec![Vec::new()];
-    for line in text.lines() {
-        let Some(record) = records.last_mut() else { break };
-        if line.trim().is_empty() {
-            if !record.is_empty() {
-                records.push(Vec::new());
-            }
-            continue;
-        }
-        if line.starts_with(char::is_whitespace) {
-            if let Some((_, value)) = record.last_mut() {
-                value.push(' ');
-                value.push_str(line.trim());
-            }
-            continue;
-        }
-        let Some((key, value)) = line.split_once(':') else {
-            continue;
-        };
-        let key = key.trim();
-        if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric()) {
-            record.push((key.to_ascii_lowercase(), value.trim().to_owned()));
-        }
-    }
-    records
-}
-
-/// `{a, b, c}` as a list (PowerShell's way of printing a collection).
-fn list(value: &str) -> Vec<String> {
-    value
-        .trim_matches(|c: char| c == '{' || c == '}' || c.is_whitespace())
-        .split(',')
-        .map(str::trim)
-        .filter(|n| !n.is_empty() && !n.contains(char::is_whitespace))
-        .map(str::to_owned)
-        .collect()
 }
 
 /// The Common Name of a subject as Windows prints it (`CN=mail.contoso.com, OU=IT, O=Contoso`).

@@ -368,7 +368,7 @@ impl Serialize for Worded<'_> {
             .iter()
             .map(|f| WordedFinding::new(f, self.language))
             .collect();
-        let mut map = serializer.serialize_struct("Report", 15)?;
+        let mut map = serializer.serialize_struct("Report", 16)?;
         map.serialize_field("schema", &r.schema)?;
         map.serialize_field("build", &r.build)?;
         map.serialize_field("checked_at", &r.checked_at)?;
@@ -381,6 +381,11 @@ impl Serialize for Worded<'_> {
         map.serialize_field("host", &r.host)?;
         map.serialize_field("autodiscover", &r.autodiscover)?;
         map.serialize_field("names", &r.names)?;
+        if let Some(exchange) = &r.exchange {
+            map.serialize_field("exchange", exchange)?;
+        } else {
+            map.skip_field("exchange")?;
+        }
         map.serialize_field("clients", &r.clients)?;
         map.serialize_field("findings", &findings)?;
         map.serialize_field("summary", &r.summary)?;

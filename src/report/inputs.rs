@@ -35,6 +35,9 @@ pub enum Format {
     /// No certificate, text that names one (`Get-ExchangeCertificate` output, Remote
     /// Connectivity Analyzer's line, `Get-OutlookAnywhere` output; see [`NamedCertificate`]).
     Names,
+    /// No certificate, Exchange's settings: connectors (`Get-SendConnector`,
+    /// `Get-ReceiveConnector`), judged in [`crate::Report::exchange`].
+    ExchangeSettings,
 }
 
 /// Where the names came from.

@@ -67,6 +67,11 @@ pub struct Report {
     /// Analyzer, `Get-OutlookAnywhere` output), when such text was given; with no certificate
     /// given, the report's names checks ran on these names.
     pub names: Option<NamedCertificate>,
+    /// The connectors of Exchange's settings pasted as text (`Get-SendConnector`,
+    /// `Get-ReceiveConnector`), each judged against the certificates given or listed.
+    /// Left out of the JSON when none was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exchange: Option<crate::exchange::ExchangeReport>,
     /// Whether each family of clients connects: Outlook on current Windows, on old Windows,
     /// and the host's other clients.
     pub clients: Vec<ClientVerdict>,

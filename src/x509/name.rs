@@ -144,6 +144,101 @@ impl fmt::Display for Name<'_> {
     }
 }
 
+impl Name<'_> {
+    /// The name as Windows prints it (`CertNameToStr` with `CERT_X500_NAME_STR |
+    /// CERT_NAME_STR_REVERSE_FLAG`, which .NET's `X509Certificate2.Subject` and `Issuer` and so
+    /// `Get-ExchangeCertificate` show): the RDNs last first (`CN=R11, O=Let's Encrypt, C=US`),
+    /// the attributes of a multi-valued RDN joined by ` + `, Windows' short names (`E`, `S`,
+    /// `OID.1.2.3` for a type it has none for), and a value in double quotes when it holds a
+    /// character special to the format or starts or ends with a space, a quote inside doubled.
+    pub(crate) fn windows_text(&self) -> String {
+        let mut rdns: Vec<Vec<&Attribute<'_>>> = Vec::new();
+        for attribute in &self.attributes {
+            match rdns.last_mut() {
+                Some(rdn) if attribute.joined => rdn.push(attribute),
+                _ => rdns.push(vec![attribute]),
+            }
+        }
+        let mut text = String::new();
+        for (i, rdn) in rdns.iter().rev().enumerate() {
+            if i > 0 {
+                text.push_str(", ");
+            }
+            for (j, attribute) in rdn.iter().enumerate() {
+                if j > 0 {
+                    text.push_str(" + ");
+                }
+                match WINDOWS_NAMES.iter().find(|(oid, _)| *oid == attribute.oid) {
+                    Some((_, short)) => text.push_str(short),
+                    None => {
+                        text.push_str("OID.");
+                        text.push_str(&oid_string(attribute.oid));
+                    }
+                }
+                text.push('=');
+                let value = value_text(attribute.value);
+                if is_string(attribute.value.tag) {
+                    windows_value(&value, &mut text);
+                } else {
+                    // Not a string: `#` and the hex of the element, as written.
+                    text.push_str(&value);
+                }
+            }
+        }
+        text
+    }
+}
+
+/// The short names `CertNameToStr` prints (Microsoft Learn, "CertNameToStrW function", the
+/// table of X500 keys; `CERT_RDN_ATTR` OIDs in wincrypt.h).
+const WINDOWS_NAMES: &[(&[u8], &str)] = &[
+    (COMMON_NAME, "CN"),
+    (&[0x55, 0x04, 0x04], "SN"),
+    (&[0x55, 0x04, 0x05], "SERIALNUMBER"),
+    (&[0x55, 0x04, 0x06], "C"),
+    (&[0x55, 0x04, 0x07], "L"),
+    (&[0x55, 0x04, 0x08], "S"),
+    (&[0x55, 0x04, 0x09], "STREET"),
+    (&[0x55, 0x04, 0x0a], "O"),
+    (&[0x55, 0x04, 0x0b], "OU"),
+    (&[0x55, 0x04, 0x0c], "T"),
+    (&[0x55, 0x04, 0x0d], "Description"),
+    (&[0x55, 0x04, 0x11], "PostalCode"),
+    (&[0x55, 0x04, 0x12], "POBox"),
+    (&[0x55, 0x04, 0x14], "Phone"),
+    (&[0x55, 0x04, 0x2a], "G"),
+    (&[0x55, 0x04, 0x2b], "I"),
+    (&[0x55, 0x04, 0x2e], "dnQualifier"),
+    (EMAIL_ADDRESS, "E"),
+    (&[0x09, 0x92, 0x26, 0x89, 0x93, 0xf2, 0x2c, 0x64, 0x01, 0x19], "DC"),
+];
+
+/// One value as `CertNameToStr` writes it: quoted when it is empty, holds one of `,+="<>#;`
+/// or a line break, or starts or ends with white space; a quote inside doubled.
+fn windows_value(value: &str, out: &mut String) {
+    let quoted = value.is_empty()
+        || value.starts_with(char::is_whitespace)
+        || value.ends_with(char::is_whitespace)
+        || value.contains([',', '+', '=', '"', '<', '>', '#', ';', '\n', '\r']);
+    if !quoted {
+        out.push_str(value);
+        return;
+    }
+    out.push('"');
+    for c in value.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    out.push('"');
+}
+
+/// Whether `tag` is one of the string types [`value_text`] reads as text.
+fn is_string(tag: u8) -> bool {
+    matches!(tag, 0x0c | 0x13 | 0x16 | 0x1a | 0x12 | 0x14 | 0x1e | 0x1c)
+}
+
 /// A directory string as text: UTF-8, Printable, IA5, Visible, Numeric and Teletex (read as
 /// Latin-1) strings, BMPString (UTF-16) and UniversalString (UTF-32); anything else as `#hex`,
 /// as RFC 4514 writes values it cannot show. Invalid text is shown lossily, never dropped.
