@@ -48,6 +48,9 @@ fn every_code_is_documented_in_both_places() {
 
 const NAMED: &str = "CertificateDomains : {mail.contoso.com, autodiscover.contoso.com}\nServices : IIS\nSubject : CN=mail.contoso.com\nThumbprint : 00112233445566778899AABBCCDDEEFF00112233\n\nExternalHostname : mail.contoso.com\n";
 
+const NAMED_WITH_ISSUER: &str = "Issuer : CN=Contoso CA\nNotAfter : 1/15/2027 10:00:00 AM\nSubject : CN=mail.contoso.com\nThumbprint : 00112233445566778899AABBCCDDEEFF00112233\n";
+const CONNECTORS: &str = "Identity : Outbound\nAddressSpaces : {smtp:*;1}\nCloudServicesMailEnabled : True\nFqdn : mail.contoso.com\nTlsCertificateName : <I>CN=Test Issuing CA<S>CN=mail.contoso.com\n\nIdentity : EX01\\Frontend\nBindings : {0.0.0.0:25}\nTlsCertificateName :\n";
+
 #[test]
 fn reports_conform_to_the_schema() {
     let schema = schema();
@@ -83,7 +86,18 @@ fn reports_conform_to_the_schema() {
     )
     .unwrap();
     assert!(beside.findings.iter().any(|f| f.code == Code::NamesOtherCertificate));
-    for report in reports.iter().chain([&named, &beside]) {
+    // Exchange's connectors, beside the certificate and a listed one.
+    let connectors = format!("{}\n{CONNECTORS}", pki.served());
+    let exchange = analyze(
+        &[
+            msstd_check::Input::new("pasted", connectors.as_bytes()),
+            msstd_check::Input::new("fl.txt", NAMED_WITH_ISSUER.as_bytes()),
+        ],
+        &options(&TrustStore::mozilla(), None, None),
+    )
+    .unwrap();
+    assert!(exchange.exchange.as_ref().is_some_and(|e| e.certificates.len() == 2));
+    for report in reports.iter().chain([&named, &beside, &exchange]) {
         let json: Value = serde_json::from_str(&msstd_check::render::json(report)).unwrap();
         conforms(&json, &schema, &schema, "report");
     }
