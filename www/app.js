@@ -479,8 +479,9 @@ function clearResults() {
   $('error').hidden = true;
   $('answer').hidden = true;
   $('answer').dataset.outcome = '';
-  for (const id of ['outcomes', 'fix', 'exports', 'findings-title', 'chain-title']) $(id).hidden = true;
+  for (const id of ['outcomes', 'fix', 'exports', 'findings-title', 'chain-title', 'connectors-title']) $(id).hidden = true;
   $('findings').replaceChildren();
+  $('connectors').replaceChildren();
   $('chain').replaceChildren();
   state.response = null;
 }
@@ -513,8 +514,10 @@ function render(response) {
   state.response = response;
   const report = response.report;
   const msstd = report.msstd;
-  renderAnswer(response);
-  setVerdict(report.summary.verdict, msstd ? response.headline : t('verdictNoPrincipal'));
+  // Connectors alone: nothing was given that Outlook connects to.
+  const settingsOnly = report.inputs.every((input) => input.format === 'exchange-settings');
+  if (!settingsOnly) renderAnswer(response);
+  setVerdict(report.summary.verdict, msstd ? response.headline : t(settingsOnly ? 'verdictConnectors' : 'verdictNoPrincipal'));
   if (report.build && report.build.stores.length) {
     state.stores = report.build.stores;
     renderVersion();
@@ -531,7 +534,8 @@ function render(response) {
     outcomes.hidden = false;
   }
   renderFix(msstd && msstd.fix, report);
-  renderFindings(report.findings);
+  renderConnectors(report);
+  renderFindings(report.findings.filter((f) => !f.code.startsWith('CONNECTOR_')));
   renderChain(report, msstd && msstd.matched ? msstd.matched.name.toLowerCase() : null);
   $('exports').hidden = false;
   $('export-pem').hidden = !report.chain.pem;
@@ -607,6 +611,32 @@ function findingItem(finding) {
     el('p', { text: finding.message }),
     finding.fix ? el('p', { text: finding.fix, className: 'finding-fix' }) : null,
     el('p', { text: finding.reference, className: 'reference' }),
+  );
+}
+
+/**
+ * One section per connector: its kind and identity, its TlsCertificateName, what the engine found
+ * of it (the findings whose `connector` and `kind` are its own) and the command that fixes it.
+ */
+function renderConnectors(report) {
+  const connectors = report.exchange ? report.exchange.connectors : [];
+  $('connectors-title').hidden = connectors.length === 0;
+  $('connectors').replaceChildren(
+    ...connectors.map((connector, i) => {
+      const findings = report.findings.filter((f) => f.params.connector === connector.identity && f.params.kind === connector.kind);
+      const worst = findings.some((f) => f.severity === 'error') ? 'error' : findings.some((f) => f.severity === 'warning') ? 'warning' : 'info';
+      const id = `connector-cmdlet-${i}`;
+      const button = el('button', { text: t('copy'), attrs: { type: 'button' } });
+      button.addEventListener('click', () => copy(connector.cmdlet, button));
+      return el(
+        'li',
+        { className: `connector ${worst}`, attrs: { 'data-kind': connector.kind, 'data-severity': worst } },
+        el('h4', {}, `${t(`connector-${connector.kind}`)}: `, el('span', { text: connector.identity })),
+        el('p', {}, el('code', { text: 'TlsCertificateName' }), ' ', el('code', { text: connector.tls_certificate_name || t('connectorNotSet'), className: 'tls-name' })),
+        el('ul', { className: 'findings' }, ...findings.map((finding) => findingItem(finding))),
+        connector.cmdlet ? el('div', { className: 'copyable' }, el('span', { text: t('fixShell'), className: 'what' }), el('pre', { text: connector.cmdlet, attrs: { id } }), button) : null,
+      );
+    }),
   );
 }
 

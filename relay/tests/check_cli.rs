@@ -174,3 +174,25 @@ fn help_suggestions_and_completions() {
         assert!(script.contains("msstd") && script.contains("no-revocation"), "{shell}");
     }
 }
+
+#[test]
+fn connectors_beside_the_certificates_exchange_lists() {
+    // The hybrid send connector names Contoso Issuing CA 1; the certificate was renewed under CA 2.
+    let listed = std::fs::read_to_string(data("exchange/get-exchangecertificate.txt"))
+        .unwrap()
+        .replace("CN=Contoso Issuing CA 1", "CN=Contoso Issuing CA 2");
+    let output = with_stdin(
+        relay()
+            .args(["check", "--at", "2026-12-01"])
+            .arg(data("exchange/get-sendconnector.txt"))
+            .arg("-"),
+        listed.as_bytes(),
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("CONNECTOR_CERTIFICATE_RENEWED"), "{stdout}");
+    assert!(
+        stdout.contains("Set-SendConnector -Identity 'Outbound to Office 365 - 5f7c2a1e-29b1-4d39-8a40-ff7c0e2a8b11' -TlsCertificateName '<I>CN=Contoso Issuing CA 2, O=Contoso, C=IT<S>CN=mail.contoso.com'"),
+        "{stdout}"
+    );
+}

@@ -393,6 +393,44 @@ test('a certificate named, not given: Get-ExchangeCertificate output gives the n
   await context.close();
 });
 
+test('Exchange connectors: a renewal under a new intermediate gets its own section with the command to copy, in both languages', async () => {
+  const { context, page, problems } = await open();
+  // The connector names Contoso Issuing CA 1; Get-ExchangeCertificate lists the renewal from CA 2.
+  const renewed = text('exchange/get-exchangecertificate.txt').replaceAll('CN=Contoso Issuing CA 1', 'CN=Contoso Issuing CA 2');
+  await page.fill('#paste', `${text('exchange/get-sendconnector.txt')}\n${renewed}`);
+  await settled(page);
+  const section = await page.$eval('#connectors', (list) => [...list.children].map((li) => ({
+    kind: li.dataset.kind,
+    severity: li.dataset.severity,
+    title: li.querySelector('h4').textContent,
+    codes: [...li.querySelectorAll('[data-code]')].map((f) => f.dataset.code),
+    cmdlet: li.querySelector('pre')?.textContent,
+  })));
+  assert.equal(section.length, 1);
+  assert.equal(section[0].kind, 'send');
+  assert.equal(section[0].severity, 'error');
+  assert.match(section[0].title, /^Send connector: Outbound to Office 365 - 5f7c2a1e/);
+  assert.deepEqual(section[0].codes, ['CONNECTOR_CERTIFICATE_RENEWED']);
+  assert.equal(
+    section[0].cmdlet,
+    "Set-SendConnector -Identity 'Outbound to Office 365 - 5f7c2a1e-29b1-4d39-8a40-ff7c0e2a8b11' -TlsCertificateName '<I>CN=Contoso Issuing CA 2, O=Contoso, C=IT<S>CN=mail.contoso.com'",
+  );
+  assert.ok(!(await codes(page)).some((code) => code.startsWith('CONNECTOR_')), 'not repeated among the findings');
+  await page.selectOption('#language', 'it');
+  await settled(page);
+  assert.match(await page.textContent('#connectors h4'), /^Connettore di invio: /);
+  assert.match(await page.textContent('#connectors .finding p'), /un rinnovo sotto un nuovo intermedio/);
+  // The connectors alone: judged, with no Outlook banner.
+  await page.selectOption('#language', 'en');
+  await page.fill('#paste', text('exchange/get-receiveconnector.txt'));
+  await settled(page);
+  assert.equal(await page.isVisible('#answer'), false);
+  assert.match(await page.textContent('#verdict-text'), /connectors are judged below/);
+  assert.equal(await page.$$eval('#connectors > li', (items) => items.length), 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('after one visit the page works offline', async () => {
   const { context, page } = await open();
   await reloadOffline(context, page);

@@ -3,7 +3,8 @@
 // cross-sign was passed over (light, dark and 360 px wide), and the DigiCert chain Windows trusts
 // and Mozilla's store does not, on a day it was valid (light, dark and 360 px wide; the narrow
 // ones show the top of the result only, the whole page is too tall to read), and a certificate
-// named by Get-ExchangeCertificate output instead of given. Not a test: run it after
+// named by Get-ExchangeCertificate output instead of given, and a hybrid connector whose
+// TlsCertificateName a renewal left behind (light, dark, narrow). Not a test: run it after
 // scripts/build-page.sh with `node tests/e2e/screenshots.mjs`.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +31,14 @@ const SHOTS = [
   // No certificate: Get-ExchangeCertificate output and Remote Connectivity Analyzer's line.
   { name: 'names-only-light', colorScheme: 'light', width: 1100, names: true,
     msstd: "The certificate common name mail.contoso.com doesn't validate against the mutual authentication string that was provided: msstd:owa.contoso.com" },
+  // Exchange's hybrid send connector still naming the old intermediate after a renewal
+  // (tests/data/exchange/), beside the Get-ExchangeCertificate output of the renewed certificates.
+  { name: 'connector-light', colorScheme: 'light', width: 1100, connectors: true, msstd: '' },
+  { name: 'connector-dark', colorScheme: 'dark', width: 1100, connectors: true, msstd: '' },
+  { name: 'connector-narrow', colorScheme: 'light', width: 360, connectors: true, msstd: '' },
 ];
+const exchange = (name) => readFileSync(`${root}tests/data/exchange/${name}`, 'utf8');
+const connectors = `${exchange('get-sendconnector.txt')}\n${exchange('get-exchangecertificate.txt').replaceAll('CN=Contoso Issuing CA 1', 'CN=Contoso Issuing CA 2')}`;
 const getExchangeCertificate = [
   'CertificateDomains : {mail.contoso.com, autodiscover.contoso.com}',
   'Issuer             : CN=R11, O=Let\'s Encrypt, C=US',
@@ -47,13 +55,14 @@ const crossSignRoots = readFileSync(`${root}tests/data/cross-sign-roots.pem`, 'u
 const site = await serve(`${root}dist`);
 const browser = await launch();
 try {
-  for (const shot of SHOTS) {
+  const only = process.env.SHOTS ? process.env.SHOTS.split(',') : null;
+  for (const shot of SHOTS.filter((s) => !only || only.some((o) => s.name.startsWith(o)))) {
     const context = await browser.newContext({ colorScheme: shot.colorScheme, viewport: { width: shot.width, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     if (shot.digicert) await page.clock.setFixedTime(new Date('2021-06-01T00:00:00Z'));
     await page.goto(site.url);
     await page.waitForSelector('body[data-trust="ready"]');
-    await page.fill('#paste', shot.names ? getExchangeCertificate : shot.digicert ? digicert : shot.crossSign ? crossSign : chain);
+    await page.fill('#paste', shot.connectors ? connectors : shot.names ? getExchangeCertificate : shot.digicert ? digicert : shot.crossSign ? crossSign : chain);
     if (shot.crossSign) {
       await page.$eval('#trusted-details', (details) => { details.open = true; });
       await page.fill('#trusted', crossSignRoots);
@@ -68,7 +77,8 @@ try {
       // The top of the result at full width: the answer, the verdict and the fix. (The box is
       // measured from the top of the page, not from wherever typing scrolled it.)
       await page.evaluate(() => window.scrollTo(0, 0));
-      const box = await page.locator('#results').boundingBox();
+      // The connector shot: its section, which sits below the answer.
+      const box = await page.locator(shot.connectors ? '#connectors' : '#results').boundingBox();
       await page.screenshot({ path: out(shot.name), fullPage: true, clip: { x: 0, y: box.y - 8, width: shot.width, height: Math.min(box.height + 16, 1400) } });
     } else {
       await page.screenshot({ path: out(shot.name), fullPage: true });
