@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Runs one fuzz target for a while: `bash fuzz/run.sh decode|principal|analyze|reader|revocation SECONDS`
+# Runs one fuzz target for a while: `bash fuzz/run.sh decode|principal|analyze|reader|revocation|exchange SECONDS`
 # (inputs up to 64 KiB; `MAX_LEN=BYTES` for longer ones, to reach the engine's caps).
 # Seeds the corpus from tests/data and ../shared/fixtures, then runs libFuzzer through cargo fuzz
 # on the stable toolchain (RUSTC_BOOTSTRAP lets it use the sanitizer flags it needs). Crashes land
 # in fuzz/artifacts/TARGET/; each one found becomes a regression test in tests/robustness.rs.
 set -euo pipefail
 cd "$(dirname "$0")"
-target=${1:?decode, principal, analyze, reader or revocation}
+target=${1:?decode, principal, analyze, reader, revocation or exchange}
 seconds=${2:-600}
 max_len=${MAX_LEN:-65536}
 command -v cargo-fuzz > /dev/null || cargo install --locked cargo-fuzz --version 0.13.2
@@ -47,6 +47,10 @@ if [ -z "$(ls -A "$corpus")" ]; then
       ) > /dev/null 2>&1 || true
       cp "$work"/ocsp-*.der "$work"/crl.der "$corpus"/ 2> /dev/null || true
       rm -rf "$work"
+      ;;
+    exchange)
+      # The Exchange Management Shell outputs of the tests (tests/data/exchange/).
+      cp ../tests/data/exchange/*.txt "$corpus"/
       ;;
     reader)
       # DER certificates, one a file: what the reader reads.
