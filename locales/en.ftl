@@ -407,6 +407,55 @@ connector-fix = { $cmdlet ->
     [0] Run Get-ExchangeCertificate | Format-List, pick the certificate for this connector, and set its <I>Issuer<S>Subject as the connector's TlsCertificateName; for a hybrid connector, run the Hybrid Configuration Wizard again.
    *[other] Run: { $cmdlet } (for a hybrid connector, running the Hybrid Configuration Wizard again sets the same).
 }
+AUTH_CERTIFICATE_VALID = The Exchange Auth certificate { $thumbprint } is valid until { $not_after } ({ $days } days){ $next ->
+    [0] .
+   *[other] ; the next one, { $next }, is set.
+}
+AUTH_CERTIFICATE_EXPIRES_SOON = The Exchange Auth certificate { $thumbprint } expires on { $not_after }, in { $days } days: free/busy, OWA sign-in and the hybrid features stop when it does. { $next ->
+    [0] No next certificate is set.
+   *[other] The next one, { $next }, takes effect on { $next_effective }.
+}
+    .fix = { -auth-fix }
+AUTH_CERTIFICATE_EXPIRED = The Exchange Auth certificate { $thumbprint } expired on { $not_after } ({ $days } days ago): OAuth fails, so free/busy with Exchange Online, OWA and ECP sign-in and the hybrid features break. { $next ->
+    [0] No next certificate is set.
+   *[other] The next one, { $next }, takes effect on { $next_effective }.
+}
+    .fix = { -auth-fix }
+AUTH_CERTIFICATE_NOT_SET = Get-AuthConfig names no current Auth certificate: Exchange cannot sign OAuth tokens.
+    .fix = { -auth-fix }
+AUTH_CERTIFICATE_NOT_GIVEN = Get-AuthConfig names the Auth certificate { $thumbprint }, which is not among the certificates given: its dates were not checked.
+    .fix = Paste Get-ExchangeCertificate -Thumbprint { $thumbprint } | Format-List beside it.
+AUTH_CERTIFICATE_NOT_SELF_SIGNED = The Exchange Auth certificate { $thumbprint } is issued by { $issuer }, not self-signed: a public certificate set as the Auth certificate by mistake expires with the web certificate, and its renewal breaks OAuth.
+    .fix = { -auth-fix }
+AUTH_CERTIFICATE_LIFETIME = The Exchange Auth certificate { $thumbprint } is valid for { $days } days: tenants that limit application credentials to a year refuse it when the Hybrid Configuration Wizard uploads it.
+    .fix = If the wizard fails to upload it, renew it with a lifetime under a year (New-ExchangeCertificate made by a request to your CA, or the tenant's policy relaxed).
+URL_HOST_NOT_ON_CERTIFICATE = The { $property } of { exchange-directory } is { $url }, but the certificate IIS presents ({ $thumbprint }) does not carry { $host } (it carries { $names ->
+    [0] no names
+   *[other] { $names }
+}): Outlook shows "The name on the security certificate is invalid or does not match the name of the site" and other clients refuse the connection.
+    .fix = { $cmdlet ->
+    [0] Add { $host } to the certificate (a new certificate), or point the URL at a name it carries.
+   *[other] Run: { $cmdlet } (or give the certificate { $host } as well: a new certificate).
+}
+URL_HOSTS_ON_CERTIFICATE = The certificate carries every host the URLs of { exchange-directory } use ({ $hosts }).
+URL_CERTIFICATE_NOT_GIVEN = URLs were given ({ $hosts }) without the certificate IIS presents to compare them with.
+    .fix = Give the certificate, or paste Get-ExchangeCertificate | Format-List beside the URLs.
+
+# $directory: the virtual directory's kind; $identity: its identity, or empty.
+exchange-directory = { $directory ->
+    [owa] Outlook on the web (owa)
+    [ecp] the Exchange admin center (ecp)
+    [ews] Exchange Web Services (EWS)
+    [active-sync] Exchange ActiveSync
+    [oab] the offline address book (OAB)
+    [mapi] MAPI over HTTP (mapi)
+    [outlook-anywhere] Outlook Anywhere
+   *[autodiscover] the Client Access service's Autodiscover URI
+}{ $identity ->
+    [0] {""}
+   *[other] {" "}({ $identity })
+}
+-auth-fix = Renew it as Microsoft documents ("Maintain (rotate) the Exchange Server OAuth certificate"): New-ExchangeCertificate for "cn=Microsoft Exchange Server Auth Certificate", Set-AuthConfig -NewCertificateThumbprint with -NewCertificateEffectiveDate, Set-AuthConfig -PublishCertificate, Set-AuthConfig -ClearPreviousCertificate; restart MSExchangeServiceHost, recycle the OWA and ECP application pools, and in hybrid run the Hybrid Configuration Wizard again. MonitorExchangeAuthCertificate.ps1 (CSS-Exchange) does it for you.
 
 ## The report's values
 
@@ -575,11 +624,20 @@ page-fixNoCn = No principal value can work on Windows XP / Server 2003 with this
 page-copy = Copy
 page-copied = Copied
 page-findingsTitle = Findings
-page-connectorsTitle = Exchange connectors (TlsCertificateName)
+page-connectorsTitle = Exchange's settings: connectors, the Auth certificate, URLs
 page-connector-send = Send connector
 page-connector-receive = Receive connector
 page-connectorNotSet = (not set)
-page-verdictConnectors = No certificate or principal name given: Exchange's connectors are judged below.
+page-authTitle = Exchange Auth certificate (Get-AuthConfig)
+page-directory-owa = Outlook on the web (owa)
+page-directory-ecp = Exchange admin center (ecp)
+page-directory-ews = Exchange Web Services (EWS)
+page-directory-active-sync = Exchange ActiveSync
+page-directory-oab = Offline address book (OAB)
+page-directory-mapi = MAPI over HTTP (mapi)
+page-directory-outlook-anywhere = Outlook Anywhere
+page-directory-autodiscover = Autodiscover (Client Access service)
+page-verdictConnectors = No certificate or principal name given: Exchange's settings are judged below.
 page-chainTitle = Chain, leaf first
 page-exportJson = Download report (JSON)
 page-exportText = Download report (text)

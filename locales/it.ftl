@@ -390,6 +390,55 @@ connector-fix = { $cmdlet ->
     [0] Esegui Get-ExchangeCertificate | Format-List, scegli il certificato per questo connettore e imposta il suo <I>Issuer<S>Subject come TlsCertificateName del connettore; per un connettore ibrido, esegui di nuovo la Configurazione guidata ibrida (Hybrid Configuration Wizard).
    *[other] Esegui: { $cmdlet } (per un connettore ibrido, eseguire di nuovo la Configurazione guidata ibrida imposta lo stesso).
 }
+AUTH_CERTIFICATE_VALID = Il certificato Auth di Exchange { $thumbprint } è valido fino al { $not_after } ({ $days } giorni){ $next ->
+    [0] .
+   *[other] ; il successivo, { $next }, è impostato.
+}
+AUTH_CERTIFICATE_EXPIRES_SOON = Il certificato Auth di Exchange { $thumbprint } scade il { $not_after }, tra { $days } giorni: quando scade si fermano disponibilità (free/busy), accesso a OWA e le funzioni ibride. { $next ->
+    [0] Non è impostato alcun certificato successivo.
+   *[other] Il successivo, { $next }, entra in vigore il { $next_effective }.
+}
+    .fix = { -auth-fix }
+AUTH_CERTIFICATE_EXPIRED = Il certificato Auth di Exchange { $thumbprint } è scaduto il { $not_after } ({ $days } giorni fa): OAuth non funziona, quindi si interrompono la disponibilità con Exchange Online, l'accesso a OWA ed ECP e le funzioni ibride. { $next ->
+    [0] Non è impostato alcun certificato successivo.
+   *[other] Il successivo, { $next }, entra in vigore il { $next_effective }.
+}
+    .fix = { -auth-fix }
+AUTH_CERTIFICATE_NOT_SET = Get-AuthConfig non indica alcun certificato Auth corrente: Exchange non può firmare i token OAuth.
+    .fix = { -auth-fix }
+AUTH_CERTIFICATE_NOT_GIVEN = Get-AuthConfig indica il certificato Auth { $thumbprint }, che non è tra i certificati forniti: le sue date non sono state controllate.
+    .fix = Incolla accanto l'output di Get-ExchangeCertificate -Thumbprint { $thumbprint } | Format-List.
+AUTH_CERTIFICATE_NOT_SELF_SIGNED = Il certificato Auth di Exchange { $thumbprint } è emesso da { $issuer }, non autofirmato: un certificato pubblico impostato per errore come certificato Auth scade con il certificato web, e il suo rinnovo interrompe OAuth.
+    .fix = { -auth-fix }
+AUTH_CERTIFICATE_LIFETIME = Il certificato Auth di Exchange { $thumbprint } è valido per { $days } giorni: i tenant che limitano a un anno le credenziali delle applicazioni lo rifiutano quando la Configurazione guidata ibrida lo carica.
+    .fix = Se la procedura guidata non riesce a caricarlo, rinnovalo con una durata inferiore a un anno (con New-ExchangeCertificate tramite una richiesta alla tua CA, oppure allentando il criterio del tenant).
+URL_HOST_NOT_ON_CERTIFICATE = La proprietà { $property } di { exchange-directory } è { $url }, ma il certificato presentato da IIS ({ $thumbprint }) non riporta { $host } (riporta { $names ->
+    [0] nessun nome
+   *[other] { $names }
+}): Outlook mostra "Il nome riportato nel certificato di sicurezza non è valido o non corrisponde al nome del sito" e gli altri client rifiutano la connessione.
+    .fix = { $cmdlet ->
+    [0] Aggiungi { $host } al certificato (un nuovo certificato), oppure fai puntare l'URL a un nome che il certificato riporta.
+   *[other] Esegui: { $cmdlet } (oppure dai al certificato anche { $host }: un nuovo certificato).
+}
+URL_HOSTS_ON_CERTIFICATE = Il certificato riporta ogni host usato dagli URL di { exchange-directory } ({ $hosts }).
+URL_CERTIFICATE_NOT_GIVEN = Sono stati forniti degli URL ({ $hosts }) senza il certificato presentato da IIS con cui confrontarli.
+    .fix = Fornisci il certificato, oppure incolla accanto agli URL l'output di Get-ExchangeCertificate | Format-List.
+
+# $directory: il tipo di directory virtuale; $identity: la sua identità, oppure vuoto.
+exchange-directory = { $directory ->
+    [owa] Outlook sul web (owa)
+    [ecp] l'interfaccia di amministrazione di Exchange (ecp)
+    [ews] Exchange Web Services (EWS)
+    [active-sync] Exchange ActiveSync
+    [oab] la rubrica offline (OAB)
+    [mapi] MAPI su HTTP (mapi)
+    [outlook-anywhere] Outlook Anywhere
+   *[autodiscover] l'URI Autodiscover del servizio Accesso client
+}{ $identity ->
+    [0] {""}
+   *[other] {" "}({ $identity })
+}
+-auth-fix = Rinnovalo come documenta Microsoft ("Maintain (rotate) the Exchange Server OAuth certificate"): New-ExchangeCertificate per "cn=Microsoft Exchange Server Auth Certificate", Set-AuthConfig -NewCertificateThumbprint con -NewCertificateEffectiveDate, Set-AuthConfig -PublishCertificate, Set-AuthConfig -ClearPreviousCertificate; riavvia MSExchangeServiceHost, ricicla i pool di applicazioni di OWA ed ECP e, in un ambiente ibrido, esegui di nuovo la Configurazione guidata ibrida. MonitorExchangeAuthCertificate.ps1 (CSS-Exchange) lo fa per te.
 
 
 ## I valori del rapporto
@@ -556,11 +605,20 @@ page-fixNoCn = Con questo certificato nessun valore può funzionare su Windows X
 page-copy = Copia
 page-copied = Copiato
 page-findingsTitle = Risultati dell'analisi
-page-connectorsTitle = Connettori di Exchange (TlsCertificateName)
+page-connectorsTitle = Impostazioni di Exchange: connettori, certificato Auth, URL
 page-connector-send = Connettore di invio
 page-connector-receive = Connettore di ricezione
 page-connectorNotSet = (non impostato)
-page-verdictConnectors = Nessun certificato né nome principale fornito: i connettori di Exchange sono valutati qui sotto.
+page-authTitle = Certificato Auth di Exchange (Get-AuthConfig)
+page-directory-owa = Outlook sul web (owa)
+page-directory-ecp = Interfaccia di amministrazione di Exchange (ecp)
+page-directory-ews = Exchange Web Services (EWS)
+page-directory-active-sync = Exchange ActiveSync
+page-directory-oab = Rubrica offline (OAB)
+page-directory-mapi = MAPI su HTTP (mapi)
+page-directory-outlook-anywhere = Outlook Anywhere
+page-directory-autodiscover = Autodiscover (servizio Accesso client)
+page-verdictConnectors = Nessun certificato né nome principale fornito: le impostazioni di Exchange sono valutate qui sotto.
 page-chainTitle = Catena, dal certificato finale
 page-exportJson = Scarica il rapporto (JSON)
 page-exportText = Scarica il rapporto (testo)

@@ -208,7 +208,30 @@ codes! {
     ConnectorCertificateNotSet "CONNECTOR_CERTIFICATE_NOT_SET" => TLS_CERTIFICATE_NAME,
     /// Connectors were given without any certificate to compare their names with.
     ConnectorCertificatesNotGiven "CONNECTOR_CERTIFICATES_NOT_GIVEN" => TLS_CERTIFICATE_NAME,
+    /// The Exchange Auth certificate is valid beyond the notice period.
+    AuthCertificateValid "AUTH_CERTIFICATE_VALID" => AUTH,
+    /// The Exchange Auth certificate expires within 60 days.
+    AuthCertificateExpiresSoon "AUTH_CERTIFICATE_EXPIRES_SOON" => AUTH,
+    /// The Exchange Auth certificate has expired: OAuth (free/busy, OWA, hybrid) fails.
+    AuthCertificateExpired "AUTH_CERTIFICATE_EXPIRED" => AUTH,
+    /// `Get-AuthConfig` names no current Auth certificate.
+    AuthCertificateNotSet "AUTH_CERTIFICATE_NOT_SET" => AUTH,
+    /// The Auth certificate is not among the certificates given.
+    AuthCertificateNotGiven "AUTH_CERTIFICATE_NOT_GIVEN" => AUTH,
+    /// The Auth certificate is not self-signed (a public certificate set as Auth by mistake).
+    AuthCertificateNotSelfSigned "AUTH_CERTIFICATE_NOT_SELF_SIGNED" => AUTH,
+    /// The Auth certificate is valid for over 365 days, which some tenants refuse to upload.
+    AuthCertificateLifetime "AUTH_CERTIFICATE_LIFETIME" => "microsoft/CSS-Exchange issue #2347; Microsoft Learn \"Maintain (rotate) the Exchange Server OAuth certificate\"",
+    /// A URL clients use names a host the certificate IIS presents does not carry.
+    UrlHostNotOnCertificate "URL_HOST_NOT_ON_CERTIFICATE" => URLS,
+    /// The hosts of a virtual directory's URLs the certificate carries.
+    UrlHostsOnCertificate "URL_HOSTS_ON_CERTIFICATE" => URLS,
+    /// URLs were given without the certificate IIS presents to compare them with.
+    UrlCertificateNotGiven "URL_CERTIFICATE_NOT_GIVEN" => URLS,
 }
+
+const AUTH: &str = "Microsoft Learn \"Maintain (rotate) the Exchange Server OAuth certificate\" (Get-AuthConfig, Set-AuthConfig); microsoft/CSS-Exchange Health Checker and MonitorExchangeAuthCertificate.ps1";
+const URLS: &str = "Microsoft KB 940726 and KB 2772058 (certificate security alert in Outlook); Microsoft Learn \"Configure Exchange Server for split DNS\" and the Set-…VirtualDirectory cmdlets";
 
 const TLS_CERTIFICATE_NAME: &str = "Microsoft Learn \"Set-SendConnector\" and \"Set-ReceiveConnector\" (-TlsCertificateName); Microsoft KB 2989382 (454 4.7.5); microsoft/CSS-Exchange Health Checker";
 
@@ -304,6 +327,25 @@ impl Code {
             Self::ConnectorNameNotOnCertificate => &["connector", "fqdn", "kind", "names", "thumbprint"],
             Self::ConnectorCertificateNotSet => &["cmdlet", "connector", "kind"],
             Self::ConnectorCertificatesNotGiven => &["connector", "kind", "name"],
+            Self::AuthCertificateValid => &["days", "next", "not_after", "thumbprint"],
+            Self::AuthCertificateExpiresSoon => &["days", "next", "next_effective", "not_after", "thumbprint"],
+            Self::AuthCertificateExpired => &["days", "next", "next_effective", "not_after", "thumbprint"],
+            Self::AuthCertificateNotSet => &[],
+            Self::AuthCertificateNotGiven => &["thumbprint"],
+            Self::AuthCertificateNotSelfSigned => &["issuer", "thumbprint"],
+            Self::AuthCertificateLifetime => &["days", "thumbprint"],
+            Self::UrlHostNotOnCertificate => &[
+                "cmdlet",
+                "directory",
+                "host",
+                "identity",
+                "names",
+                "property",
+                "thumbprint",
+                "url",
+            ],
+            Self::UrlHostsOnCertificate => &["directory", "hosts", "identity"],
+            Self::UrlCertificateNotGiven => &["hosts"],
         }
     }
 }
@@ -403,7 +445,7 @@ impl Finding {
     /// (only Outlook compares it), nor a key pair that does not match (the server's problem,
     /// not the client's). `docs/conformance.md` lists them.
     pub fn blocks_strict_clients(&self) -> bool {
-        if self.is_mail_flow() {
+        if self.is_exchange_setting() {
             return false;
         }
         match self.code {
@@ -425,17 +467,19 @@ impl Finding {
     /// pair that does not match (the server's problem), nor a missing issuer Windows downloads
     /// (the client verdicts weigh `CHAIN_AIA_RECOVERABLE`).
     pub fn blocks_windows(&self) -> bool {
-        if self.is_mail_flow() {
+        if self.is_exchange_setting() {
             return false;
         }
         let msstd = self.code.as_str().starts_with("MSSTD_") && self.code != Code::MsstdSyntax;
         self.severity == Severity::Error && self.code != Code::KeyPairMismatch && !msstd
     }
 
-    /// About a connector (`CONNECTOR_*`): mail flow between servers, not whether a client
-    /// connects.
-    pub fn is_mail_flow(&self) -> bool {
-        self.code.as_str().starts_with("CONNECTOR_")
+    /// About Exchange's settings (`CONNECTOR_*`, `AUTH_*`, `URL_*`): mail flow between servers,
+    /// OAuth, the other URLs clients use; never whether Outlook Anywhere connects to the host
+    /// the certificate was given for.
+    pub fn is_exchange_setting(&self) -> bool {
+        let code = self.code.as_str();
+        ["CONNECTOR_", "AUTH_", "URL_"].iter().any(|p| code.starts_with(p))
     }
 
     /// A text parameter, or `""`.

@@ -49,7 +49,7 @@ fn every_code_is_documented_in_both_places() {
 const NAMED: &str = "CertificateDomains : {mail.contoso.com, autodiscover.contoso.com}\nServices : IIS\nSubject : CN=mail.contoso.com\nThumbprint : 00112233445566778899AABBCCDDEEFF00112233\n\nExternalHostname : mail.contoso.com\n";
 
 const NAMED_WITH_ISSUER: &str = "Issuer : CN=Contoso CA\nNotAfter : 1/15/2027 10:00:00 AM\nSubject : CN=mail.contoso.com\nThumbprint : 00112233445566778899AABBCCDDEEFF00112233\n";
-const CONNECTORS: &str = "Identity : Outbound\nAddressSpaces : {smtp:*;1}\nCloudServicesMailEnabled : True\nFqdn : mail.contoso.com\nTlsCertificateName : <I>CN=Test Issuing CA<S>CN=mail.contoso.com\n\nIdentity : EX01\\Frontend\nBindings : {0.0.0.0:25}\nTlsCertificateName :\n";
+const CONNECTORS: &str = "CurrentCertificateThumbprint : 00112233445566778899AABBCCDDEEFF00112233\nNextCertificateThumbprint :\n\nIdentity : EX01\\owa (Default Web Site)\nInternalUrl : https://ex01.contoso.local/owa\nExternalUrl : https://mail.contoso.com/owa\n\nIdentity : Outbound\nAddressSpaces : {smtp:*;1}\nCloudServicesMailEnabled : True\nFqdn : mail.contoso.com\nTlsCertificateName : <I>CN=Test Issuing CA<S>CN=mail.contoso.com\n\nIdentity : EX01\\Frontend\nBindings : {0.0.0.0:25}\nTlsCertificateName :\n";
 
 #[test]
 fn reports_conform_to_the_schema() {

@@ -41,7 +41,7 @@ fn codes(report: &Report) -> Vec<&'static str> {
     report
         .findings
         .iter()
-        .filter(|f| f.is_mail_flow())
+        .filter(|f| f.is_exchange_setting())
         .map(|f| f.code.as_str())
         .collect()
 }
@@ -237,4 +237,64 @@ fn tls_certificate_names_of_every_shape() {
             "{expected}: the string read back names it"
         );
     }
+}
+
+#[test]
+fn the_auth_certificate_expired_soon_and_valid() {
+    let paste = format!(
+        "{}\n{}",
+        exchange_data("get-authconfig.txt"),
+        exchange_data("get-exchangecertificate.txt")
+    );
+    let at = |date: &str| UnixTime::parse_rfc3339(date).unwrap();
+    let codes_at = |date| {
+        let report = check(&[Input::new("pasted", paste.as_bytes())], at(date));
+        (codes(&report), report)
+    };
+    // The self-signed Auth certificate ends on 2029-10-03 and lives five years.
+    let (found, report) = codes_at("2026-12-01T00:00:00Z");
+    assert_eq!(found, ["AUTH_CERTIFICATE_VALID", "AUTH_CERTIFICATE_LIFETIME"]);
+    let auth = report.exchange.as_ref().unwrap().auth.as_ref().unwrap();
+    assert_eq!(auth.cmdlet, None);
+    assert_eq!(
+        report.exchange.as_ref().unwrap().certificates[auth.certificate.unwrap()].thumbprint,
+        "9F8E7D6C5B4A39281706F5E4D3C2B1A098765432"
+    );
+    let (found, _) = codes_at("2029-09-01T00:00:00Z");
+    assert_eq!(found, ["AUTH_CERTIFICATE_EXPIRES_SOON", "AUTH_CERTIFICATE_LIFETIME"]);
+    let (found, report) = codes_at("2029-11-01T00:00:00Z");
+    assert_eq!(found, ["AUTH_CERTIFICATE_EXPIRED", "AUTH_CERTIFICATE_LIFETIME"]);
+    let renewal = report.exchange.unwrap().auth.unwrap().cmdlet.unwrap();
+    assert!(renewal.contains("Set-AuthConfig -PublishCertificate"), "{renewal}");
+    assert!(text_in(&report_at(&paste, "2029-11-01T00:00:00Z"), Style::Plain, Language::It).contains("Il certificato Auth di Exchange"));
+}
+
+fn report_at(paste: &str, date: &str) -> Report {
+    check(&[Input::new("pasted", paste.as_bytes())], UnixTime::parse_rfc3339(date).unwrap())
+}
+
+#[test]
+fn every_url_against_the_certificate_iis_presents() {
+    let leaf = leaf(&contoso_ca(1), 2027);
+    let paste = format!("{}\n{}", leaf.pem, exchange_data("get-urls.txt"));
+    let report = check(&[Input::new("pasted", paste.as_bytes())], now());
+    let found = codes(&report);
+    assert_eq!(
+        found.iter().filter(|c| **c == "URL_HOST_NOT_ON_CERTIFICATE").count(),
+        1,
+        "{found:?}"
+    );
+    let missing = report.findings_with(Code::UrlHostNotOnCertificate).next().unwrap();
+    assert_eq!(missing.text("host"), "ex01.contoso.local");
+    assert_eq!(missing.text("directory"), "ews");
+    assert_eq!(
+        missing.text("cmdlet"),
+        "Get-WebServicesVirtualDirectory | Set-WebServicesVirtualDirectory -InternalUrl 'https://mail.contoso.com/EWS/Exchange.asmx'"
+    );
+    let directories = &report.exchange.as_ref().unwrap().directories;
+    assert_eq!(directories.len(), 5);
+    assert_eq!(directories[0].certificate, Some(0), "the leaf given");
+    // The URLs change nothing for Outlook Anywhere at the host given.
+    let alone = check(&[Input::new("leaf.pem", leaf.pem.as_bytes())], now());
+    assert_eq!(report.summary.outcome, alone.summary.outcome);
 }

@@ -534,8 +534,8 @@ function render(response) {
     outcomes.hidden = false;
   }
   renderFix(msstd && msstd.fix, report);
-  renderConnectors(report);
-  renderFindings(report.findings.filter((f) => !f.code.startsWith('CONNECTOR_')));
+  const inSections = renderExchange(report);
+  renderFindings(report.findings.filter((f) => !inSections.has(f)));
   renderChain(report, msstd && msstd.matched ? msstd.matched.name.toLowerCase() : null);
   $('exports').hidden = false;
   $('export-pem').hidden = !report.chain.pem;
@@ -614,30 +614,49 @@ function findingItem(finding) {
   );
 }
 
-/**
- * One section per connector: its kind and identity, its TlsCertificateName, what the engine found
- * of it (the findings whose `connector` and `kind` are its own) and the command that fixes it.
- */
-function renderConnectors(report) {
-  const connectors = report.exchange ? report.exchange.connectors : [];
-  $('connectors-title').hidden = connectors.length === 0;
-  $('connectors').replaceChildren(
-    ...connectors.map((connector, i) => {
-      const findings = report.findings.filter((f) => f.params.connector === connector.identity && f.params.kind === connector.kind);
-      const worst = findings.some((f) => f.severity === 'error') ? 'error' : findings.some((f) => f.severity === 'warning') ? 'warning' : 'info';
-      const id = `connector-cmdlet-${i}`;
-      const button = el('button', { text: t('copy'), attrs: { type: 'button' } });
-      button.addEventListener('click', () => copy(connector.cmdlet, button));
-      return el(
-        'li',
-        { className: `connector ${worst}`, attrs: { 'data-kind': connector.kind, 'data-severity': worst } },
-        el('h4', {}, `${t(`connector-${connector.kind}`)}: `, el('span', { text: connector.identity })),
-        el('p', {}, el('code', { text: 'TlsCertificateName' }), ' ', el('code', { text: connector.tls_certificate_name || t('connectorNotSet'), className: 'tls-name' })),
-        el('ul', { className: 'findings' }, ...findings.map((finding) => findingItem(finding))),
-        connector.cmdlet ? el('div', { className: 'copyable' }, el('span', { text: t('fixShell'), className: 'what' }), el('pre', { text: connector.cmdlet, attrs: { id } }), button) : null,
-      );
-    }),
+/** A copy box for a command the engine wrote. */
+function copyBox(command) {
+  const button = el('button', { text: t('copy'), attrs: { type: 'button' } });
+  button.addEventListener('click', () => copy(command, button));
+  return el('div', { className: 'copyable' }, el('span', { text: t('fixShell'), className: 'what' }), el('pre', { text: command }), button);
+}
+
+/** One section of Exchange's settings: its title, its lines, its findings and its commands. */
+function settingSection(kind, title, lines, findings, commands) {
+  const worst = findings.some((f) => f.severity === 'error') ? 'error' : findings.some((f) => f.severity === 'warning') ? 'warning' : 'info';
+  return el(
+    'li',
+    { className: `setting ${worst}`, attrs: { 'data-kind': kind, 'data-severity': worst } },
+    el('h4', { text: title }),
+    ...lines.map(([name, value]) => el('p', {}, el('code', { text: name }), ' ', el('code', { text: value, className: 'setting-value' }))),
+    el('ul', { className: 'findings' }, ...findings.map((finding) => findingItem(finding))),
+    ...commands.map(copyBox),
   );
+}
+
+/**
+ * Exchange's settings, a section each: every connector (its TlsCertificateName), the Auth
+ * certificate, every virtual directory's URLs; each with the findings the engine made of it
+ * (told by their `connector` and `kind`, `AUTH_` code, or `directory` and `identity`) and the
+ * commands that fix it. Returns the findings shown, which the findings list leaves out.
+ */
+function renderExchange(report) {
+  const exchange = report.exchange || { connectors: [], auth: null, directories: [] };
+  const shown = new Set();
+  const take = (test) => report.findings.filter((f) => test(f) && shown.add(f));
+  const sections = [
+    ...exchange.connectors.map((c) =>
+      settingSection(c.kind, `${t(`connector-${c.kind}`)}: ${c.identity}`, [['TlsCertificateName', c.tls_certificate_name || t('connectorNotSet')]],
+        take((f) => f.params.connector === c.identity && f.params.kind === c.kind), c.cmdlet ? [c.cmdlet] : [])),
+    ...(exchange.auth ? [settingSection('auth', t('authTitle'), [['CurrentCertificateThumbprint', exchange.auth.current || t('connectorNotSet')]],
+      take((f) => f.code.startsWith('AUTH_')), exchange.auth.cmdlet ? [exchange.auth.cmdlet] : [])] : []),
+    ...exchange.directories.map((d) =>
+      settingSection(d.kind, d.identity ? `${t(`directory-${d.kind}`)}: ${d.identity}` : t(`directory-${d.kind}`), d.urls.map((u) => [u.property, u.value]),
+        take((f) => f.code.startsWith('URL_') && f.params.directory === d.kind && (f.params.identity ?? null) === d.identity), d.cmdlets)),
+  ];
+  $('connectors-title').hidden = sections.length === 0;
+  $('connectors').replaceChildren(...sections);
+  return shown;
 }
 
 function renderFindings(findings) {

@@ -220,7 +220,7 @@ fn certificates(
             .filter(|(_, summary)| !summary.is_ca)
             .map(|(cert, summary)| exchange::ExchangeCertificate::given(cert, summary))
             .collect();
-        exchange::judge(&settings, given, options.now, &mut findings)
+        exchange::judge(&settings, given, Some(leaf_index), options.now, &mut findings)
     });
     findings.extend(version::stale_notes(options));
     Report::sort(&mut findings);

@@ -86,7 +86,7 @@ pub(crate) fn report(
     for finding in &mut findings {
         finding.certificate = None;
     }
-    let exchange = (!settings.is_empty()).then(|| exchange::judge(settings, Vec::new(), options.now, &mut findings));
+    let exchange = (!settings.is_empty()).then(|| exchange::judge(settings, Vec::new(), None, options.now, &mut findings));
     Report::sort(&mut findings);
     let mut verdicts = clients::verdicts(
         &findings,

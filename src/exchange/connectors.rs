@@ -163,7 +163,7 @@ pub(super) fn cmdlet(connector: &Connector, certificate: &ExchangeCertificate) -
     )
 }
 
-fn single_quoted(text: &str) -> String {
+pub(super) fn single_quoted(text: &str) -> String {
     let mut quoted = String::with_capacity(text.len() + 2);
     quoted.push('\'');
     for c in text.chars() {

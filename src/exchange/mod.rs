@@ -1,16 +1,22 @@
-//! Exchange's other certificate strings: where Exchange names a certificate by text and mail
-//! or sign-in breaks when the text drifts from the certificates installed. Today: the
-//! `TlsCertificateName` of send and receive connectors (the hybrid mail flow), read from
-//! `Get-SendConnector | Format-List` and `Get-ReceiveConnector | Format-List` and judged
-//! against every certificate given, as files or as `Get-ExchangeCertificate | Format-List`.
+//! Exchange's other certificate strings: where Exchange names a certificate by text and mail,
+//! sign-in or a client breaks when the text drifts from the certificates installed, each judged
+//! against every certificate given, as files or as `Get-ExchangeCertificate | Format-List`:
+//!
+//! - the `TlsCertificateName` of send and receive connectors (the hybrid mail flow;
+//!   [`connectors`]), from `Get-SendConnector` and `Get-ReceiveConnector | Format-List`;
+//! - the Auth certificate (OAuth for free/busy, OWA and hybrid; [`auth`]), from `Get-AuthConfig`;
+//! - every URL clients use ([`urls`]), from the virtual directories' `Get-…VirtualDirectory`,
+//!   `Get-OutlookAnywhere` and `Get-ClientAccessService | Format-List`.
 //!
 //! The analysis reads these from any pasted text ([`crate::input`]), beside certificates or
-//! alone; the findings are the `CONNECTOR_*` codes, about mail flow, never about whether
-//! Outlook connects ([`crate::Finding::blocks_windows`]).
+//! alone; the findings are the `CONNECTOR_*`, `AUTH_*` and `URL_*` codes, about Exchange's
+//! settings, never about whether Outlook Anywhere connects ([`crate::Finding::is_exchange_setting`]).
 
+mod auth;
 mod connectors;
 mod printed_date;
 mod tls_name;
+mod urls;
 
 use serde::Serialize;
 
@@ -85,6 +91,106 @@ pub struct ListedCertificate {
     pub services: Option<String>,
 }
 
+/// `Get-AuthConfig | Format-List`: the Auth certificate and the one that replaces it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AuthConfig {
+    /// `CurrentCertificateThumbprint`.
+    pub current: Option<String>,
+    /// `PreviousCertificateThumbprint`.
+    pub previous: Option<String>,
+    /// `NextCertificateThumbprint`.
+    pub next: Option<String>,
+    /// `NextCertificateEffectiveDate`, as printed.
+    pub next_effective: Option<String>,
+}
+
+/// Which virtual directory (or service) a URL belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Directory {
+    /// Outlook on the web (`/owa`).
+    Owa,
+    /// The Exchange admin center (`/ecp`).
+    Ecp,
+    /// Exchange Web Services (`/EWS`).
+    Ews,
+    /// Exchange ActiveSync (`/Microsoft-Server-ActiveSync`).
+    ActiveSync,
+    /// The offline address book (`/OAB`).
+    Oab,
+    /// MAPI over HTTP (`/mapi`).
+    Mapi,
+    /// Outlook Anywhere (`/rpc`): host names, not URLs.
+    OutlookAnywhere,
+    /// The Client Access service's `AutoDiscoverServiceInternalUri`.
+    Autodiscover,
+}
+
+impl Directory {
+    /// The directory a virtual directory's name (`owa` in `EX01\owa (Default Web Site)`) or a
+    /// URL's first path segment names.
+    pub(crate) fn from_name(name: &str) -> Option<Self> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "owa" => Self::Owa,
+            "ecp" => Self::Ecp,
+            "ews" => Self::Ews,
+            "microsoft-server-activesync" => Self::ActiveSync,
+            "oab" => Self::Oab,
+            "mapi" => Self::Mapi,
+            "rpc" => Self::OutlookAnywhere,
+            "autodiscover" => Self::Autodiscover,
+            _ => return None,
+        })
+    }
+
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Self::Owa => "owa",
+            Self::Ecp => "ecp",
+            Self::Ews => "ews",
+            Self::ActiveSync => "active-sync",
+            Self::Oab => "oab",
+            Self::Mapi => "mapi",
+            Self::OutlookAnywhere => "outlook-anywhere",
+            Self::Autodiscover => "autodiscover",
+        }
+    }
+
+    /// The cmdlet that changes its URLs.
+    pub fn set_cmdlet(self) -> &'static str {
+        match self {
+            Self::Owa => "Set-OwaVirtualDirectory",
+            Self::Ecp => "Set-EcpVirtualDirectory",
+            Self::Ews => "Set-WebServicesVirtualDirectory",
+            Self::ActiveSync => "Set-ActiveSyncVirtualDirectory",
+            Self::Oab => "Set-OabVirtualDirectory",
+            Self::Mapi => "Set-MapiVirtualDirectory",
+            Self::OutlookAnywhere => "Set-OutlookAnywhere",
+            Self::Autodiscover => "Set-ClientAccessService",
+        }
+    }
+}
+
+/// One URL property as printed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Url {
+    /// The property (`InternalUrl`, `ExternalUrl`, `InternalHostname`, …).
+    pub property: String,
+    /// Its value.
+    pub value: String,
+}
+
+/// A virtual directory and the URLs it prints.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct VirtualDirectory {
+    /// Which one.
+    pub kind: Directory,
+    /// `Identity` when printed (`Format-List *url*` leaves it out).
+    pub identity: Option<String>,
+    /// Its URLs, in the order printed.
+    pub urls: Vec<Url>,
+}
+
 /// What pasted text says of Exchange's settings.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Settings {
@@ -92,17 +198,25 @@ pub struct Settings {
     pub connectors: Vec<Connector>,
     /// Every certificate `Get-ExchangeCertificate` listed.
     pub certificates: Vec<ListedCertificate>,
+    /// `Get-AuthConfig`, when printed.
+    pub auth: Option<AuthConfig>,
+    /// Every virtual directory with a URL, in the order printed.
+    pub directories: Vec<VirtualDirectory>,
 }
 
 impl Settings {
     /// Nothing this module judges.
     pub(crate) fn is_empty(&self) -> bool {
-        self.connectors.is_empty()
+        self.connectors.is_empty() && self.auth.is_none() && self.directories.is_empty()
     }
 
     /// Adds what `other` says, a certificate listed twice kept once.
     pub(crate) fn merge(&mut self, other: Settings) {
         self.connectors.extend(other.connectors);
+        self.directories.extend(other.directories);
+        if self.auth.is_none() {
+            self.auth = other.auth;
+        }
         for certificate in other.certificates {
             if !self.certificates.iter().any(|c| c.thumbprint == certificate.thumbprint) {
                 self.certificates.push(certificate);
@@ -185,14 +299,45 @@ impl ExchangeCertificate {
     }
 }
 
-/// The connectors judged.
+/// Exchange's settings judged.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ExchangeReport {
-    /// Every certificate the connectors were compared with: each given one that is not a CA,
+    /// Every certificate the settings were compared with: each given one that is not a CA,
     /// then each listed one not given as well.
     pub certificates: Vec<ExchangeCertificate>,
     /// Each connector and what Exchange does with its certificate.
     pub connectors: Vec<ConnectorCheck>,
+    /// The Auth certificate, when `Get-AuthConfig` was given.
+    pub auth: Option<AuthCheck>,
+    /// Each virtual directory's URLs against the certificate IIS presents.
+    pub directories: Vec<DirectoryCheck>,
+}
+
+/// The Auth configuration's verdict.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AuthCheck {
+    /// As printed.
+    #[serde(flatten)]
+    pub config: AuthConfig,
+    /// Index into [`ExchangeReport::certificates`] of the current Auth certificate, when given.
+    pub certificate: Option<usize>,
+    /// Index of the next one, when given.
+    pub next_certificate: Option<usize>,
+    /// The documented renewal, when it is due.
+    pub cmdlet: Option<String>,
+}
+
+/// One virtual directory's verdict.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DirectoryCheck {
+    /// As printed.
+    #[serde(flatten)]
+    pub directory: VirtualDirectory,
+    /// Index into [`ExchangeReport::certificates`] of the certificate its URLs were compared
+    /// with (the one IIS presents), when one was given.
+    pub certificate: Option<usize>,
+    /// The commands that point each URL whose host the certificate lacks at a name it carries.
+    pub cmdlets: Vec<String>,
 }
 
 /// One connector's verdict.
@@ -207,11 +352,12 @@ pub struct ConnectorCheck {
     pub cmdlet: Option<String>,
 }
 
-/// Judges `settings` against `certificates` (the given ones, as Exchange names them) at `now`,
-/// adding the findings.
+/// Judges `settings` against `certificates` (the given ones, as Exchange names them; `leaf`,
+/// the report's leaf, is the one IIS presents) at `now`, adding the findings.
 pub(crate) fn judge(
     settings: &Settings,
     mut certificates: Vec<ExchangeCertificate>,
+    leaf: Option<usize>,
     now: UnixTime,
     findings: &mut Vec<Finding>,
 ) -> ExchangeReport {
@@ -225,8 +371,22 @@ pub(crate) fn judge(
         .iter()
         .map(|c| connectors::judge(c, &certificates, now, findings))
         .collect();
+    let auth = settings.auth.as_ref().map(|a| auth::judge(a, &certificates, now, findings));
+    let iis = match leaf {
+        Some(leaf) => certificates.iter().position(|c| c.source == CertificateSource::Given(leaf)),
+        None => certificates
+            .iter()
+            .position(|c| c.services.as_deref().is_some_and(|s| s.to_ascii_uppercase().contains("IIS"))),
+    };
+    let directories = if settings.directories.is_empty() {
+        Vec::new()
+    } else {
+        urls::judge(&settings.directories, iis.map(|i| (i, &certificates[i])), findings)
+    };
     ExchangeReport {
         certificates,
         connectors,
+        auth,
+        directories,
     }
 }

@@ -7,25 +7,91 @@
 //!   "Get-SendConnector" and "Get-ReceiveConnector", the properties both print).
 //! - `Get-ExchangeCertificate | Format-List`: every certificate with a `Thumbprint`, a
 //!   `Subject` and an `Issuer`.
+//! - `Get-AuthConfig | Format-List`: `CurrentCertificateThumbprint`,
+//!   `PreviousCertificateThumbprint`, `NextCertificateThumbprint`, `NextCertificateEffectiveDate`.
+//! - The URLs clients use: `InternalUrl` and `ExternalUrl` of `Get-OwaVirtualDirectory`,
+//!   `Get-EcpVirtualDirectory`, `Get-WebServicesVirtualDirectory`,
+//!   `Get-ActiveSyncVirtualDirectory`, `Get-OabVirtualDirectory` and `Get-MapiVirtualDirectory`
+//!   (`| Format-List *url*` or more; which directory, from `Identity`, `SERVER\owa (Default Web
+//!   Site)`, else from the URL's path), `InternalHostname` and `ExternalHostname` of
+//!   `Get-OutlookAnywhere`, `AutoDiscoverServiceInternalUri` of `Get-ClientAccessService`.
 
 use super::format_list::{get, list, records, Record};
-use crate::exchange::{Connector, ConnectorKind, ListedCertificate, Settings};
+use crate::exchange::{AuthConfig, Connector, ConnectorKind, Directory, ListedCertificate, Settings, Url, VirtualDirectory};
+
+/// The keys whose presence says the text may print a setting read here.
+const KEYS: [&str; 6] = ["tlscertificatename", "thumbprint", "url", "hostname", "autodiscoverserviceinternaluri", "certificatethumbprint"];
 
 /// What `text` says of Exchange's settings (empty when nothing).
 pub(crate) fn read(text: &str) -> Settings {
     let mut settings = Settings::default();
     let lower = text.to_ascii_lowercase();
-    if !lower.contains("tlscertificatename") && !lower.contains("thumbprint") {
+    if !KEYS.iter().any(|k| lower.contains(k)) {
         return settings;
     }
     for record in records(text) {
         if let Some(connector) = connector(&record) {
             settings.connectors.push(connector);
+        } else if has(&record, &["currentcertificatethumbprint"]) {
+            let text = |key| get(&record, key).map(str::to_ascii_uppercase);
+            settings.auth.get_or_insert(AuthConfig {
+                current: text("currentcertificatethumbprint"),
+                previous: text("previouscertificatethumbprint"),
+                next: text("nextcertificatethumbprint"),
+                next_effective: get(&record, "nextcertificateeffectivedate").map(str::to_owned),
+            });
+        } else if let Some(directory) = directory(&record) {
+            settings.directories.push(directory);
         } else if let Some(certificate) = certificate(&record) {
             settings.certificates.push(certificate);
         }
     }
     settings
+}
+
+/// The URL properties, lower case as read and as Exchange prints them.
+const URLS: [(&str, &str); 5] = [
+    ("internalurl", "InternalUrl"),
+    ("externalurl", "ExternalUrl"),
+    ("internalhostname", "InternalHostname"),
+    ("externalhostname", "ExternalHostname"),
+    ("autodiscoverserviceinternaluri", "AutoDiscoverServiceInternalUri"),
+];
+
+fn directory(record: &Record) -> Option<VirtualDirectory> {
+    let urls: Vec<Url> = URLS
+        .iter()
+        .filter_map(|(key, property)| {
+            let value = get(record, key)?;
+            // A URL property holds a URL; a host-name property a name (`$null` and
+            // `{}` are not set).
+            let usable = if key.ends_with("hostname") {
+                !value.contains(char::is_whitespace) && !value.starts_with(['$', '{'])
+            } else {
+                crate::names::url_host(value).is_some()
+            };
+            usable.then(|| Url {
+                property: (*property).to_owned(),
+                value: value.to_owned(),
+            })
+        })
+        .collect();
+    let first = urls.first()?;
+    let identity = get(record, "identity").map(str::to_owned);
+    let kind = if has(record, &["autodiscoverserviceinternaluri"]) {
+        Directory::Autodiscover
+    } else if has(record, &["internalhostname", "externalhostname"]) {
+        Directory::OutlookAnywhere
+    } else {
+        // `EX01\owa (Default Web Site)`, else the URL's first path segment.
+        let named = identity
+            .as_deref()
+            .and_then(|i| i.rsplit('\\').next())
+            .map(|n| n.split(" (").next().unwrap_or(n).trim());
+        let path = first.value.split_once("://").and_then(|(_, rest)| rest.split('/').nth(1));
+        named.and_then(Directory::from_name).or_else(|| path.and_then(Directory::from_name))?
+    };
+    Some(VirtualDirectory { kind, identity, urls })
 }
 
 fn has(record: &Record, keys: &[&str]) -> bool {
@@ -118,6 +184,40 @@ NotAfter   : 1/15/2027 10:00:00 AM
             settings.certificates[0].thumbprint,
             "1845B216EFD0839A1851A957325DA336217049CB"
         );
+    }
+
+    #[test]
+    fn auth_config_and_the_urls_clients_use() {
+        let text = "\
+RunspaceId                    : 5b3f2a7c-0000-4000-8000-000000000000
+CurrentCertificateThumbprint  : 9f8e7d6c5b4a39281706f5e4d3c2b1a098765432
+PreviousCertificateThumbprint :
+NextCertificateThumbprint     :
+NextCertificateEffectiveDate  :
+ServiceName                   : 00000002-0000-0ff1-ce00-000000000000
+
+InternalUrl : https://mail.contoso.com/owa
+ExternalUrl : https://mail.contoso.com/owa
+
+Identity    : EX01\\EWS (Default Web Site)
+InternalUrl : https://ex01.contoso.local/EWS/Exchange.asmx
+ExternalUrl :
+
+InternalHostname : ex01.contoso.local
+ExternalHostname : mail.contoso.com
+
+Identity                       : EX01
+AutoDiscoverServiceInternalUri : https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml
+";
+        let settings = read(text);
+        let auth = settings.auth.unwrap();
+        assert_eq!(auth.current.as_deref(), Some("9F8E7D6C5B4A39281706F5E4D3C2B1A098765432"));
+        assert_eq!(auth.next, None);
+        let kinds: Vec<_> = settings.directories.iter().map(|d| d.kind).collect();
+        assert_eq!(kinds, [Directory::Owa, Directory::Ews, Directory::OutlookAnywhere, Directory::Autodiscover]);
+        assert_eq!(settings.directories[1].urls.len(), 1, "an empty ExternalUrl is not set");
+        assert_eq!(settings.directories[1].identity.as_deref(), Some("EX01\\EWS (Default Web Site)"));
+        assert_eq!(settings.directories[2].urls[1].property, "ExternalHostname");
     }
 
     #[test]

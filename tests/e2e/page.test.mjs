@@ -427,6 +427,13 @@ test('Exchange connectors: a renewal under a new intermediate gets its own secti
   assert.equal(await page.isVisible('#answer'), false);
   assert.match(await page.textContent('#verdict-text'), /connectors are judged below/);
   assert.equal(await page.$$eval('#connectors > li', (items) => items.length), 2);
+  // The Auth certificate and the URLs, beside the certificates Exchange lists.
+  await page.fill('#paste', [text('exchange/get-authconfig.txt'), text('exchange/get-urls.txt'), text('exchange/get-exchangecertificate.txt')].join('\n'));
+  await settled(page);
+  const sections = await page.$$eval('#connectors > li', (items) => items.map((li) => [li.dataset.kind, li.dataset.severity, li.querySelector('pre')?.textContent ?? null]));
+  assert.deepEqual(sections.map(([kind]) => kind), ['auth', 'owa', 'ews', 'mapi', 'outlook-anywhere', 'autodiscover']);
+  assert.deepEqual(sections[2], ['ews', 'error', "Get-WebServicesVirtualDirectory | Set-WebServicesVirtualDirectory -InternalUrl 'https://mail.contoso.com/EWS/Exchange.asmx'"]);
+  assert.equal(sections[1][1], 'info');
   assert.deepEqual(problems, []);
   await context.close();
 });
