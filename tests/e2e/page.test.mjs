@@ -393,7 +393,7 @@ test('a certificate named, not given: Get-ExchangeCertificate output gives the n
   await context.close();
 });
 
-test('Exchange connectors: a renewal under a new intermediate gets its own section with the command to copy, in both languages', async () => {
+test('Exchange settings: a connector renewed under a new intermediate, the Auth certificate and every URL, each in its own section with the command to copy, in both languages', async () => {
   const { context, page, problems } = await open();
   // The connector names Contoso Issuing CA 1; Get-ExchangeCertificate lists the renewal from CA 2.
   const renewed = text('exchange/get-exchangecertificate.txt').replaceAll('CN=Contoso Issuing CA 1', 'CN=Contoso Issuing CA 2');
@@ -425,7 +425,7 @@ test('Exchange connectors: a renewal under a new intermediate gets its own secti
   await page.fill('#paste', text('exchange/get-receiveconnector.txt'));
   await settled(page);
   assert.equal(await page.isVisible('#answer'), false);
-  assert.match(await page.textContent('#verdict-text'), /connectors are judged below/);
+  assert.match(await page.textContent('#verdict-text'), /settings are judged below/);
   assert.equal(await page.$$eval('#connectors > li', (items) => items.length), 2);
   // The Auth certificate and the URLs, beside the certificates Exchange lists.
   await page.fill('#paste', [text('exchange/get-authconfig.txt'), text('exchange/get-urls.txt'), text('exchange/get-exchangecertificate.txt')].join('\n'));

@@ -36,8 +36,11 @@ const SHOTS = [
   { name: 'connector-light', colorScheme: 'light', width: 1100, connectors: true, msstd: '' },
   { name: 'connector-dark', colorScheme: 'dark', width: 1100, connectors: true, msstd: '' },
   { name: 'connector-narrow', colorScheme: 'light', width: 360, connectors: true, msstd: '' },
+  // The Auth certificate and every URL, with the certificates Exchange lists.
+  { name: 'exchange-settings-light', colorScheme: 'light', width: 1100, settings: true, msstd: '' },
 ];
 const exchange = (name) => readFileSync(`${root}tests/data/exchange/${name}`, 'utf8');
+const settings = ['get-authconfig.txt', 'get-urls.txt', 'get-exchangecertificate.txt'].map(exchange).join('\n');
 const connectors = `${exchange('get-sendconnector.txt')}\n${exchange('get-exchangecertificate.txt').replaceAll('CN=Contoso Issuing CA 1', 'CN=Contoso Issuing CA 2')}`;
 const getExchangeCertificate = [
   'CertificateDomains : {mail.contoso.com, autodiscover.contoso.com}',
@@ -62,7 +65,7 @@ try {
     if (shot.digicert) await page.clock.setFixedTime(new Date('2021-06-01T00:00:00Z'));
     await page.goto(site.url);
     await page.waitForSelector('body[data-trust="ready"]');
-    await page.fill('#paste', shot.connectors ? connectors : shot.names ? getExchangeCertificate : shot.digicert ? digicert : shot.crossSign ? crossSign : chain);
+    await page.fill('#paste', shot.settings ? settings : shot.connectors ? connectors : shot.names ? getExchangeCertificate : shot.digicert ? digicert : shot.crossSign ? crossSign : chain);
     if (shot.crossSign) {
       await page.$eval('#trusted-details', (details) => { details.open = true; });
       await page.fill('#trusted', crossSignRoots);
