@@ -70,6 +70,7 @@ revocation-failure = { $reason ->
 names-source = { $source ->
     [get-exchange-certificate] Get-ExchangeCertificate output
     [connectivity-analyzer] Remote Connectivity Analyzer's line
+    [certificate-request] a certificate request
    *[other] Get-OutlookAnywhere output
 }
 
@@ -442,6 +443,15 @@ URL_CERTIFICATE_NOT_GIVEN = URLs were given ({ $hosts }) without the certificate
     .fix = Give the certificate, or paste Get-ExchangeCertificate | Format-List beside the URLs.
 
 # $directory: the virtual directory's kind; $identity: its identity, or empty.
+REQUEST_ONLY = This is a certificate request for { $subject } ({ $names ->
+    [0] no DNS names
+   *[other] { $names }
+}; key { $key }), not a certificate: its names and key were checked as the certificate it will become, before it is bought; there is no chain, signature or validity to check yet.
+    .condition = only the requested names were checked
+REQUEST_KEY_ECC = The request has an elliptic-curve key ({ $curve }): Exchange Server uses ECC certificates only from Exchange Server 2019 CU14 with the April 2024 hotfix update, and Subscription Edition; Exchange 2016 and older builds need an RSA key.
+    .fix = On older builds, make the request again with an RSA key of 2048 bits or more (New-ExchangeCertificate -GenerateRequest -KeySize 2048).
+REQUEST_KEY_CNG = The request's key is held by { $provider }, a CNG key storage provider: with such a key, OWA and ECP sign-in fail on Exchange versions that need a legacy CryptoAPI key (KB 3032024).
+    .fix = Make the request with New-ExchangeCertificate -GenerateRequest, or with a legacy provider (Microsoft RSA SChannel Cryptographic Provider) in certreq or IIS.
 exchange-directory = { $directory ->
     [owa] Outlook on the web (owa)
     [ecp] the Exchange admin center (ecp)
@@ -579,8 +589,8 @@ page-skip = Skip to the result
 page-tagline = Does this certificate satisfy the Outlook Anywhere `msstd:` principal name? Checked in your browser: nothing is uploaded.
 page-language = Language
 page-inputsTitle = Certificate and principal name
-page-pasteLabel = Certificate: paste PEM or base64, or drop files anywhere on the page; Exchange Management Shell output too, alone or beside the certificate (Get-ExchangeCertificate | fl, Get-SendConnector | fl, Get-ReceiveConnector | fl)
-page-filesLabel = Or choose files (.cer .crt .pem .der .p7b .pfx .p12)
+page-pasteLabel = Certificate: paste PEM or base64 (or a certificate request, before you buy), or drop files anywhere on the page; Exchange Management Shell output too, alone or beside the certificate (Get-ExchangeCertificate | fl, Get-SendConnector | fl, Get-ReceiveConnector | fl)
+page-filesLabel = Or choose files (.cer .crt .pem .der .p7b .pfx .p12 .csr .req)
 page-passwordLabel = Password of the .pfx file
 page-passwordRequired = This .pfx file is protected by a password: enter it above.
 page-passwordWrong = The password is wrong for this .pfx file.

@@ -62,6 +62,7 @@ revocation-failure = { $reason ->
 names-source = { $source ->
     [get-exchange-certificate] l'output di Get-ExchangeCertificate
     [connectivity-analyzer] la riga di Remote Connectivity Analyzer
+    [certificate-request] una richiesta di certificato
    *[other] l'output di Get-OutlookAnywhere
 }
 
@@ -425,6 +426,15 @@ URL_CERTIFICATE_NOT_GIVEN = Sono stati forniti degli URL ({ $hosts }) senza il c
     .fix = Fornisci il certificato, oppure incolla accanto agli URL l'output di Get-ExchangeCertificate | Format-List.
 
 # $directory: il tipo di directory virtuale; $identity: la sua identità, oppure vuoto.
+REQUEST_ONLY = Questa è una richiesta di certificato per { $subject } ({ $names ->
+    [0] nessun nome DNS
+   *[other] { $names }
+}; chiave { $key }), non un certificato: nomi e chiave sono stati controllati come quelli del certificato che ne risulterà, prima di acquistarlo; non ci sono ancora catena, firma o validità da controllare.
+    .condition = sono stati controllati solo i nomi richiesti
+REQUEST_KEY_ECC = La richiesta ha una chiave a curva ellittica ({ $curve }): Exchange Server usa certificati ECC solo da Exchange Server 2019 CU14 con l'aggiornamento rapido di aprile 2024, e nella Subscription Edition; Exchange 2016 e le build precedenti richiedono una chiave RSA.
+    .fix = Sulle build precedenti, rifai la richiesta con una chiave RSA di almeno 2048 bit (New-ExchangeCertificate -GenerateRequest -KeySize 2048).
+REQUEST_KEY_CNG = La chiave della richiesta è custodita da { $provider }, un provider di archiviazione chiavi CNG: con una chiave simile l'accesso a OWA ed ECP non riesce sulle versioni di Exchange che richiedono una chiave CryptoAPI tradizionale (KB 3032024).
+    .fix = Fai la richiesta con New-ExchangeCertificate -GenerateRequest, oppure con un provider tradizionale (Microsoft RSA SChannel Cryptographic Provider) in certreq o IIS.
 exchange-directory = { $directory ->
     [owa] Outlook sul web (owa)
     [ecp] l'interfaccia di amministrazione di Exchange (ecp)
@@ -560,8 +570,8 @@ page-skip = Vai al risultato
 page-tagline = Questo certificato soddisfa il nome principale `msstd:` di Outlook Anywhere? Verifica nel browser: non viene caricato nulla.
 page-language = Lingua
 page-inputsTitle = Certificato e nome principale
-page-pasteLabel = Certificato: incollare PEM o base64, oppure trascinare i file in qualsiasi punto della pagina; anche l'output di Exchange Management Shell, da solo o accanto al certificato (Get-ExchangeCertificate | fl, Get-SendConnector | fl, Get-ReceiveConnector | fl)
-page-filesLabel = Oppure scegliere i file (.cer .crt .pem .der .p7b .pfx .p12)
+page-pasteLabel = Certificato: incollare PEM o base64 (o una richiesta di certificato, prima di acquistarlo), oppure trascinare i file in qualsiasi punto della pagina; anche l'output di Exchange Management Shell, da solo o accanto al certificato (Get-ExchangeCertificate | fl, Get-SendConnector | fl, Get-ReceiveConnector | fl)
+page-filesLabel = Oppure scegliere i file (.cer .crt .pem .der .p7b .pfx .p12 .csr .req)
 page-passwordLabel = Password del file .pfx
 page-passwordRequired = Questo file .pfx è protetto da password: inserirla qui sopra.
 page-passwordWrong = La password non è corretta per questo file .pfx.

@@ -228,6 +228,14 @@ codes! {
     UrlHostsOnCertificate "URL_HOSTS_ON_CERTIFICATE" => URLS,
     /// URLs were given without the certificate IIS presents to compare them with.
     UrlCertificateNotGiven "URL_CERTIFICATE_NOT_GIVEN" => URLS,
+    /// A certificate request, not a certificate: its names and key were judged as the
+    /// certificate it will become; no chain, signature or validity.
+    RequestOnly "REQUEST_ONLY" => "RFC 2986 (PKCS #10); Microsoft Learn \"New-ExchangeCertificate\" (-GenerateRequest)",
+    /// The request's key is an elliptic-curve key, which only recent Exchange versions use.
+    RequestKeyEcc "REQUEST_KEY_ECC" => "Microsoft Exchange Team blog \"Exchange Server support for ECC certificates\" (Exchange Server 2019 CU14 with the April 2024 hotfix update, Subscription Edition)",
+    /// The request's key is held by a CNG key storage provider, which breaks OWA and ECP
+    /// sign-in on older Exchange versions.
+    RequestKeyCng "REQUEST_KEY_CNG" => "Microsoft KB 3032024",
 }
 
 const AUTH: &str = "Microsoft Learn \"Maintain (rotate) the Exchange Server OAuth certificate\" (Get-AuthConfig, Set-AuthConfig); microsoft/CSS-Exchange Health Checker and MonitorExchangeAuthCertificate.ps1";
@@ -346,6 +354,9 @@ impl Code {
             ],
             Self::UrlHostsOnCertificate => &["directory", "hosts", "identity"],
             Self::UrlCertificateNotGiven => &["hosts"],
+            Self::RequestOnly => &["key", "names", "subject"],
+            Self::RequestKeyEcc => &["curve"],
+            Self::RequestKeyCng => &["provider"],
         }
     }
 }

@@ -97,7 +97,15 @@ fn reports_conform_to_the_schema() {
     )
     .unwrap();
     assert!(exchange.exchange.as_ref().is_some_and(|e| e.certificates.len() == 2));
-    for report in reports.iter().chain([&named, &beside, &exchange]) {
+    // A certificate request, beside URLs.
+    let request = format!("{}\n{CONNECTORS}", String::from_utf8(data("request.csr")).unwrap());
+    let request = analyze(
+        &[msstd_check::Input::new("pasted", request.as_bytes())],
+        &options(&TrustStore::mozilla(), None, Some("mail.contoso.com")),
+    )
+    .unwrap();
+    assert!(request.findings.iter().any(|f| f.code == Code::RequestOnly));
+    for report in reports.iter().chain([&named, &beside, &exchange, &request]) {
         let json: Value = serde_json::from_str(&msstd_check::render::json(report)).unwrap();
         conforms(&json, &schema, &schema, "report");
     }

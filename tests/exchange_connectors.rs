@@ -266,11 +266,17 @@ fn the_auth_certificate_expired_soon_and_valid() {
     assert_eq!(found, ["AUTH_CERTIFICATE_EXPIRED", "AUTH_CERTIFICATE_LIFETIME"]);
     let renewal = report.exchange.unwrap().auth.unwrap().cmdlet.unwrap();
     assert!(renewal.contains("Set-AuthConfig -PublishCertificate"), "{renewal}");
-    assert!(text_in(&report_at(&paste, "2029-11-01T00:00:00Z"), Style::Plain, Language::It).contains("Il certificato Auth di Exchange"));
+    assert!(
+        text_in(&report_at(&paste, "2029-11-01T00:00:00Z"), Style::Plain, Language::It)
+            .contains("Il certificato Auth di Exchange")
+    );
 }
 
 fn report_at(paste: &str, date: &str) -> Report {
-    check(&[Input::new("pasted", paste.as_bytes())], UnixTime::parse_rfc3339(date).unwrap())
+    check(
+        &[Input::new("pasted", paste.as_bytes())],
+        UnixTime::parse_rfc3339(date).unwrap(),
+    )
 }
 
 #[test]

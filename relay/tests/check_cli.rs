@@ -94,9 +94,9 @@ fn pfx_password_from_the_environment() {
 
 #[test]
 fn unusable_input_and_arguments_exit_2() {
-    let csr = relay().args(["check"]).arg(data("request.csr")).output().unwrap();
-    assert_eq!(csr.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&csr.stderr).contains("certificate request"));
+    let key = relay().args(["check"]).arg(data("rsa-2048.key")).output().unwrap();
+    assert_eq!(key.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&key.stderr).contains("private key"));
     for args in [
         &["check"][..],
         &["check", "--at", "soon", "x.pem"],
@@ -195,4 +195,16 @@ fn connectors_beside_the_certificates_exchange_lists() {
         stdout.contains("Set-SendConnector -Identity 'Outbound to Office 365 - 5f7c2a1e-29b1-4d39-8a40-ff7c0e2a8b11' -TlsCertificateName '<I>CN=Contoso Issuing CA 2, O=Contoso, C=IT<S>CN=mail.contoso.com'"),
         "{stdout}"
     );
+}
+
+#[test]
+fn a_certificate_request_is_checked_before_it_is_bought() {
+    let output = relay()
+        .args(["check", "--host", "mail.contoso.com"])
+        .arg(data("request.csr"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("REQUEST_ONLY"), "{stdout}");
+    assert!(stdout.contains("This is a certificate request"), "{stdout}");
 }

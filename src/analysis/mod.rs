@@ -6,6 +6,7 @@
 mod checks;
 mod named;
 mod options;
+mod request;
 
 pub use options::Options;
 
@@ -95,7 +96,7 @@ pub(crate) fn run(inputs: &[Input<'_>], options: &Options<'_>, seen: Option<&mut
         settings.merge(std::mem::take(&mut found.exchange));
     }
     if total == 0 {
-        return names_only(named, &settings, summaries, options);
+        return names_only(named, &decoded, &settings, summaries, options);
     }
     certificates(
         inputs,
@@ -118,14 +119,30 @@ struct Said {
 /// does neither was refused while decoding), so only the names are checked.
 fn names_only(
     named: Option<NamedCertificate>,
+    decoded: &[Decoded],
     settings: &exchange::Settings,
     summaries: Vec<InputSummary>,
     options: &Options<'_>,
 ) -> Result<Report, Error> {
+    // A certificate request: its names first, what other text says filling the rest (the host,
+    // a principal).
+    let request = decoded
+        .iter()
+        .flat_map(|d| &d.requests)
+        .find_map(|der| request::judge(der));
+    let (named, request) = match request {
+        Some((mut from_request, findings, becomes)) => {
+            if let Some(other) = named {
+                from_request.merge(other);
+            }
+            (Some(from_request), Some(named::Requested { findings, becomes }))
+        }
+        None => (named, None),
+    };
     if named.is_none() && settings.is_empty() {
         return Err(Error::Empty);
     }
-    Ok(named::report(named, settings, summaries, options))
+    Ok(named::report(named, request, settings, summaries, options))
 }
 
 /// The certificate mode: the chain built from the `total` certificates `decoded` and judged

@@ -12,6 +12,12 @@ use crate::msstd::{self, LeafNames};
 use crate::report::{Chain, ChainStatus, InputSummary, NamedCertificate, NamesSource, Report, SCHEMA};
 use crate::{exchange, host, principal, Options};
 
+/// A certificate request's findings and the certificate it will become ([`super::request`]).
+pub(crate) struct Requested {
+    pub findings: Vec<Finding>,
+    pub becomes: exchange::ExchangeCertificate,
+}
+
 /// What every input that names a certificate says, together.
 pub(crate) fn merged(decoded: &[Decoded]) -> Option<NamedCertificate> {
     let mut all = decoded.iter().filter_map(|d| d.names.clone());
@@ -27,6 +33,7 @@ fn source(source: NamesSource) -> &'static str {
         NamesSource::GetExchangeCertificate => "get-exchange-certificate",
         NamesSource::ConnectivityAnalyzer => "connectivity-analyzer",
         NamesSource::GetOutlookAnywhere => "get-outlook-anywhere",
+        NamesSource::CertificateRequest => "certificate-request",
     }
 }
 
@@ -36,13 +43,18 @@ fn source(source: NamesSource) -> &'static str {
 #[inline(never)]
 pub(crate) fn report(
     named: Option<NamedCertificate>,
+    request: Option<Requested>,
     settings: &exchange::Settings,
     inputs: Vec<InputSummary>,
     options: &Options<'_>,
 ) -> Report {
     let given = named.is_some();
     let named = named.unwrap_or_default();
-    let mut findings: Vec<Finding> = given
+    let (request_findings, becomes) = match request {
+        Some(Requested { findings, becomes }) => (Some(findings), Some(becomes)),
+        None => (None, None),
+    };
+    let names_only = (given && request_findings.is_none())
         .then(|| {
             Finding::new(Code::NamesOnly, Severity::Warning)
                 .with(
@@ -58,8 +70,8 @@ pub(crate) fn report(
                     },
                 )
         })
-        .into_iter()
-        .collect();
+        .into_iter();
+    let mut findings: Vec<Finding> = request_findings.into_iter().flatten().chain(names_only).collect();
     let principal = options
         .principal
         .or(named.principal.as_deref())
@@ -86,7 +98,15 @@ pub(crate) fn report(
     for finding in &mut findings {
         finding.certificate = None;
     }
-    let exchange = (!settings.is_empty()).then(|| exchange::judge(settings, Vec::new(), None, options.now, &mut findings));
+    let exchange = (!settings.is_empty()).then(|| {
+        exchange::judge(
+            settings,
+            becomes.into_iter().collect(),
+            None,
+            options.now,
+            &mut findings,
+        )
+    });
     Report::sort(&mut findings);
     let mut verdicts = clients::verdicts(
         &findings,
@@ -97,7 +117,7 @@ pub(crate) fn report(
     );
     // What names alone cannot stop is not known to connect: the chain was not seen.
     let unchecked: Vec<usize> = (0..findings.len())
-        .filter(|&i| findings[i].code == Code::NamesOnly)
+        .filter(|&i| matches!(findings[i].code, Code::NamesOnly | Code::RequestOnly))
         .collect();
     for verdict in verdicts
         .iter_mut()

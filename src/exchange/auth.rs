@@ -51,7 +51,10 @@ pub(super) fn judge(
     };
     let certificate = &certificates[index];
     // A next certificate already set and not yet in effect is the renewal under way.
-    let renewing = config.next.is_some() && check.next_certificate.is_none_or(|i| certificates[i].not_after.is_none_or(|end| end > now));
+    let renewing = config.next.is_some()
+        && check
+            .next_certificate
+            .is_none_or(|i| certificates[i].not_after.is_none_or(|end| end > now));
     let next = config.next.clone().unwrap_or_default();
     let effective = config.next_effective.clone().unwrap_or_default();
     match certificate.not_after {
@@ -146,31 +149,69 @@ mod tests {
     #[test]
     fn expired_soon_valid_and_renewing() {
         let mut findings = Vec::new();
-        let check = judge(&config(Some("AA"), None), &[auth("AA", SELF, -3, 1826)], NOW, &mut findings);
-        assert_eq!(codes(&findings), ["AUTH_CERTIFICATE_EXPIRED", "AUTH_CERTIFICATE_LIFETIME"]);
+        let check = judge(
+            &config(Some("AA"), None),
+            &[auth("AA", SELF, -3, 1826)],
+            NOW,
+            &mut findings,
+        );
+        assert_eq!(
+            codes(&findings),
+            ["AUTH_CERTIFICATE_EXPIRED", "AUTH_CERTIFICATE_LIFETIME"]
+        );
         assert_eq!(findings[0].number("days"), 3);
         assert_eq!(check.cmdlet.as_deref(), Some(RENEWAL));
 
         let mut findings = Vec::new();
-        judge(&config(Some("AA"), None), &[auth("AA", SELF, 59, 365)], NOW, &mut findings);
+        judge(
+            &config(Some("AA"), None),
+            &[auth("AA", SELF, 59, 365)],
+            NOW,
+            &mut findings,
+        );
         assert_eq!(codes(&findings), ["AUTH_CERTIFICATE_EXPIRES_SOON"]);
 
         let mut findings = Vec::new();
-        let check = judge(&config(Some("aa"), Some("BB")), &[auth("AA", SELF, 20, 365), auth("BB", SELF, 1500, 365)], NOW, &mut findings);
+        let check = judge(
+            &config(Some("aa"), Some("BB")),
+            &[auth("AA", SELF, 20, 365), auth("BB", SELF, 1500, 365)],
+            NOW,
+            &mut findings,
+        );
         assert_eq!(codes(&findings), ["AUTH_CERTIFICATE_EXPIRES_SOON"]);
         assert_eq!(findings[0].text("next"), "BB");
-        assert_eq!((check.certificate, check.next_certificate, check.cmdlet), (Some(0), Some(1), None), "a renewal under way");
+        assert_eq!(
+            (check.certificate, check.next_certificate, check.cmdlet),
+            (Some(0), Some(1), None),
+            "a renewal under way"
+        );
 
         let mut findings = Vec::new();
-        judge(&config(Some("AA"), None), &[auth("AA", SELF, 1000, 1826)], NOW, &mut findings);
-        assert_eq!(codes(&findings), ["AUTH_CERTIFICATE_VALID", "AUTH_CERTIFICATE_LIFETIME"]);
+        judge(
+            &config(Some("AA"), None),
+            &[auth("AA", SELF, 1000, 1826)],
+            NOW,
+            &mut findings,
+        );
+        assert_eq!(
+            codes(&findings),
+            ["AUTH_CERTIFICATE_VALID", "AUTH_CERTIFICATE_LIFETIME"]
+        );
     }
 
     #[test]
     fn a_public_certificate_none_set_and_none_given() {
         let mut findings = Vec::new();
-        judge(&config(Some("AA"), None), &[auth("AA", "CN=R11, O=Let's Encrypt, C=US", 80, 90)], NOW, &mut findings);
-        assert_eq!(codes(&findings), ["AUTH_CERTIFICATE_VALID", "AUTH_CERTIFICATE_NOT_SELF_SIGNED"]);
+        judge(
+            &config(Some("AA"), None),
+            &[auth("AA", "CN=R11, O=Let's Encrypt, C=US", 80, 90)],
+            NOW,
+            &mut findings,
+        );
+        assert_eq!(
+            codes(&findings),
+            ["AUTH_CERTIFICATE_VALID", "AUTH_CERTIFICATE_NOT_SELF_SIGNED"]
+        );
         let mut findings = Vec::new();
         assert!(judge(&config(None, None), &[], NOW, &mut findings).cmdlet.is_some());
         assert_eq!(codes(&findings), ["AUTH_CERTIFICATE_NOT_SET"]);

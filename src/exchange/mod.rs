@@ -233,6 +233,8 @@ pub enum CertificateSource {
     Given(usize),
     /// A certificate `Get-ExchangeCertificate` listed.
     Listed,
+    /// The certificate a request given will become (no issuer, thumbprint or dates yet).
+    Request,
 }
 
 /// A certificate as Exchange names it.
@@ -371,12 +373,26 @@ pub(crate) fn judge(
         .iter()
         .map(|c| connectors::judge(c, &certificates, now, findings))
         .collect();
-    let auth = settings.auth.as_ref().map(|a| auth::judge(a, &certificates, now, findings));
+    let auth = settings
+        .auth
+        .as_ref()
+        .map(|a| auth::judge(a, &certificates, now, findings));
+    // The certificate IIS presents: the leaf given, the request's certificate to be, else the
+    // listed one bound to IIS.
     let iis = match leaf {
-        Some(leaf) => certificates.iter().position(|c| c.source == CertificateSource::Given(leaf)),
+        Some(leaf) => certificates
+            .iter()
+            .position(|c| c.source == CertificateSource::Given(leaf)),
         None => certificates
             .iter()
-            .position(|c| c.services.as_deref().is_some_and(|s| s.to_ascii_uppercase().contains("IIS"))),
+            .position(|c| c.source == CertificateSource::Request)
+            .or_else(|| {
+                certificates.iter().position(|c| {
+                    c.services
+                        .as_deref()
+                        .is_some_and(|s| s.to_ascii_uppercase().contains("IIS"))
+                })
+            }),
     };
     let directories = if settings.directories.is_empty() {
         Vec::new()

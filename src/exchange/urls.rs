@@ -16,7 +16,10 @@ pub(super) fn judge(
     findings: &mut Vec<Finding>,
 ) -> Vec<DirectoryCheck> {
     let Some((index, certificate)) = certificate else {
-        let hosts: Vec<String> = directories.iter().flat_map(|d| d.urls.iter().map(|u| host_of(&u.value))).collect();
+        let hosts: Vec<String> = directories
+            .iter()
+            .flat_map(|d| d.urls.iter().map(|u| host_of(&u.value)))
+            .collect();
         findings.push(Finding::new(Code::UrlCertificateNotGiven, Severity::Info).with("hosts", dedup(hosts)));
         return directories
             .iter()
@@ -40,17 +43,13 @@ pub(super) fn judge(
             }
         }
     }
-    let instead = used
-        .iter()
-        .max_by_key(|(_, n)| *n)
-        .map(|(h, _)| h.clone())
-        .or_else(|| {
-            certificate
-                .names
-                .iter()
-                .find(|n| !is_wildcard(n) && !n.to_ascii_lowercase().starts_with("autodiscover."))
-                .cloned()
-        });
+    let instead = used.iter().max_by_key(|(_, n)| *n).map(|(h, _)| h.clone()).or_else(|| {
+        certificate
+            .names
+            .iter()
+            .find(|n| !is_wildcard(n) && !n.to_ascii_lowercase().starts_with("autodiscover."))
+            .cloned()
+    });
     directories
         .iter()
         .map(|directory| {
@@ -69,7 +68,9 @@ pub(super) fn judge(
                     covered.push(host);
                     continue;
                 }
-                let cmdlet = instead.as_deref().map(|name| cmdlet(directory, &url.property, &url.value, &host, name));
+                let cmdlet = instead
+                    .as_deref()
+                    .map(|name| cmdlet(directory, &url.property, &url.value, &host, name));
                 cmdlets.extend(cmdlet.clone());
                 findings.push(
                     about(Code::UrlHostNotOnCertificate, Severity::Error)
@@ -110,7 +111,9 @@ fn dedup(mut hosts: Vec<String>) -> Vec<String> {
 /// paste did not print one (`Get-… | Set-…`).
 fn cmdlet(directory: &VirtualDirectory, property: &str, value: &str, host: &str, name: &str) -> String {
     let new_value = match value.to_ascii_lowercase().find(host) {
-        Some(at) if directory.kind != Directory::OutlookAnywhere => format!("{}{name}{}", &value[..at], &value[at + host.len()..]),
+        Some(at) if directory.kind != Directory::OutlookAnywhere => {
+            format!("{}{name}{}", &value[..at], &value[at + host.len()..])
+        }
         _ => name.to_owned(),
     };
     let set = directory.kind.set_cmdlet();
@@ -158,14 +161,40 @@ mod tests {
     fn a_missing_host_on_one_directory_with_its_fix() {
         let cert = certificate(&["mail.contoso.com", "autodiscover.contoso.com"]);
         let directories = [
-            directory(Directory::Owa, Some("EX01\\owa (Default Web Site)"), &[("InternalUrl", "https://mail.contoso.com/owa"), ("ExternalUrl", "https://mail.contoso.com/owa")]),
-            directory(Directory::Ews, None, &[("InternalUrl", "https://ex01.contoso.local/EWS/Exchange.asmx"), ("ExternalUrl", "https://mail.contoso.com/EWS/Exchange.asmx")]),
-            directory(Directory::OutlookAnywhere, Some("EX01\\Rpc (Default Web Site)"), &[("InternalHostname", "ex01.contoso.local")]),
+            directory(
+                Directory::Owa,
+                Some("EX01\\owa (Default Web Site)"),
+                &[
+                    ("InternalUrl", "https://mail.contoso.com/owa"),
+                    ("ExternalUrl", "https://mail.contoso.com/owa"),
+                ],
+            ),
+            directory(
+                Directory::Ews,
+                None,
+                &[
+                    ("InternalUrl", "https://ex01.contoso.local/EWS/Exchange.asmx"),
+                    ("ExternalUrl", "https://mail.contoso.com/EWS/Exchange.asmx"),
+                ],
+            ),
+            directory(
+                Directory::OutlookAnywhere,
+                Some("EX01\\Rpc (Default Web Site)"),
+                &[("InternalHostname", "ex01.contoso.local")],
+            ),
         ];
         let mut findings = Vec::new();
         let checks = judge(&directories, Some((0, &cert)), &mut findings);
         let codes: Vec<_> = findings.iter().map(|f| f.code.as_str()).collect();
-        assert_eq!(codes, ["URL_HOSTS_ON_CERTIFICATE", "URL_HOST_NOT_ON_CERTIFICATE", "URL_HOSTS_ON_CERTIFICATE", "URL_HOST_NOT_ON_CERTIFICATE"]);
+        assert_eq!(
+            codes,
+            [
+                "URL_HOSTS_ON_CERTIFICATE",
+                "URL_HOST_NOT_ON_CERTIFICATE",
+                "URL_HOSTS_ON_CERTIFICATE",
+                "URL_HOST_NOT_ON_CERTIFICATE"
+            ]
+        );
         assert_eq!(findings[0].list("hosts"), ["mail.contoso.com"]);
         assert_eq!(
             checks[1].cmdlets,

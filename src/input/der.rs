@@ -79,7 +79,11 @@ fn signed_structure(der: &[u8]) -> Result<Item, Error> {
         Err(reason) => reason,
     };
     match to_be_signed_shape(der) {
-        Some(Shape::Request) => Ok(Item::NotACertificate(Error::CertificateRequest)),
+        // A request this reader cannot use is still named as one.
+        Some(Shape::Request) => Ok(crate::x509::Request::parse(der)
+            .map_or(Item::NotACertificate(Error::CertificateRequest), |_| {
+                Item::Request(der.to_vec())
+            })),
         Some(Shape::RevocationList) => Ok(Item::NotACertificate(Error::RevocationList)),
         None => Err(Error::MalformedCertificate {
             reason: reason.to_owned(),

@@ -17,10 +17,19 @@
 //!   `Get-OutlookAnywhere`, `AutoDiscoverServiceInternalUri` of `Get-ClientAccessService`.
 
 use super::format_list::{get, list, records, Record};
-use crate::exchange::{AuthConfig, Connector, ConnectorKind, Directory, ListedCertificate, Settings, Url, VirtualDirectory};
+use crate::exchange::{
+    AuthConfig, Connector, ConnectorKind, Directory, ListedCertificate, Settings, Url, VirtualDirectory,
+};
 
 /// The keys whose presence says the text may print a setting read here.
-const KEYS: [&str; 6] = ["tlscertificatename", "thumbprint", "url", "hostname", "autodiscoverserviceinternaluri", "certificatethumbprint"];
+const KEYS: [&str; 6] = [
+    "tlscertificatename",
+    "thumbprint",
+    "url",
+    "hostname",
+    "autodiscoverserviceinternaluri",
+    "certificatethumbprint",
+];
 
 /// What `text` says of Exchange's settings (empty when nothing).
 pub(crate) fn read(text: &str) -> Settings {
@@ -88,8 +97,13 @@ fn directory(record: &Record) -> Option<VirtualDirectory> {
             .as_deref()
             .and_then(|i| i.rsplit('\\').next())
             .map(|n| n.split(" (").next().unwrap_or(n).trim());
-        let path = first.value.split_once("://").and_then(|(_, rest)| rest.split('/').nth(1));
-        named.and_then(Directory::from_name).or_else(|| path.and_then(Directory::from_name))?
+        let path = first
+            .value
+            .split_once("://")
+            .and_then(|(_, rest)| rest.split('/').nth(1));
+        named
+            .and_then(Directory::from_name)
+            .or_else(|| path.and_then(Directory::from_name))?
     };
     Some(VirtualDirectory { kind, identity, urls })
 }
@@ -211,12 +225,26 @@ AutoDiscoverServiceInternalUri : https://autodiscover.contoso.com/Autodiscover/A
 ";
         let settings = read(text);
         let auth = settings.auth.unwrap();
-        assert_eq!(auth.current.as_deref(), Some("9F8E7D6C5B4A39281706F5E4D3C2B1A098765432"));
+        assert_eq!(
+            auth.current.as_deref(),
+            Some("9F8E7D6C5B4A39281706F5E4D3C2B1A098765432")
+        );
         assert_eq!(auth.next, None);
         let kinds: Vec<_> = settings.directories.iter().map(|d| d.kind).collect();
-        assert_eq!(kinds, [Directory::Owa, Directory::Ews, Directory::OutlookAnywhere, Directory::Autodiscover]);
+        assert_eq!(
+            kinds,
+            [
+                Directory::Owa,
+                Directory::Ews,
+                Directory::OutlookAnywhere,
+                Directory::Autodiscover
+            ]
+        );
         assert_eq!(settings.directories[1].urls.len(), 1, "an empty ExternalUrl is not set");
-        assert_eq!(settings.directories[1].identity.as_deref(), Some("EX01\\EWS (Default Web Site)"));
+        assert_eq!(
+            settings.directories[1].identity.as_deref(),
+            Some("EX01\\EWS (Default Web Site)")
+        );
         assert_eq!(settings.directories[2].urls[1].property, "ExternalHostname");
     }
 

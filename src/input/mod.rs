@@ -86,11 +86,15 @@ pub struct Decoded {
     /// Exchange's settings the text prints (connectors, listed certificates), beside
     /// certificates or alone.
     pub exchange: crate::exchange::Settings,
+    /// DER of each certificate request (PKCS#10), judged when no certificate is given.
+    pub requests: Vec<Vec<u8>>,
 }
 
 /// One recognised element of an input.
 pub(crate) enum Item {
     Certificate(Vec<u8>),
+    /// A certificate request (PKCS#10), read by [`crate::x509::Request`].
+    Request(Vec<u8>),
     PrivateKey(KeyPublicPart),
     /// Something that is not a certificate; it becomes the error if nothing else is found.
     NotACertificate(Error),
@@ -170,6 +174,7 @@ pub fn decode(input: &Input<'_>) -> Result<Decoded, Error> {
                 keys: Vec::new(),
                 names,
                 exchange: settings,
+                requests: Vec::new(),
             })
         }
         (decoded, _) => decoded.map(|decoded| Decoded {
@@ -262,16 +267,28 @@ fn asn1_error(error: Asn1Error) -> Error {
 
 fn collect(format: Format, items: Vec<Item>) -> Result<Decoded, Error> {
     let mut certificates = Vec::new();
+    let mut requests = Vec::new();
     let mut keys = Vec::new();
     let mut first_other = None;
     for item in items {
         match item {
             Item::Certificate(der) => certificates.push(der),
+            Item::Request(der) => requests.push(der),
             Item::PrivateKey(key) => keys.push(key),
             Item::NotACertificate(error) => {
                 first_other.get_or_insert(error);
             }
         }
+    }
+    if certificates.is_empty() && !requests.is_empty() {
+        return Ok(Decoded {
+            format: Format::CertificateRequest,
+            certificates,
+            keys,
+            names: None,
+            exchange: crate::exchange::Settings::default(),
+            requests,
+        });
     }
     if certificates.is_empty() {
         return Err(match (first_other, keys.is_empty()) {
@@ -286,5 +303,6 @@ fn collect(format: Format, items: Vec<Item>) -> Result<Decoded, Error> {
         keys,
         names: None,
         exchange: crate::exchange::Settings::default(),
+        requests,
     })
 }

@@ -38,6 +38,9 @@ pub enum Format {
     /// No certificate, Exchange's settings: connectors (`Get-SendConnector`,
     /// `Get-ReceiveConnector`), judged in [`crate::Report::exchange`].
     ExchangeSettings,
+    /// A certificate request (PKCS#10, PEM or DER, `New-ExchangeCertificate -GenerateRequest`):
+    /// its names and key judged as the certificate it will become.
+    CertificateRequest,
 }
 
 /// Where the names came from.
@@ -50,6 +53,8 @@ pub enum NamesSource {
     ConnectivityAnalyzer,
     /// `Get-OutlookAnywhere | Format-List` output.
     GetOutlookAnywhere,
+    /// A certificate request (PKCS#10): the names the certificate will carry.
+    CertificateRequest,
 }
 
 /// What text says about the server's certificate and host. Values are as the text gives them.

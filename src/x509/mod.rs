@@ -7,13 +7,15 @@
 //! unknown string types), like the mainstream verifiers.
 
 pub(crate) mod extensions;
-mod name;
+pub(crate) mod name;
 #[cfg(any(test, feature = "reference-reader"))]
 pub(crate) mod reference;
+mod request;
 mod time;
 
 pub(crate) use extensions::{BasicConstraints, Extension, GeneralName, GeneralSubtree, NameConstraints};
 pub(crate) use name::Name;
+pub(crate) use request::Request;
 pub(crate) use time::read as read_time;
 
 use crate::asn1::{self, Tlv, TAG_BIT_STRING, TAG_INTEGER, TAG_OID, TAG_SEQUENCE};
