@@ -214,12 +214,15 @@ const WINDOWS_NAMES: &[(&[u8], &str)] = &[
 ];
 
 /// One value as `CertNameToStr` writes it: quoted when it is empty, holds one of `,+="<>#;`
-/// or a line break, or starts or ends with white space; a quote inside doubled.
+/// or a line feed, or starts or ends with white space; a quote inside doubled (Microsoft Learn,
+/// "CertNameToStrW function", Remarks, and "CertNameToStr" for Windows CE: "Embedded quotes are
+/// double-quoted. Empty strings are quoted."; Wine's crypt32 `is_quotable_char` and
+/// `quote_rdn_value_to_str_w` behave the same, and join a multi-valued RDN with ` + `).
 fn windows_value(value: &str, out: &mut String) {
     let quoted = value.is_empty()
         || value.starts_with(char::is_whitespace)
         || value.ends_with(char::is_whitespace)
-        || value.contains([',', '+', '=', '"', '<', '>', '#', ';', '\n', '\r']);
+        || value.contains([',', '+', '=', '"', '<', '>', '#', ';', '\n']);
     if !quoted {
         out.push_str(value);
         return;
@@ -288,6 +291,9 @@ mod tests {
         ];
         let parsed = name(&der);
         assert_eq!(parsed.to_string(), "CN=mail.contoso.com, O=Co + OU=");
+        // Windows: the RDNs last first, the multi-valued one's attributes in order, the empty
+        // value quoted.
+        assert_eq!(parsed.windows_text(), "O=Co + OU=\"\", CN=mail.contoso.com");
         assert_eq!(parsed.common_names(), vec!["mail.contoso.com"]);
         assert!(parsed.emails().is_empty());
     }
@@ -299,6 +305,7 @@ mod tests {
             0x30, 0x0c, 0x31, 0x0a, 0x30, 0x08, 0x06, 0x03, 0x2a, 0x03, 0x04, 0x01, 0x01, 0xff,
         ];
         assert_eq!(name(&der).to_string(), "1.2.3.4=#0101FF");
+        assert_eq!(name(&der).windows_text(), "OID.1.2.3.4=#0101FF");
         assert!(Name::read(&[0x30, 0x02, 0x31, 0x00]).is_err(), "an empty RDN");
         assert!(Name::read(&[0x31, 0x00]).is_err());
         assert_eq!(name(&[0x30, 0x00]).to_string(), "");
