@@ -50,7 +50,7 @@ if [ -z "$(ls -A "$corpus")" ]; then
       ;;
     exchange)
       # The Exchange Management Shell outputs of the tests (tests/data/exchange/).
-      cp ../tests/data/exchange/*.txt "$corpus"/
+      cp ../tests/data/exchange/*.txt ../tests/data/request.csr "$corpus"/
       ;;
     reader)
       # DER certificates, one a file: what the reader reads.

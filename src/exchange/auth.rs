@@ -110,7 +110,6 @@ pub(super) fn judge(
 
 #[cfg(test)]
 mod tests {
-    use super::super::CertificateSource;
     use super::*;
 
     const NOW: UnixTime = UnixTime(1_796_000_000); // 2026-11-30
@@ -118,17 +117,7 @@ mod tests {
 
     fn auth(thumbprint: &str, issuer: &str, days_left: i64, lifetime: i64) -> ExchangeCertificate {
         let subject = "CN=Microsoft Exchange Server Auth Certificate";
-        ExchangeCertificate {
-            source: CertificateSource::Listed,
-            thumbprint: thumbprint.to_owned(),
-            subject: subject.to_owned(),
-            issuer: issuer.to_owned(),
-            tls_certificate_name: format!("<I>{issuer}<S>{subject}"),
-            names: Vec::new(),
-            not_before: Some(UnixTime(NOW.0 + (days_left - lifetime) * DAY)),
-            not_after: Some(UnixTime(NOW.0 + days_left * DAY)),
-            services: Some("SMTP".to_owned()),
-        }
+        ExchangeCertificate::for_test(thumbprint, issuer, subject, &[], NOW.0 + days_left * DAY, lifetime)
     }
 
     fn config(current: Option<&str>, next: Option<&str>) -> AuthConfig {

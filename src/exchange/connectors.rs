@@ -182,7 +182,7 @@ fn date(time: Option<UnixTime>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{CertificateSource, ConnectorKind};
+    use super::super::ConnectorKind;
     use super::*;
 
     const NOW: UnixTime = UnixTime(1_796_000_000); // 2026-11-30
@@ -194,17 +194,7 @@ mod tests {
         names: &[&str],
         not_after: i64,
     ) -> ExchangeCertificate {
-        ExchangeCertificate {
-            source: CertificateSource::Listed,
-            thumbprint: thumbprint.to_owned(),
-            subject: subject.to_owned(),
-            issuer: issuer.to_owned(),
-            tls_certificate_name: format!("<I>{issuer}<S>{subject}"),
-            names: names.iter().map(|n| (*n).to_owned()).collect(),
-            not_before: Some(UnixTime(not_after - 90 * 86_400)),
-            not_after: Some(UnixTime(not_after)),
-            services: None,
-        }
+        ExchangeCertificate::for_test(thumbprint, issuer, subject, names, not_after, 90)
     }
 
     fn connector(name: Option<&str>) -> Connector {

@@ -285,6 +285,29 @@ impl ExchangeCertificate {
         }
     }
 
+    /// A listed certificate for the tests: `names` and a validity of `days` days ending at `not_after`.
+    #[cfg(test)]
+    pub(crate) fn for_test(
+        thumbprint: &str,
+        issuer: &str,
+        subject: &str,
+        names: &[&str],
+        not_after: i64,
+        days: i64,
+    ) -> Self {
+        Self {
+            source: CertificateSource::Listed,
+            thumbprint: thumbprint.to_owned(),
+            subject: subject.to_owned(),
+            issuer: issuer.to_owned(),
+            tls_certificate_name: format!("<I>{issuer}<S>{subject}"),
+            names: names.iter().map(|n| (*n).to_owned()).collect(),
+            not_before: Some(UnixTime(not_after - days * 86_400)),
+            not_after: Some(UnixTime(not_after)),
+            services: None,
+        }
+    }
+
     /// A certificate listed by `Get-ExchangeCertificate`.
     pub(crate) fn listed(listed: &ListedCertificate) -> Self {
         Self {

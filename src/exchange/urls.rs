@@ -126,21 +126,11 @@ fn cmdlet(directory: &VirtualDirectory, property: &str, value: &str, host: &str,
 
 #[cfg(test)]
 mod tests {
-    use super::super::{CertificateSource, Url};
+    use super::super::Url;
     use super::*;
 
     fn certificate(names: &[&str]) -> ExchangeCertificate {
-        ExchangeCertificate {
-            source: CertificateSource::Given(0),
-            thumbprint: "AA".to_owned(),
-            subject: "CN=mail.contoso.com".to_owned(),
-            issuer: "CN=R11".to_owned(),
-            tls_certificate_name: String::new(),
-            names: names.iter().map(|n| (*n).to_owned()).collect(),
-            not_before: None,
-            not_after: None,
-            services: None,
-        }
+        ExchangeCertificate::for_test("AA", "CN=R11", "CN=mail.contoso.com", names, 0, 90)
     }
 
     fn directory(kind: Directory, identity: Option<&str>, urls: &[(&str, &str)]) -> VirtualDirectory {
