@@ -32,6 +32,8 @@ const state = {
   stores: [],
   /** The page's words in its language, from the engine's catalogue (`messages`). */
   words: {},
+  /** The engine's catalogue of each language loaded but English (language -> text). */
+  catalogues: new Map(),
 };
 const TRUST_STORES = ['mozilla', 'microsoft'];
 /** How long the first answer waits for the root index before it shows the names alone. */
@@ -80,6 +82,13 @@ async function applyLanguage() {
   // A quicker second change of language wins.
   if (language !== state.language) return;
   state.words = words;
+  // Another language than English comes with the engine's catalogue: the modules build in
+  // English only.
+  if (words.catalogue && !state.catalogues.has(language)) {
+    state.catalogues.set(language, words.catalogue);
+    if (state.engine) giveLanguage(state.engine, language, words.catalogue);
+    if (state.worker) state.worker.postMessage({ language: [language, words.catalogue] });
+  }
   document.documentElement.lang = language;
   for (const node of document.querySelectorAll('[data-i18n]')) {
     node.replaceChildren(withCode(t(node.dataset.i18n)));
@@ -91,6 +100,18 @@ async function applyLanguage() {
 
 // ---- the engine -------------------------------------------------------------------------
 
+/**
+ * Hands a language's catalogue to an engine module. One it refuses (a file of another build)
+ * leaves its findings in English, the page's own words still in the language.
+ */
+function giveLanguage(module, language, text) {
+  try {
+    module.loadLanguage(language, text);
+  } catch {
+    // English findings: the engine's fallback.
+  }
+}
+
 async function loadEngine(attempt = 0) {
   const script = document.querySelector('script[data-bindings]');
   const url = new URL(script.dataset.bindings, document.baseURI);
@@ -101,6 +122,7 @@ async function loadEngine(attempt = 0) {
   if (whole) for (const kind of TRUST_STORES) module.loadTrust(kind, whole[kind]);
   if (index) module.loadRootIndex(index);
   for (const [file, text] of files) module.loadRootFile(file, text);
+  for (const [language, text] of state.catalogues) giveLanguage(module, language, text);
   return module;
 }
 
@@ -177,6 +199,7 @@ function workerAnalyze(request) {
   if (!state.worker) {
     state.worker = new Worker('pfx-worker.js', { type: 'module' });
     postRoots({ ...state.roots, files: [...state.roots.files] });
+    for (const language of state.catalogues) state.worker.postMessage({ language });
     state.worker.onmessage = ({ data }) => {
       const call = state.workerCalls.get(data.id);
       state.workerCalls.delete(data.id);
@@ -899,6 +922,8 @@ async function boot() {
   try {
     state.engine = await engine;
     await worded;
+    // The language's catalogue, should its words have come before the engine was assigned.
+    for (const [language, text] of state.catalogues) giveLanguage(state.engine, language, text);
   } catch (error) {
     // Without the engine or the page's words, index.html's English says it.
     showError({ code: 'LOAD_FAILED', message: $('load-failed').textContent + String(error.message || error) });

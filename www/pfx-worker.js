@@ -5,9 +5,14 @@ import * as engine from './msstd-check-pfx.js';
 const ready = engine.default({ module_or_path: new URL('msstd-check-pfx_bg.wasm', import.meta.url) });
 
 self.onmessage = async ({ data }) => {
-  const { id, request, roots } = data;
+  const { id, request, roots, language } = data;
   try {
     await ready;
+    // A language's catalogue (app.js `applyLanguage`): this module builds in English only.
+    if (language) {
+      engine.loadLanguage(...language);
+      return;
+    }
     // The roots, as the page gets them (app.js `postRoots`): whole stores, the index, root files.
     if (roots) {
       if (roots.whole) for (const [kind, text] of Object.entries(roots.whole)) engine.loadTrust(kind, text);

@@ -79,6 +79,100 @@ impl<'a> Args<'a> {
     }
 }
 
+/// Between two messages of a catalogue's text ([`Catalogue::encode`]); patterns hold only the
+/// control characters 1 to 7, so these two never occur inside one.
+const MESSAGE_END: char = '\u{1e}';
+/// Between the fields of a message: its id, `=` and its value (or nothing), then each
+/// attribute's name and pattern.
+const FIELD_END: char = '\u{1f}';
+
+impl Catalogue {
+    /// The catalogue as one text, which [`Catalogue::decode`] reads back: how the page carries
+    /// a language its module does not build in.
+    pub(crate) fn encode(&self) -> String {
+        let mut text = String::new();
+        for message in self.messages {
+            text.push_str(message.id);
+            text.push(FIELD_END);
+            if let Some(value) = message.value {
+                text.push('=');
+                text.push_str(value);
+            }
+            for (name, pattern) in message.attributes {
+                text.push(FIELD_END);
+                text.push_str(name);
+                text.push(FIELD_END);
+                text.push_str(pattern);
+            }
+            text.push(MESSAGE_END);
+        }
+        text
+    }
+
+    /// A catalogue from [`Catalogue::encode`]'s text, if it holds exactly the messages and
+    /// attributes of `model` (the built-in English: a language file of another build, or a cut
+    /// download, is refused rather than worded with gaps). Its text then lives as long as the
+    /// program, as a built-in catalogue's does (the page loads each language once); a refused
+    /// text is not kept.
+    pub(crate) fn decode(text: &str, model: &Catalogue) -> Result<Catalogue, &'static str> {
+        read(text, model)?;
+        let text: &'static str = Box::leak(text.into());
+        let messages: Vec<Message> = read(text, model)?
+            .into_iter()
+            .map(|(id, value, attributes)| Message {
+                id,
+                value,
+                attributes: Box::leak(attributes.into_boxed_slice()),
+            })
+            .collect();
+        Ok(Catalogue {
+            messages: Box::leak(messages.into_boxed_slice()),
+        })
+    }
+}
+
+/// A message read from a catalogue's text: its id, its value, its attributes.
+type Read<'t> = (&'t str, Option<&'t str>, Vec<(&'t str, &'t str)>);
+
+/// The messages of a catalogue's text, checked against `model` ([`Catalogue::decode`]).
+fn read<'t>(text: &'t str, model: &Catalogue) -> Result<Vec<Read<'t>>, &'static str> {
+    const OTHER: &str = "the language's messages are not this build's";
+    let mut messages: Vec<Read<'t>> = Vec::new();
+    let mut records = text.split(MESSAGE_END);
+    if records.next_back() != Some("") {
+        return Err("the language's text is cut short");
+    }
+    for record in records {
+        let mut fields = record.split(FIELD_END);
+        let id = fields.next().unwrap_or_default();
+        let value = match fields.next() {
+            Some("") => None,
+            Some(value) => Some(value.strip_prefix('=').ok_or(OTHER)?),
+            None => return Err(OTHER),
+        };
+        let mut attributes = Vec::new();
+        while let Some(name) = fields.next() {
+            attributes.push((name, fields.next().ok_or(OTHER)?));
+        }
+        let expected = model.message(id).ok_or(OTHER)?;
+        let same_attributes = expected.attributes.len() == attributes.len()
+            && expected
+                .attributes
+                .iter()
+                .zip(&attributes)
+                .all(|((a, _), (b, _))| a == b);
+        let in_order = messages.last().is_none_or(|(last, _, _)| *last < id);
+        if expected.value.is_some() != value.is_some() || !same_attributes || !in_order {
+            return Err(OTHER);
+        }
+        messages.push((id, value, attributes));
+    }
+    if messages.len() != model.messages.len() {
+        return Err(OTHER);
+    }
+    Ok(messages)
+}
+
 /// How deep message references may nest: the build script refuses cycles, this is the guard
 /// for the module.
 const MAX_DEPTH: u8 = 8;

@@ -22,7 +22,10 @@ use crate::msstd::Outcome;
 use crate::principal::{Principal, PrincipalValue};
 use crate::{ChainStatus, Code, Finding, Report, Severity};
 
-/// The tables `build/catalogue.rs` compiles from `locales/*.ftl`.
+/// The tables `build/catalogue.rs` compiles from `locales/*.ftl`. Without the
+/// `builtin-languages` feature (the page's modules) only English is used: the others arrive as
+/// text ([`load_language`]) and their tables are left out of the build.
+#[cfg_attr(not(any(test, feature = "builtin-languages")), allow(dead_code))]
 mod catalogues {
     use super::catalogue::{Catalogue, Message};
     include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
@@ -49,10 +52,24 @@ macro_rules! languages {
                 }
             }
 
+            /// The language's catalogue: built in, or loaded ([`load_language`]); English
+            /// until a language that is neither has been loaded.
             fn catalogue(self) -> &'static Catalogue {
-                match self {
+                #[cfg(any(test, feature = "builtin-languages"))]
+                let built_in: &'static Catalogue = match self {
                     $($(#[cfg($cfg)])? Self::$variant => &catalogues::$table,)*
-                }
+                };
+                #[cfg(not(any(test, feature = "builtin-languages")))]
+                let built_in: &'static Catalogue = match self {
+                    Self::En => &catalogues::EN,
+                    _ => return loaded(self).unwrap_or(&catalogues::EN),
+                };
+                built_in
+            }
+
+            /// Its place in [`Language::ALL`].
+            fn index(self) -> usize {
+                Self::ALL.iter().position(|l| *l == self).unwrap_or_default()
             }
 
             /// The page's own words (`page-*`), kept out of the engine's module.
@@ -73,6 +90,45 @@ languages! {
     /// The tests' pseudo-locale: English with every letter accented, generated from en.ftl.
     #[cfg(test)]
     Pseudo = "en-x-pseudo" => PSEUDO, PAGE_PSEUDO;
+}
+
+/// The languages loaded as text, by their place in [`Language::ALL`].
+static LOADED: [std::sync::OnceLock<Catalogue>; Language::ALL.len()] =
+    [const { std::sync::OnceLock::new() }; Language::ALL.len()];
+
+fn loaded(language: Language) -> Option<&'static Catalogue> {
+    LOADED.get(language.index())?.get()
+}
+
+/// Whether the findings can be worded in `language` now: built in (English always; every
+/// language with the `builtin-languages` feature, the command line's and the relay's) or loaded.
+pub fn is_loaded(language: Language) -> bool {
+    language == Language::En || cfg!(any(test, feature = "builtin-languages")) || loaded(language).is_some()
+}
+
+/// `language`'s catalogue as one text, for a build without it built in to load
+/// ([`load_language`]): the page carries it in `messages-TAG.json` (`examples/page_messages.rs`).
+/// `None` when this build has not got it either.
+pub fn catalogue_text(language: Language) -> Option<String> {
+    is_loaded(language).then(|| language.catalogue().encode())
+}
+
+/// Loads `language`'s catalogue from [`catalogue_text`]'s text, in a build without it built
+/// in; until then its findings are worded in English. Loading a language twice, or one built
+/// in, keeps the first.
+///
+/// # Errors
+/// When the text is not the catalogue of this build (another version's, or cut short): the
+/// language stays unloaded.
+pub fn load_language(language: Language, text: &str) -> Result<(), &'static str> {
+    if is_loaded(language) {
+        return Ok(());
+    }
+    let catalogue = catalogue::Catalogue::decode(text, &catalogues::EN)?;
+    if let Some(slot) = LOADED.get(language.index()) {
+        let _ = slot.set(catalogue);
+    }
+    Ok(())
 }
 
 // `languages!` writes the variants, and a `#[default]` among them would reach its match arms.
@@ -667,6 +723,39 @@ mod tests {
             }
         }
         left.into_iter().collect()
+    }
+
+    #[test]
+    fn a_catalogue_read_back_from_its_text_words_as_the_built_in_one() {
+        for &language in Language::ALL {
+            let built_in = language.catalogue();
+            let text = catalogue_text(language).unwrap();
+            let read = Catalogue::decode(&text, &catalogues::EN).unwrap();
+            assert_eq!(read.messages.len(), built_in.messages.len());
+            for (a, b) in read.messages.iter().zip(built_in.messages) {
+                assert_eq!(
+                    (a.id, a.value, a.attributes),
+                    (b.id, b.value, b.attributes),
+                    "{language:?}"
+                );
+            }
+            // Cut short, another build's, a message missing or out of order: refused.
+            assert!(Catalogue::decode(&text[..text.len() - 1], &catalogues::EN).is_err());
+            assert!(Catalogue::decode(&text[..text.len() / 2], &catalogues::EN).is_err());
+            assert!(Catalogue::decode("", &catalogues::EN).is_err());
+            assert!(Catalogue::decode(&text.replacen("CERT_EXPIRED", "CERT_EXPIRED_X", 1), &catalogues::EN).is_err());
+            let first = text.find('\u{1e}').unwrap() + 1;
+            assert!(
+                Catalogue::decode(&text[first..], &catalogues::EN).is_err(),
+                "one message missing"
+            );
+            let second = first + text[first..].find('\u{1e}').unwrap() + 1;
+            let swapped = format!("{}{}{}", &text[first..second], &text[..first], &text[second..]);
+            assert!(Catalogue::decode(&swapped, &catalogues::EN).is_err(), "out of order");
+        }
+        // A language built in is loaded already; loading it again keeps it.
+        assert!(is_loaded(Language::It));
+        assert_eq!(load_language(Language::It, "garbage"), Ok(()));
     }
 
     #[test]

@@ -245,6 +245,24 @@ pub fn load_root_file(file: &JsValue, text: &JsValue) -> Result<usize, JsValue> 
     })
 }
 
+/// Loads a language's catalogue (`messages-TAG.json`'s `catalogue`, from
+/// `msstd_check::render::catalogue_text`): the page's modules build in English only, and word
+/// findings in another language once it is loaded (in English until then).
+///
+/// # Errors
+/// `BAD_REQUEST` when the tag names no language of this build or the text is not its
+/// catalogue (another version's file, or one cut short).
+pub fn load_language(tag: &JsValue, text: &JsValue) -> Result<(), JsValue> {
+    let tag = text_argument(tag, "language tag")?;
+    let language = Language::ALL
+        .iter()
+        .copied()
+        .find(|l| l.tag() == tag)
+        .ok_or_else(|| error("BAD_REQUEST", format!("no language {tag:?} in this build")))?;
+    let text = text_argument(text, "catalogue")?;
+    render::load_language(language, &text).map_err(|reason| error("BAD_REQUEST", reason.to_owned()))
+}
+
 fn language(tag: Option<&str>) -> Language {
     tag.map(Language::from_tag).unwrap_or_default()
 }
@@ -408,7 +426,7 @@ pub fn signature_check(child: &JsValue, issuer: &JsValue) -> JsValue {
 
 /// Expands to the `#[wasm_bindgen]` exports of a module: `analyze(request)`,
 /// `parsePrincipal(text, language)`, `signatureCheck(child, issuer)`, `loadTrust(kind, text)`,
-/// `loadRootIndex(text)`, `loadRootFile(file, text)`,
+/// `loadRootIndex(text)`, `loadRootFile(file, text)`, `loadLanguage(tag, text)`,
 /// `version()`, `commit()`, `pkcs12Supported()`.
 #[macro_export]
 macro_rules! export_bindings {
@@ -455,6 +473,15 @@ macro_rules! export_bindings {
         #[wasm_bindgen(js_name = loadRootIndex)]
         pub fn load_root_index(text: &$crate::__wasm_bindgen::JsValue) -> Result<(), $crate::__wasm_bindgen::JsValue> {
             $crate::load_root_index(text)
+        }
+
+        /// Loads a language's catalogue; see `msstd_check_js::load_language`.
+        #[wasm_bindgen(js_name = loadLanguage)]
+        pub fn load_language(
+            tag: &$crate::__wasm_bindgen::JsValue,
+            text: &$crate::__wasm_bindgen::JsValue,
+        ) -> Result<(), $crate::__wasm_bindgen::JsValue> {
+            $crate::load_language(tag, text)
         }
 
         /// Loads a root file the analysis asked for; see `msstd_check_js::load_root_file`.
