@@ -375,6 +375,9 @@ ROOT_PILOT = The path ends at { $root }, a root of Microsoft's post-quantum TLS 
 ROOT_STORE_STALE = This build judges with { root-program } ({ $version }), published { $days } days before the analysis time: roots the program added, distrusted or removed since are not known, so the verdict may be stale.
     .fix = Update msstd-check: each release carries the root stores of its day (msstd-relay --version and the page's footer name them).
 
+## Exchange's settings and certificate requests (the exchange-settings feature): a build
+## without it, such as the page's first module, leaves this group out.
+
 CONNECTOR_CERTIFICATE_FOUND = The { connector-kind } { $connector } uses the certificate { $thumbprint } ({ $subject }, valid until { $not_after }): its TlsCertificateName names it{ $matches ->
     [one] .
    *[other] , and { $matches } certificates given match it: Exchange uses the one valid the longest.
@@ -704,6 +707,7 @@ INPUT_TOO_LARGE = the input is { $bytes } bytes; certificates are far smaller, s
 INPUT_TOO_MANY_CERTIFICATES = more than { $limit } certificates were given; a chain has a handful
 INPUT_TRUNCATED = the data is truncated: its DER header announces { $declared } bytes but only { $available } are present
 INPUT_CERTIFICATE_REQUEST = this is a certificate request (CSR), not a certificate: submit it to the CA and check the certificate it issues
+INPUT_CERTIFICATE_REQUEST_UNSUPPORTED = this build does not check certificate requests
 INPUT_PRIVATE_KEY_ONLY = this is a private key, not a certificate: give the certificate (.cer/.crt/.pem) or the .pfx that holds both
 INPUT_PUBLIC_KEY_ONLY = this is a bare public key, not a certificate
 INPUT_REVOCATION_LIST = this is a certificate revocation list (CRL), not a certificate
@@ -718,4 +722,5 @@ INPUT_WRONG_PASSWORD = the password is wrong for this .pfx file
 INPUT_PKCS12_ITERATIONS = this .pfx file asks for { $iterations } key-derivation iterations; more than { $limit } are refused so that opening it cannot freeze the page
 INPUT_MALFORMED_PKCS12 = this .pfx file cannot be read: { $reason }
 INPUT_PKCS12_UNSUPPORTED = this build cannot open .pfx files
+INPUT_EXCHANGE_SETTINGS_UNSUPPORTED = this build does not read Exchange Management Shell output
 TRUST_DATA_MALFORMED = the trust-store data does not read at line { $line }: { $reason }

@@ -358,6 +358,10 @@ ROOT_PILOT = Il percorso termina in { $root }, una radice del pilota TLS post-qu
     .condition = la radice è una radice pilota, solo per prove
 ROOT_STORE_STALE = Questa versione giudica con { root-program } ({ $version }), pubblicato { $days } giorni prima del momento dell'analisi: le radici che il programma ha aggiunto, revocato o rimosso da allora non sono note, quindi il verdetto potrebbe non essere aggiornato.
     .fix = Aggiornare msstd-check: ogni versione porta gli archivi di radici del suo giorno (msstd-relay --version e il piè di pagina della pagina li indicano).
+
+## Exchange's settings and certificate requests: le impostazioni di Exchange e le richieste di
+## certificato (la funzionalità exchange-settings; il primo modulo della pagina ne è privo).
+
 CONNECTOR_CERTIFICATE_FOUND = Il { connector-kind } { $connector } usa il certificato { $thumbprint } ({ $subject }, valido fino al { $not_after }): il suo TlsCertificateName lo nomina{ $matches ->
     [one] .
    *[other] , e { $matches } certificati forniti corrispondono: Exchange usa quello valido più a lungo.
@@ -684,6 +688,7 @@ INPUT_TOO_LARGE = l'input è di { $bytes } byte; i certificati sono molto più p
 INPUT_TOO_MANY_CERTIFICATES = sono stati forniti più di { $limit } certificati; una catena ne ha pochi
 INPUT_TRUNCATED = i dati sono troncati: la loro intestazione DER annuncia { $declared } byte ma ne sono presenti solo { $available }
 INPUT_CERTIFICATE_REQUEST = questa è una richiesta di certificato (CSR), non un certificato: inviarla alla CA e verificare il certificato che emette
+INPUT_CERTIFICATE_REQUEST_UNSUPPORTED = questa versione non verifica le richieste di certificato
 INPUT_PRIVATE_KEY_ONLY = questa è una chiave privata, non un certificato: fornire il certificato (.cer/.crt/.pem) o il file .pfx che contiene entrambi
 INPUT_PUBLIC_KEY_ONLY = questa è una semplice chiave pubblica, non un certificato
 INPUT_REVOCATION_LIST = questo è un elenco di revoche di certificati (CRL), non un certificato
@@ -698,4 +703,5 @@ INPUT_WRONG_PASSWORD = la password non è corretta per questo file .pfx
 INPUT_PKCS12_ITERATIONS = questo file .pfx chiede { $iterations } iterazioni di derivazione della chiave; oltre { $limit } sono rifiutate perché aprirlo non blocchi la pagina
 INPUT_MALFORMED_PKCS12 = questo file .pfx non si può leggere: { $reason }
 INPUT_PKCS12_UNSUPPORTED = questa versione non può aprire file .pfx
+INPUT_EXCHANGE_SETTINGS_UNSUPPORTED = questa versione non legge l'output di Exchange Management Shell
 TRUST_DATA_MALFORMED = i dati dell'archivio di radici non si leggono alla riga { $line }: { $reason }

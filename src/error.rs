@@ -33,6 +33,11 @@ pub enum Error {
     },
     /// A certificate signing request, not a certificate.
     CertificateRequest,
+    /// A certificate request, in a build without the `exchange-settings` feature, which judges
+    /// them.
+    CertificateRequestUnsupported,
+    /// Exchange's settings (shell output), in a build without the `exchange-settings` feature.
+    ExchangeSettingsUnsupported,
     /// A private key with no certificate beside it.
     PrivateKeyOnly,
     /// A bare public key, not a certificate.
@@ -108,6 +113,8 @@ impl Error {
             Self::TooManyCertificates { .. } => "INPUT_TOO_MANY_CERTIFICATES",
             Self::Truncated { .. } => "INPUT_TRUNCATED",
             Self::CertificateRequest => "INPUT_CERTIFICATE_REQUEST",
+            Self::CertificateRequestUnsupported => "INPUT_CERTIFICATE_REQUEST_UNSUPPORTED",
+            Self::ExchangeSettingsUnsupported => "INPUT_EXCHANGE_SETTINGS_UNSUPPORTED",
             Self::PrivateKeyOnly => "INPUT_PRIVATE_KEY_ONLY",
             Self::PublicKeyOnly => "INPUT_PUBLIC_KEY_ONLY",
             Self::RevocationList => "INPUT_REVOCATION_LIST",
@@ -125,6 +132,16 @@ impl Error {
             Self::MalformedTrustData { .. } => "TRUST_DATA_MALFORMED",
             Self::InInput { error, .. } => error.code(),
         }
+    }
+
+    /// Whether the input is one this build was made without the feature to read (PKCS#12,
+    /// Exchange's settings, certificate requests), which a build with every feature reads: the
+    /// page then hands it to its second module.
+    pub fn is_unsupported(&self) -> bool {
+        matches!(
+            self.root(),
+            Self::Pkcs12Unsupported | Self::ExchangeSettingsUnsupported | Self::CertificateRequestUnsupported
+        )
     }
 
     /// The error without the input it came from.

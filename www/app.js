@@ -194,7 +194,10 @@ async function loadWholeStores() {
   }
 }
 
-/** The PKCS#12 module runs in a worker, loaded only when a .pfx arrives. */
+/**
+ * The second module (PKCS#12, Exchange's settings, certificate requests) runs in a worker,
+ * loaded only when the first refuses an input as `unsupported`.
+ */
 function workerAnalyze(request) {
   if (!state.worker) {
     state.worker = new Worker('pfx-worker.js', { type: 'module' });
@@ -229,7 +232,8 @@ async function analyzeOnce(request) {
   try {
     return state.engine.analyze(request);
   } catch (error) {
-    if (error && error.code === 'INPUT_PKCS12_UNSUPPORTED') return workerAnalyze(request);
+    // What this module lacks the code for (a .pfx, Exchange's settings, a request): the worker's.
+    if (error && error.unsupported) return workerAnalyze(request);
     if (error && error.code) throw error;
     // A trap leaves the module's memory in an unknown state: load a fresh instance.
     state.engine = await loadEngine(state.nextCall++).catch(() => state.engine);

@@ -6,6 +6,7 @@
 mod checks;
 mod named;
 mod options;
+#[cfg(feature = "exchange-settings")]
 mod request;
 
 pub use options::Options;
@@ -126,16 +127,12 @@ fn names_only(
 ) -> Result<Report, Error> {
     // A certificate request: its names first, what other text says filling the rest (the host,
     // a principal).
-    let request = decoded
-        .iter()
-        .flat_map(|d| &d.requests)
-        .find_map(|der| request::judge(der));
-    let (named, request) = match request {
-        Some((mut from_request, findings, becomes)) => {
+    let (named, request) = match requested(decoded) {
+        Some((mut from_request, request)) => {
             if let Some(other) = named {
                 from_request.merge(other);
             }
-            (Some(from_request), Some(named::Requested { findings, becomes }))
+            (Some(from_request), Some(request))
         }
         None => (named, None),
     };
@@ -143,6 +140,24 @@ fn names_only(
         return Err(Error::Empty);
     }
     Ok(named::report(named, request, settings, summaries, options))
+}
+
+/// The first certificate request given, judged: the names it asks for, its findings and the
+/// certificate it will become.
+#[cfg(feature = "exchange-settings")]
+fn requested(decoded: &[Decoded]) -> Option<(NamedCertificate, named::Requested)> {
+    let (named, findings, becomes) = decoded
+        .iter()
+        .flat_map(|d| &d.requests)
+        .find_map(|der| request::judge(der))?;
+    Some((named, named::Requested { findings, becomes }))
+}
+
+/// None: a build without `exchange-settings` refuses requests as it reads them
+/// ([`Error::CertificateRequestUnsupported`]).
+#[cfg(not(feature = "exchange-settings"))]
+fn requested(_: &[Decoded]) -> Option<(NamedCertificate, named::Requested)> {
+    None
 }
 
 /// The certificate mode: the chain built from the `total` certificates `decoded` and judged
@@ -230,15 +245,15 @@ fn certificates(
     checks::key_pairs(leaf, leaf_index, &keys, &mut findings);
     let names = leaf_names(leaf, leaf_index, named.as_ref(), &certificates, options, &mut findings);
 
-    let exchange = (!settings.is_empty()).then(|| {
-        let given = certs
+    let given = || {
+        certs
             .iter()
             .zip(&certificates)
             .filter(|(_, summary)| !summary.is_ca)
             .map(|(cert, summary)| exchange::ExchangeCertificate::given(cert, summary))
-            .collect();
-        exchange::judge(&settings, given, Some(leaf_index), options.now, &mut findings)
-    });
+            .collect()
+    };
+    let exchange = exchange::section(&settings, given, Some(leaf_index), options.now, &mut findings);
     findings.extend(version::stale_notes(options));
     Report::sort(&mut findings);
     let judged = chain.status != ChainStatus::Pending;

@@ -12,7 +12,11 @@ use crate::msstd::{self, LeafNames};
 use crate::report::{Chain, ChainStatus, InputSummary, NamedCertificate, NamesSource, Report, SCHEMA};
 use crate::{exchange, host, principal, Options};
 
-/// A certificate request's findings and the certificate it will become ([`super::request`]).
+/// A certificate request's findings and the certificate it will become (`super::request`).
+#[cfg_attr(
+    not(feature = "exchange-settings"),
+    allow(dead_code, reason = "a build without exchange-settings refuses requests as it reads them")
+)]
 pub(crate) struct Requested {
     pub findings: Vec<Finding>,
     pub becomes: exchange::ExchangeCertificate,
@@ -98,15 +102,7 @@ pub(crate) fn report(
     for finding in &mut findings {
         finding.certificate = None;
     }
-    let exchange = (!settings.is_empty()).then(|| {
-        exchange::judge(
-            settings,
-            becomes.into_iter().collect(),
-            None,
-            options.now,
-            &mut findings,
-        )
-    });
+    let exchange = exchange::section(settings, || becomes.into_iter().collect(), None, options.now, &mut findings);
     Report::sort(&mut findings);
     let mut verdicts = clients::verdicts(
         &findings,

@@ -12,10 +12,15 @@
 //! alone; the findings are the `CONNECTOR_*`, `AUTH_*` and `URL_*` codes, about Exchange's
 //! settings, never about whether Outlook Anywhere connects ([`crate::Finding::is_exchange_setting`]).
 
+#[cfg(feature = "exchange-settings")]
 mod auth;
+#[cfg(feature = "exchange-settings")]
 mod connectors;
+#[cfg(feature = "exchange-settings")]
 mod printed_date;
+#[cfg(feature = "exchange-settings")]
 mod tls_name;
+#[cfg(feature = "exchange-settings")]
 mod urls;
 
 use serde::Serialize;
@@ -24,6 +29,7 @@ use crate::certificate::{CertificateSummary, Parsed};
 use crate::finding::Finding;
 use crate::UnixTime;
 
+#[cfg(feature = "exchange-settings")]
 pub(crate) use printed_date::parse as parse_printed_date;
 
 /// A connector's direction.
@@ -45,6 +51,7 @@ impl ConnectorKind {
         }
     }
 
+    #[cfg(feature = "exchange-settings")]
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             Self::Send => "send",
@@ -143,6 +150,7 @@ impl Directory {
         })
     }
 
+    #[cfg(feature = "exchange-settings")]
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             Self::Owa => "owa",
@@ -309,6 +317,7 @@ impl ExchangeCertificate {
     }
 
     /// A certificate listed by `Get-ExchangeCertificate`.
+    #[cfg(feature = "exchange-settings")]
     pub(crate) fn listed(listed: &ListedCertificate) -> Self {
         Self {
             source: CertificateSource::Listed,
@@ -377,9 +386,32 @@ pub struct ConnectorCheck {
     pub cmdlet: Option<String>,
 }
 
+/// The report's `exchange` section: `settings` judged against the certificates `given` returns
+/// (see [`judge`]), or `None` when there are none. A build without `exchange-settings` never
+/// has any: its reader refuses them ([`crate::Error::ExchangeSettingsUnsupported`]).
+pub(crate) fn section(
+    settings: &Settings,
+    given: impl FnOnce() -> Vec<ExchangeCertificate>,
+    leaf: Option<usize>,
+    now: UnixTime,
+    findings: &mut Vec<Finding>,
+) -> Option<ExchangeReport> {
+    if settings.is_empty() {
+        return None;
+    }
+    #[cfg(feature = "exchange-settings")]
+    return Some(judge(settings, given(), leaf, now, findings));
+    #[cfg(not(feature = "exchange-settings"))]
+    {
+        let _ = (given, leaf, now, findings);
+        None
+    }
+}
+
 /// Judges `settings` against `certificates` (the given ones, as Exchange names them; `leaf`,
 /// the report's leaf, is the one IIS presents) at `now`, adding the findings.
-pub(crate) fn judge(
+#[cfg(feature = "exchange-settings")]
+fn judge(
     settings: &Settings,
     mut certificates: Vec<ExchangeCertificate>,
     leaf: Option<usize>,

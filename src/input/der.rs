@@ -79,16 +79,28 @@ fn signed_structure(der: &[u8]) -> Result<Item, Error> {
         Err(reason) => reason,
     };
     match to_be_signed_shape(der) {
-        // A request this reader cannot use is still named as one.
-        Some(Shape::Request) => Ok(crate::x509::Request::parse(der)
-            .map_or(Item::NotACertificate(Error::CertificateRequest), |_| {
-                Item::Request(der.to_vec())
-            })),
+        Some(Shape::Request) => Ok(request(der)),
         Some(Shape::RevocationList) => Ok(Item::NotACertificate(Error::RevocationList)),
         None => Err(Error::MalformedCertificate {
             reason: reason.to_owned(),
         }),
     }
+}
+
+/// A certificate request, judged by [`crate::analysis`] when this build has
+/// `exchange-settings`; one this reader cannot use is still named as one.
+#[cfg(feature = "exchange-settings")]
+fn request(der: &[u8]) -> Item {
+    crate::x509::Request::parse(der).map_or(Item::NotACertificate(Error::CertificateRequest), |_| {
+        Item::Request(der.to_vec())
+    })
+}
+
+/// A certificate request, in a build that hands them to one with `exchange-settings` (the
+/// page's second module).
+#[cfg(not(feature = "exchange-settings"))]
+fn request(_: &[u8]) -> Item {
+    Item::NotACertificate(Error::CertificateRequestUnsupported)
 }
 
 enum Shape {

@@ -94,6 +94,7 @@ pub struct Decoded {
 pub(crate) enum Item {
     Certificate(Vec<u8>),
     /// A certificate request (PKCS#10), read by [`crate::x509::Request`].
+    #[cfg(feature = "exchange-settings")]
     Request(Vec<u8>),
     PrivateKey(KeyPublicPart),
     /// Something that is not a certificate; it becomes the error if nothing else is found.
@@ -158,6 +159,10 @@ pub fn decode(input: &Input<'_>) -> Result<Decoded, Error> {
         None => decode_binary(input.bytes, input.password).and_then(|(format, items)| collect(format, items)),
     };
     let settings = text.as_deref().map(exchange::read).unwrap_or_default();
+    #[cfg(not(feature = "exchange-settings"))]
+    if !settings.is_empty() {
+        return Err(Error::ExchangeSettingsUnsupported);
+    }
     match (decoded, text) {
         // No certificate in the text, but one named, or Exchange's settings: the names and
         // the settings are still checked.
@@ -267,12 +272,14 @@ fn asn1_error(error: Asn1Error) -> Error {
 
 fn collect(format: Format, items: Vec<Item>) -> Result<Decoded, Error> {
     let mut certificates = Vec::new();
+    #[cfg_attr(not(feature = "exchange-settings"), allow(unused_mut))]
     let mut requests = Vec::new();
     let mut keys = Vec::new();
     let mut first_other = None;
     for item in items {
         match item {
             Item::Certificate(der) => certificates.push(der),
+            #[cfg(feature = "exchange-settings")]
             Item::Request(der) => requests.push(der),
             Item::PrivateKey(key) => keys.push(key),
             Item::NotACertificate(error) => {

@@ -111,13 +111,14 @@ impl Catalogue {
 
     /// A catalogue from [`Catalogue::encode`]'s text, if it holds exactly the messages and
     /// attributes of `model` (the built-in English: a language file of another build, or a cut
-    /// download, is refused rather than worded with gaps). Its text then lives as long as the
-    /// program, as a built-in catalogue's does (the page loads each language once); a refused
-    /// text is not kept.
-    pub(crate) fn decode(text: &str, model: &Catalogue) -> Result<Catalogue, &'static str> {
-        read(text, model)?;
+    /// download, is refused rather than worded with gaps), and beside them only messages of
+    /// `left_out` (those this build never words, see build/catalogue.rs), which are skipped.
+    /// Its text then lives as long as the program, as a built-in catalogue's does (the page
+    /// loads each language once); a refused text is not kept.
+    pub(crate) fn decode(text: &str, model: &Catalogue, left_out: &[&str]) -> Result<Catalogue, &'static str> {
+        read(text, model, left_out)?;
         let text: &'static str = Box::leak(text.into());
-        let messages: Vec<Message> = read(text, model)?
+        let messages: Vec<Message> = read(text, model, left_out)?
             .into_iter()
             .map(|(id, value, attributes)| Message {
                 id,
@@ -135,7 +136,7 @@ impl Catalogue {
 type Read<'t> = (&'t str, Option<&'t str>, Vec<(&'t str, &'t str)>);
 
 /// The messages of a catalogue's text, checked against `model` ([`Catalogue::decode`]).
-fn read<'t>(text: &'t str, model: &Catalogue) -> Result<Vec<Read<'t>>, &'static str> {
+fn read<'t>(text: &'t str, model: &Catalogue, left_out: &[&str]) -> Result<Vec<Read<'t>>, &'static str> {
     const OTHER: &str = "the language's messages are not this build's";
     let mut messages: Vec<Read<'t>> = Vec::new();
     let mut records = text.split(MESSAGE_END);
@@ -154,7 +155,12 @@ fn read<'t>(text: &'t str, model: &Catalogue) -> Result<Vec<Read<'t>>, &'static 
         while let Some(name) = fields.next() {
             attributes.push((name, fields.next().ok_or(OTHER)?));
         }
-        let expected = model.message(id).ok_or(OTHER)?;
+        let Some(expected) = model.message(id) else {
+            if left_out.contains(&id) {
+                continue;
+            }
+            return Err(OTHER);
+        };
         let same_attributes = expected.attributes.len() == attributes.len()
             && expected
                 .attributes

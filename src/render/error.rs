@@ -74,6 +74,8 @@ mod tests {
                 &["1300", "1000"],
             ),
             (Error::CertificateRequest, &[]),
+            (Error::CertificateRequestUnsupported, &[]),
+            (Error::ExchangeSettingsUnsupported, &[]),
             (Error::PrivateKeyOnly, &[]),
             (Error::PublicKeyOnly, &[]),
             (Error::RevocationList, &[]),

@@ -124,7 +124,7 @@ pub fn load_language(language: Language, text: &str) -> Result<(), &'static str>
     if is_loaded(language) {
         return Ok(());
     }
-    let catalogue = catalogue::Catalogue::decode(text, &catalogues::EN)?;
+    let catalogue = catalogue::Catalogue::decode(text, &catalogues::EN, catalogues::LEFT_OUT)?;
     if let Some(slot) = LOADED.get(language.index()) {
         let _ = slot.set(catalogue);
     }
@@ -437,10 +437,12 @@ impl Serialize for Worded<'_> {
         map.serialize_field("host", &r.host)?;
         map.serialize_field("autodiscover", &r.autodiscover)?;
         map.serialize_field("names", &r.names)?;
-        if let Some(exchange) = &r.exchange {
-            map.serialize_field("exchange", exchange)?;
-        } else {
-            map.skip_field("exchange")?;
+        // Without `exchange-settings` there is never one, and its serialisers stay out of the
+        // page's first module.
+        match &r.exchange {
+            #[cfg(feature = "exchange-settings")]
+            Some(exchange) => map.serialize_field("exchange", exchange)?,
+            _ => map.skip_field("exchange")?,
         }
         map.serialize_field("clients", &r.clients)?;
         map.serialize_field("findings", &findings)?;
@@ -730,7 +732,7 @@ mod tests {
         for &language in Language::ALL {
             let built_in = language.catalogue();
             let text = catalogue_text(language).unwrap();
-            let read = Catalogue::decode(&text, &catalogues::EN).unwrap();
+            let read = Catalogue::decode(&text, &catalogues::EN, catalogues::LEFT_OUT).unwrap();
             assert_eq!(read.messages.len(), built_in.messages.len());
             for (a, b) in read.messages.iter().zip(built_in.messages) {
                 assert_eq!(
@@ -740,18 +742,18 @@ mod tests {
                 );
             }
             // Cut short, another build's, a message missing or out of order: refused.
-            assert!(Catalogue::decode(&text[..text.len() - 1], &catalogues::EN).is_err());
-            assert!(Catalogue::decode(&text[..text.len() / 2], &catalogues::EN).is_err());
-            assert!(Catalogue::decode("", &catalogues::EN).is_err());
-            assert!(Catalogue::decode(&text.replacen("CERT_EXPIRED", "CERT_EXPIRED_X", 1), &catalogues::EN).is_err());
+            assert!(Catalogue::decode(&text[..text.len() - 1], &catalogues::EN, catalogues::LEFT_OUT).is_err());
+            assert!(Catalogue::decode(&text[..text.len() / 2], &catalogues::EN, catalogues::LEFT_OUT).is_err());
+            assert!(Catalogue::decode("", &catalogues::EN, catalogues::LEFT_OUT).is_err());
+            assert!(Catalogue::decode(&text.replacen("CERT_EXPIRED", "CERT_EXPIRED_X", 1), &catalogues::EN, catalogues::LEFT_OUT).is_err());
             let first = text.find('\u{1e}').unwrap() + 1;
             assert!(
-                Catalogue::decode(&text[first..], &catalogues::EN).is_err(),
+                Catalogue::decode(&text[first..], &catalogues::EN, catalogues::LEFT_OUT).is_err(),
                 "one message missing"
             );
             let second = first + text[first..].find('\u{1e}').unwrap() + 1;
             let swapped = format!("{}{}{}", &text[first..second], &text[..first], &text[second..]);
-            assert!(Catalogue::decode(&swapped, &catalogues::EN).is_err(), "out of order");
+            assert!(Catalogue::decode(&swapped, &catalogues::EN, catalogues::LEFT_OUT).is_err(), "out of order");
         }
         // A language built in is loaded already; loading it again keeps it.
         assert!(is_loaded(Language::It));

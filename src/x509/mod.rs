@@ -10,11 +10,13 @@ pub(crate) mod extensions;
 pub(crate) mod name;
 #[cfg(any(test, feature = "reference-reader"))]
 pub(crate) mod reference;
+#[cfg(feature = "exchange-settings")]
 mod request;
 mod time;
 
 pub(crate) use extensions::{BasicConstraints, Extension, GeneralName, GeneralSubtree, NameConstraints};
 pub(crate) use name::Name;
+#[cfg(feature = "exchange-settings")]
 pub(crate) use request::Request;
 pub(crate) use time::read as read_time;
 

@@ -136,6 +136,10 @@ struct ClientWords {
 struct JsError<'a> {
     code: &'a str,
     message: String,
+    /// This module lacks what reads the input ([`Error::is_unsupported`]); the page's second
+    /// module reads it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    unsupported: bool,
 }
 
 /// Plain objects for maps, `null` for missing values, byte strings as `Uint8Array` (what
@@ -145,9 +149,26 @@ fn serializer() -> serde_wasm_bindgen::Serializer {
 }
 
 fn error(code: &str, message: String) -> JsValue {
-    JsError { code, message }
+    refusal(JsError {
+        code,
+        message,
+        unsupported: false,
+    })
+}
+
+/// An input error, worded in `language`.
+fn input_error(e: &Error, language: Language) -> JsValue {
+    refusal(JsError {
+        code: e.code(),
+        message: render::error_in(e, language),
+        unsupported: e.is_unsupported(),
+    })
+}
+
+fn refusal(error: JsError<'_>) -> JsValue {
+    error
         .serialize(&serializer())
-        .unwrap_or_else(|_| JsValue::from_str(code))
+        .unwrap_or_else(|_| JsValue::from_str(error.code))
 }
 
 /// The root stores, Mozilla's and Microsoft's: from the index ([`load_root_index`]) with the
@@ -286,7 +307,7 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
             let tag = js_sys::Reflect::get(&request, &"language".into())
                 .ok()
                 .and_then(|l| l.as_string());
-            error(e.code(), render::error_in(&e, language(tag.as_deref())))
+            input_error(&e, language(tag.as_deref()))
         }
     })?;
     let language = language(request.language.as_deref());
@@ -314,7 +335,7 @@ pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
         };
         analyze_local_needs(&inputs, &options)
     });
-    let Analysis { report, needs } = analysis.map_err(|e: Error| error(e.code(), render::error_in(&e, language)))?;
+    let Analysis { report, needs } = analysis.map_err(|e: Error| input_error(&e, language))?;
     let mut pending = Vec::new();
     let mut roots = Vec::new();
     for need in needs {
