@@ -156,7 +156,10 @@ fn group(resource: &fluent_syntax::ast::Resource<&str>, name: &str) -> BTreeSet<
             _ => {}
         }
     }
-    assert!(inside.is_some() && !ids.is_empty(), "locales/{REFERENCE}.ftl has no group \"## {name}\"");
+    assert!(
+        inside.is_some() && !ids.is_empty(),
+        "locales/{REFERENCE}.ftl has no group \"## {name}\""
+    );
     ids
 }
 

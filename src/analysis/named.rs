@@ -15,7 +15,10 @@ use crate::{exchange, host, principal, Options};
 /// A certificate request's findings and the certificate it will become (`super::request`).
 #[cfg_attr(
     not(feature = "exchange-settings"),
-    allow(dead_code, reason = "a build without exchange-settings refuses requests as it reads them")
+    allow(
+        dead_code,
+        reason = "a build without exchange-settings refuses requests as it reads them"
+    )
 )]
 pub(crate) struct Requested {
     pub findings: Vec<Finding>,
@@ -102,7 +105,13 @@ pub(crate) fn report(
     for finding in &mut findings {
         finding.certificate = None;
     }
-    let exchange = exchange::section(settings, || becomes.into_iter().collect(), None, options.now, &mut findings);
+    let exchange = exchange::section(
+        settings,
+        || becomes.into_iter().collect(),
+        None,
+        options.now,
+        &mut findings,
+    );
     Report::sort(&mut findings);
     let mut verdicts = clients::verdicts(
         &findings,

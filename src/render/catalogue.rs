@@ -383,6 +383,24 @@ mod tests {
         ],
     };
 
+    /// A build that leaves messages out (without `exchange-settings`) reads a language's text
+    /// that has them, skipping those, and no other message it lacks.
+    #[test]
+    fn a_text_with_messages_this_build_left_out_reads_without_them() {
+        let text = TEST.encode();
+        let smaller = Catalogue {
+            messages: &TEST.messages[..2],
+        };
+        assert!(Catalogue::decode(&text, &smaller, &[]).is_err());
+        assert!(Catalogue::decode(&text, &smaller, &["other"]).is_err());
+        let read = Catalogue::decode(&text, &smaller, &["nested"]).unwrap();
+        let ids: Vec<&str> = read.messages.iter().map(|m| m.id).collect();
+        assert_eq!(ids, ["-brand", "a"]);
+        // Still every message the build has: one of them missing is refused.
+        let first = text.find(MESSAGE_END).unwrap() + MESSAGE_END.len_utf8();
+        assert!(Catalogue::decode(&text[first..], &smaller, &["nested"]).is_err());
+    }
+
     #[test]
     fn plurals_variables_terms_and_a_reference_loop() {
         let format = |n| {

@@ -745,7 +745,12 @@ mod tests {
             assert!(Catalogue::decode(&text[..text.len() - 1], &catalogues::EN, catalogues::LEFT_OUT).is_err());
             assert!(Catalogue::decode(&text[..text.len() / 2], &catalogues::EN, catalogues::LEFT_OUT).is_err());
             assert!(Catalogue::decode("", &catalogues::EN, catalogues::LEFT_OUT).is_err());
-            assert!(Catalogue::decode(&text.replacen("CERT_EXPIRED", "CERT_EXPIRED_X", 1), &catalogues::EN, catalogues::LEFT_OUT).is_err());
+            assert!(Catalogue::decode(
+                &text.replacen("CERT_EXPIRED", "CERT_EXPIRED_X", 1),
+                &catalogues::EN,
+                catalogues::LEFT_OUT
+            )
+            .is_err());
             let first = text.find('\u{1e}').unwrap() + 1;
             assert!(
                 Catalogue::decode(&text[first..], &catalogues::EN, catalogues::LEFT_OUT).is_err(),
@@ -753,7 +758,10 @@ mod tests {
             );
             let second = first + text[first..].find('\u{1e}').unwrap() + 1;
             let swapped = format!("{}{}{}", &text[first..second], &text[..first], &text[second..]);
-            assert!(Catalogue::decode(&swapped, &catalogues::EN, catalogues::LEFT_OUT).is_err(), "out of order");
+            assert!(
+                Catalogue::decode(&swapped, &catalogues::EN, catalogues::LEFT_OUT).is_err(),
+                "out of order"
+            );
         }
         // A language built in is loaded already; loading it again keeps it.
         assert!(is_loaded(Language::It));

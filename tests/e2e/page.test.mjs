@@ -394,7 +394,8 @@ test('a certificate named, not given: Get-ExchangeCertificate output gives the n
 });
 
 test('Exchange settings: a connector renewed under a new intermediate, the Auth certificate and every URL, each in its own section with the command to copy, in both languages', async () => {
-  const { context, page, problems } = await open();
+  const { context, page, problems, requests } = await open();
+  const secondModule = () => requests.filter((url) => url.endsWith('msstd-check-pfx_bg.wasm')).length;
   // The connector names Contoso Issuing CA 1; Get-ExchangeCertificate lists the renewal from CA 2.
   const renewed = text('exchange/get-exchangecertificate.txt').replaceAll('CN=Contoso Issuing CA 1', 'CN=Contoso Issuing CA 2');
   await page.fill('#paste', `${text('exchange/get-sendconnector.txt')}\n${renewed}`);
@@ -434,6 +435,23 @@ test('Exchange settings: a connector renewed under a new intermediate, the Auth 
   assert.deepEqual(sections.map(([kind]) => kind), ['auth', 'owa', 'ews', 'mapi', 'outlook-anywhere', 'autodiscover']);
   assert.deepEqual(sections[2], ['ews', 'error', "Get-WebServicesVirtualDirectory | Set-WebServicesVirtualDirectory -InternalUrl 'https://mail.contoso.com/EWS/Exchange.asmx'"]);
   assert.equal(sections[1][1], 'info');
+  // Shell output is read by the second module (the worker's), fetched once, when it came.
+  assert.equal(secondModule(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a certificate request is judged before it is bought, by the second module, fetched only then', async () => {
+  const { context, page, problems, requests } = await open();
+  const secondModule = () => requests.filter((url) => url.endsWith('msstd-check-pfx_bg.wasm')).length;
+  await page.fill('#paste', text('contoso-chain.pem'));
+  await settled(page);
+  assert.equal(secondModule(), 0, 'certificates are the first module\'s');
+  await page.fill('#paste', '');
+  await page.setInputFiles('#files', data('request.csr'));
+  await settled(page);
+  assert.ok((await codes(page)).includes('REQUEST_ONLY'), JSON.stringify(await codes(page)));
+  assert.equal(secondModule(), 1);
   assert.deepEqual(problems, []);
   await context.close();
 });

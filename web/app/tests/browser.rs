@@ -162,10 +162,36 @@ fn input_errors_are_objects_with_codes() {
 }
 
 #[wasm_bindgen_test]
-fn the_main_module_sends_pfx_to_the_other_one() {
+fn the_main_module_sends_what_it_cannot_read_to_the_other_one() {
     assert!(!pkcs12_supported());
-    let error = analyze(request(&[("server.pfx", PFX)], None, "en")).unwrap_err();
-    assert_eq!(get(&error, "code"), "INPUT_PKCS12_UNSUPPORTED");
+    // A .pfx, Exchange's shell output (beside a certificate too), a certificate request: each
+    // refused as `unsupported`, so the page hands it to the worker's module.
+    let connectors = include_bytes!("../../../tests/data/exchange/get-sendconnector.txt");
+    let csr = include_bytes!("../../../tests/data/request.csr");
+    for (inputs, code) in [
+        (vec![("server.pfx", PFX)], "INPUT_PKCS12_UNSUPPORTED"),
+        (
+            vec![("connectors", &connectors[..])],
+            "INPUT_EXCHANGE_SETTINGS_UNSUPPORTED",
+        ),
+        (
+            vec![("leaf", LEAF.as_bytes()), ("connectors", &connectors[..])],
+            "INPUT_EXCHANGE_SETTINGS_UNSUPPORTED",
+        ),
+        (vec![("request.csr", &csr[..])], "INPUT_CERTIFICATE_REQUEST_UNSUPPORTED"),
+    ] {
+        let error = analyze(request(&inputs, None, "it")).unwrap_err();
+        assert_eq!(get(&error, "code"), code);
+        assert_eq!(get(&error, "unsupported"), true, "{code}");
+        assert!(
+            get(&error, "message").as_string().unwrap().contains("questa versione"),
+            "{code}"
+        );
+    }
+    // Any other refusal is final.
+    let key = include_bytes!("../../../tests/data/rsa-2048.key");
+    let error = analyze(request(&[("key", key)], None, "en")).unwrap_err();
+    assert!(get(&error, "unsupported").is_undefined());
 }
 
 #[wasm_bindgen_test]

@@ -22,8 +22,12 @@ fn get(value: &JsValue, path: &str) -> JsValue {
 }
 
 fn request(bytes: &[u8], password: Option<&str>) -> JsValue {
+    named_request("server.pfx", bytes, password)
+}
+
+fn named_request(name: &str, bytes: &[u8], password: Option<&str>) -> JsValue {
     let input = Object::new();
-    Reflect::set(&input, &"name".into(), &"server.pfx".into()).unwrap();
+    Reflect::set(&input, &"name".into(), &name.into()).unwrap();
     Reflect::set(&input, &"bytes".into(), &Uint8Array::from(bytes)).unwrap();
     if let Some(password) = password {
         Reflect::set(&input, &"password".into(), &password.into()).unwrap();
@@ -64,4 +68,22 @@ fn missing_and_wrong_passwords_are_told_apart() {
         get(&analyze(request(file, Some("nope"))).unwrap_err(), "code"),
         "INPUT_WRONG_PASSWORD"
     );
+}
+
+/// What the page's first module refuses as unsupported besides a .pfx, read here: Exchange's
+/// shell output and a certificate request.
+#[wasm_bindgen_test]
+fn exchange_settings_and_certificate_requests_are_read_here() {
+    let connectors = include_bytes!("../../../tests/data/exchange/get-sendconnector.txt");
+    let response = analyze(named_request("connectors", connectors, None)).unwrap();
+    assert_eq!(get(&response, "report.inputs.0.format"), "exchange-settings");
+    assert!(Array::from(&get(&response, "report.exchange.connectors")).length() > 0);
+    let csr = include_bytes!("../../../tests/data/request.csr");
+    let response = analyze(named_request("request.csr", csr, None)).unwrap();
+    assert_eq!(get(&response, "report.inputs.0.format"), "certificate-request");
+    let codes: Vec<String> = Array::from(&get(&response, "report.findings"))
+        .iter()
+        .map(|f| get(&f, "code").as_string().unwrap())
+        .collect();
+    assert!(codes.contains(&"REQUEST_ONLY".to_owned()), "{codes:?}");
 }
