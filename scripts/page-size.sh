@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the built page (dist/): bytes and gzip -9 bytes of what the first load fetches
-# (the HTML and every asset it names, service worker and manifest included) and of the PKCS#12
-# module loaded only when a .pfx arrives, of the root index and files fetched by need, and of the
+# (the HTML and every asset it names, service worker and manifest included) and of the second
+# module loaded only when the first refuses an input (a .pfx, shell output), of the root index and files fetched by need, and of the
 # whole root stores the service worker keeps for offline use. A benchmark, not a test: figures go
 # in README.md and docs/performance.md.
 set -euo pipefail
@@ -28,7 +28,7 @@ measure() {
   printf '%-47s %9d B %9d B gzip (%d KiB) %9d B brotli\n' "$label" "$raw" "$gz" $((gz / 1024)) "$br"
 }
 measure "first load" "${first_load[@]}"
-measure "PKCS#12 module (on demand)" "${on_demand[@]}"
+measure "second module: PKCS#12, Exchange settings, requests (on demand)" "${on_demand[@]}"
 measure "root index (fetched as the page starts)" roots/index.txt
 # The root files a chain needs, fetched by need (src/trust/by_need.rs): how many, and how large.
 files=("$dist"/roots/[0-9a-f]*.txt)

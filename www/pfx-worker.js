@@ -1,5 +1,6 @@
-// Runs the PKCS#12-capable engine off the page's thread: a .pfx key derivation never freezes
-// the tab. Loaded only when a .pfx file arrives.
+// Runs the second module (PKCS#12, Exchange's settings, certificate requests) off the page's
+// thread: a .pfx key derivation never freezes the tab. Loaded only when the first module refuses
+// an input as `unsupported`.
 import * as engine from './msstd-check-pfx.js';
 
 const ready = engine.default({ module_or_path: new URL('msstd-check-pfx_bg.wasm', import.meta.url) });

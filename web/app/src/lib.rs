@@ -1,4 +1,5 @@
-//! The page's main WebAssembly module: the whole engine but PKCS#12, which the page loads
-//! separately (`msstd-check-pfx`) only when a `.pfx` arrives, to keep the first load small.
+//! The page's main WebAssembly module: the whole engine but PKCS#12, Exchange's settings and
+//! certificate requests, which it refuses as `unsupported` and the page hands to the second
+//! module (`msstd-check-pfx`, in a worker), to keep the first load small.
 
 msstd_check_js::export_bindings!();

@@ -1,6 +1,7 @@
 //! The JavaScript face of msstd-check, shared by the page's two WebAssembly modules: the main
-//! one, and the one with PKCS#12 support that the page loads (in a worker) only when a `.pfx`
-//! arrives. Each module expands [`export_bindings!`] once, so both export the same functions.
+//! one, and the one with PKCS#12, Exchange's settings and certificate requests that the page
+//! loads (in a worker) only when the main one refuses an input as `unsupported`.
+//! Each module expands [`export_bindings!`] once, so both export the same functions.
 //!
 //! Nothing here decides anything: requests become
 //! [`msstd_check::completion::analyze_local_needs`] calls, reports come
@@ -299,7 +300,8 @@ fn language(tag: Option<&str>) -> Language {
 ///
 /// # Errors
 /// `{ code, message }`: the engine's input error codes (`INPUT_PASSWORD_REQUIRED`, …), or
-/// `BAD_REQUEST` when the request does not have the expected shape.
+/// `BAD_REQUEST` when the request does not have the expected shape; with `unsupported: true`
+/// when this module was built without what reads the input and the second module reads it.
 pub fn analyze_request(request: JsValue) -> Result<JsValue, JsValue> {
     let request = Request::read(&request).map_err(|refusal| match refusal {
         Refusal::Shape(reason) => error("BAD_REQUEST", reason),
