@@ -788,7 +788,12 @@ mod tests {
     /// is left in its output or in the Italian one.
     #[test]
     fn the_pseudo_locale_and_italian_word_everything() {
+        // Only a build without Exchange's settings leaves messages out: their codes never occur.
+        assert_eq!(catalogues::LEFT_OUT.is_empty(), cfg!(feature = "exchange-settings"));
         for &code in Code::ALL {
+            if catalogues::LEFT_OUT.contains(&code.as_str()) {
+                continue;
+            }
             let finding = Finding::new(code, Severity::Info);
             for &language in Language::ALL {
                 assert!(!message_in(&finding, language).is_empty(), "{code:?} {language:?}");
