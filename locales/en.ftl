@@ -628,6 +628,7 @@ page-loading = Loading the checker…
 page-trustUnavailable = Will Outlook Anywhere connect? Unknown: the root stores could not be loaded, so the chain is not judged (the principal name is).
 page-crashed = The checker stopped unexpectedly on this input. The page still works: change the input to try again. Detail:{" "}
 page-unreadable = The browser could not read the file { $name }; nothing was added. Detail:{" "}
+page-badLink = This shared link cannot be read: it is damaged or incomplete, perhaps cut short when it was copied. Nothing was restored from it. Detail:{" "}
 page-pfxLoading = Opening the .pfx file…
 page-fixTitle = What to type
 page-fixShell = Exchange Management Shell

@@ -610,6 +610,7 @@ page-loading = Caricamento del verificatore…
 page-trustUnavailable = Outlook Anywhere si connetterà? Sconosciuto: gli archivi di radici non sono stati caricati, quindi la catena non è giudicata (il nome principale sì).
 page-crashed = Il verificatore si è interrotto su questo input. La pagina funziona ancora: modificare l'input per riprovare. Dettaglio:{" "}
 page-unreadable = Il browser non riesce a leggere il file { $name }; non è stato aggiunto. Dettaglio:{" "}
+page-badLink = Questo link condiviso non è leggibile: è danneggiato o incompleto, forse troncato durante la copia. Non è stato ripristinato nulla. Dettaglio:{" "}
 page-pfxLoading = Apertura del file .pfx…
 page-fixTitle = Cosa digitare
 page-fixShell = Exchange Management Shell

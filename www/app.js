@@ -112,12 +112,28 @@ function giveLanguage(module, language, text) {
   }
 }
 
+const ENGINE = document.querySelector('script[data-bindings]').dataset;
+
+/** The engine's WebAssembly, compiled from the moment this script runs (off the main thread,
+ *  from the preloaded response) rather than once its bindings are imported; every instance,
+ *  a fresh one after a trap too, comes from it. */
+const compiledEngine = compileEngine(new URL(ENGINE.wasm, document.baseURI));
+compiledEngine.catch(() => {});
+
+async function compileEngine(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  // Streaming needs the WebAssembly media type; a host that sends another gets the slow way.
+  const type = (response.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase();
+  if (type === 'application/wasm') return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
 async function loadEngine(attempt = 0) {
-  const script = document.querySelector('script[data-bindings]');
-  const url = new URL(script.dataset.bindings, document.baseURI);
+  const url = new URL(ENGINE.bindings, document.baseURI);
   if (attempt) url.searchParams.set('reload', String(attempt));
   const module = await import(url.href);
-  await module.default({ module_or_path: new URL(script.dataset.wasm, document.baseURI) });
+  await module.default({ module_or_path: await compiledEngine });
   const { index, files, whole } = state.roots;
   if (whole) for (const kind of TRUST_STORES) module.loadTrust(kind, whole[kind]);
   if (index) module.loadRootIndex(index);
@@ -769,8 +785,14 @@ function fromBase64url(text) {
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
+/** Bytes through a (de)compression stream, written to it directly: a `Blob` in between made a
+ *  fresh page wait on the browser process, about 25 ms of a shared link's start (measured). */
 async function transform(bytes, stream) {
-  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+  const writer = stream.writable.getWriter();
+  // Corrupt input rejects these and the read alike: the read says it.
+  writer.write(bytes).catch(() => {});
+  writer.close().catch(() => {});
+  return new Uint8Array(await new Response(stream.readable).arrayBuffer());
 }
 
 /** The inputs, compressed into the URL fragment: browsers never send the fragment to a server. */
@@ -788,9 +810,11 @@ async function shareLink() {
   return { link: link.href, droppedPfx: files.length !== state.files.length };
 }
 
+/** Fills the inputs from a shared link's fragment. A link it cannot read (cut short when it was
+ *  pasted, say) comes back as the browser's reason, for boot() to show once the words are in. */
 async function restoreFromLink() {
   const match = /^#v1=([A-Za-z0-9_-]+)$/.exec(location.hash);
-  if (!match) return;
+  if (!match) return null;
   try {
     const json = await transform(fromBase64url(match[1]), new DecompressionStream('deflate-raw'));
     const payload = JSON.parse(new TextDecoder().decode(json));
@@ -803,8 +827,9 @@ async function restoreFromLink() {
       ...(f.from ? { fetchedFrom: String(f.from) } : {}),
     }));
     renderFiles();
+    return null;
   } catch (error) {
-    showError({ code: 'BAD_LINK', message: String(error.message || error) });
+    return String((error && error.message) || error);
   }
 }
 
@@ -935,14 +960,15 @@ async function boot() {
   }
   renderVersion();
   wire();
-  await restored;
+  const unreadableLink = await restored;
   probeRelay();
   updateUnderstood();
   // The first answer is the whole one: the index is small, and the root files a chain needs
   // are fetched within the analysis. Should it be slow, the names are judged meanwhile.
   const roots = loadRootIndex(index);
   const slow = await Promise.race([roots.then(() => false), new Promise((resolve) => setTimeout(resolve, INDEX_PATIENCE_MS, true))]);
-  await run();
+  if (unreadableLink === null) await run();
+  else showError({ code: 'BAD_LINK', message: t('badLink') + unreadableLink });
   document.body.dataset.ready = 'true';
   // After the first answer: the service worker's copy of everything (the whole stores among
   // it, for offline use) never competes with it.

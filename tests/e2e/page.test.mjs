@@ -234,6 +234,17 @@ test('the shareable link reproduces the analysis, and no request leaves the orig
   await second.context.close();
 });
 
+test('a shared link that cannot be read says so and keeps saying it, without a script error', async () => {
+  // Base64url that is no deflate stream: a link cut short or mangled by a mail client.
+  const { context, page, problems } = await open(`${site.url}#v1=bm90LWEtZGVmbGF0ZS1zdHJlYW0`, {}, { trust: false });
+  assert.equal(await page.textContent('#error'), 'BAD_LINK');
+  assert.ok(await page.isVisible('#error'));
+  assert.match(await page.textContent('#verdict-text'), /This shared link cannot be read/);
+  assert.equal(await page.inputValue('#paste'), '');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a matching principal above a root Windows does not trust: the banner says it fails, never green', async () => {
   const { context, page, problems } = await open();
   // The contoso chain ends at its own root, sent but trusted by no store.
