@@ -629,6 +629,7 @@ page-trustUnavailable = Will Outlook Anywhere connect? Unknown: the root stores 
 page-crashed = The checker stopped unexpectedly on this input. The page still works: change the input to try again. Detail:{" "}
 page-unreadable = The browser could not read the file { $name }; nothing was added. Detail:{" "}
 page-badLink = This shared link cannot be read: it is damaged or incomplete, perhaps cut short when it was copied. Nothing was restored from it. Detail:{" "}
+page-badLinkLarge = This shared link unpacks to more than { $limit }, far more than any link this page makes: nothing was restored from it.
 page-pfxLoading = Opening the .pfx file…
 page-fixTitle = What to type
 page-fixShell = Exchange Management Shell

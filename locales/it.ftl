@@ -611,6 +611,7 @@ page-trustUnavailable = Outlook Anywhere si connetterà? Sconosciuto: gli archiv
 page-crashed = Il verificatore si è interrotto su questo input. La pagina funziona ancora: modificare l'input per riprovare. Dettaglio:{" "}
 page-unreadable = Il browser non riesce a leggere il file { $name }; non è stato aggiunto. Dettaglio:{" "}
 page-badLink = Questo link condiviso non è leggibile: è danneggiato o incompleto, forse troncato durante la copia. Non è stato ripristinato nulla. Dettaglio:{" "}
+page-badLinkLarge = Questo link condiviso, decompresso, supera { $limit }, molto più di qualsiasi link creato da questa pagina: non è stato ripristinato nulla.
 page-pfxLoading = Apertura del file .pfx…
 page-fixTitle = Cosa digitare
 page-fixShell = Exchange Management Shell

@@ -785,14 +785,40 @@ function fromBase64url(text) {
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
-/** Bytes through a (de)compression stream, written to it directly: a `Blob` in between made a
- *  fresh page wait on the browser process, about 25 ms of a shared link's start (measured). */
-async function transform(bytes, stream) {
+/** A shared link unpacked: far above what the page's own links hold (a chain is a few KB), far
+ *  below what a crafted one could inflate to (deflate reaches about 1,000 to 1). */
+const LINK_MAX_BYTES = 16 * 1024 * 1024;
+
+class TooLarge extends Error {}
+
+/** Bytes through a (de)compression stream, written to it directly (a `Blob` in between made a
+ *  fresh page wait on the browser process: about 25 ms of a shared link's start, measured),
+ *  read until `max` bytes at most. */
+async function transform(bytes, stream, max = Infinity) {
   const writer = stream.writable.getWriter();
-  // Corrupt input rejects these and the read alike: the read says it.
+  // Corrupt input rejects these and the read alike: the read says it, in the stream's words.
   writer.write(bytes).catch(() => {});
   writer.close().catch(() => {});
-  return new Uint8Array(await new Response(stream.readable).arrayBuffer());
+  const reader = stream.readable.getReader();
+  const chunks = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.length;
+    if (length > max) {
+      reader.cancel().catch(() => {});
+      throw new TooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 /** The inputs, compressed into the URL fragment: browsers never send the fragment to a server. */
@@ -811,12 +837,12 @@ async function shareLink() {
 }
 
 /** Fills the inputs from a shared link's fragment. A link it cannot read (cut short when it was
- *  pasted, say) comes back as the browser's reason, for boot() to show once the words are in. */
+ *  pasted, say) comes back as `{ key, detail }`, for boot() to word once the words are in. */
 async function restoreFromLink() {
   const match = /^#v1=([A-Za-z0-9_-]+)$/.exec(location.hash);
   if (!match) return null;
   try {
-    const json = await transform(fromBase64url(match[1]), new DecompressionStream('deflate-raw'));
+    const json = await transform(fromBase64url(match[1]), new DecompressionStream('deflate-raw'), LINK_MAX_BYTES);
     const payload = JSON.parse(new TextDecoder().decode(json));
     $('paste').value = String(payload.paste || '');
     $('msstd').value = String(payload.msstd || '');
@@ -829,7 +855,8 @@ async function restoreFromLink() {
     renderFiles();
     return null;
   } catch (error) {
-    return String((error && error.message) || error);
+    if (error instanceof TooLarge) return { key: 'badLinkLarge', detail: '' };
+    return { key: 'badLink', detail: String((error && error.message) || error) };
   }
 }
 
@@ -968,7 +995,7 @@ async function boot() {
   const roots = loadRootIndex(index);
   const slow = await Promise.race([roots.then(() => false), new Promise((resolve) => setTimeout(resolve, INDEX_PATIENCE_MS, true))]);
   if (unreadableLink === null) await run();
-  else showError({ code: 'BAD_LINK', message: t('badLink') + unreadableLink });
+  else showError({ code: 'BAD_LINK', message: say(unreadableLink.key, { limit: `${LINK_MAX_BYTES >> 20} MiB` }) + unreadableLink.detail });
   document.body.dataset.ready = 'true';
   // After the first answer: the service worker's copy of everything (the whole stores among
   // it, for offline use) never competes with it.

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
 import { launch } from './browser.mjs';
@@ -241,6 +242,14 @@ test('a shared link that cannot be read says so and keeps saying it, without a s
   assert.ok(await page.isVisible('#error'));
   assert.match(await page.textContent('#verdict-text'), /This shared link cannot be read/);
   assert.equal(await page.inputValue('#paste'), '');
+  assert.doesNotMatch(await page.textContent('#verdict-text'), /fetch/i, "the detail is the decompressor's, not a network word");
+  // A crafted link that inflates past the cap (17 MiB of spaces in about 17 KB) is refused as
+  // it unpacks, not after.
+  const bomb = deflateRawSync(Buffer.alloc(17 << 20, ' ')).toString('base64url');
+  await page.goto(`${site.url}?bomb#v1=${bomb}`);
+  await page.waitForSelector('body[data-ready]');
+  assert.equal(await page.textContent('#error'), 'BAD_LINK');
+  assert.match(await page.textContent('#verdict-text'), /unpacks to more than 16 MiB/);
   assert.deepEqual(problems, []);
   await context.close();
 });
